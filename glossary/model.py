@@ -1,0 +1,157 @@
+"""Records shared by every stage, and the exception types.
+
+Stages enrich records with :func:`dataclasses.replace`; every collection is a
+tuple, so records hash, compare and sort.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: What a rendering beside a term is (``gloss_kind``).
+GLOSS_KINDS = ("translation", "hangul", "romanization", "pinyin", "transcription")
+
+#: What a bracketed CJK span is (``kind``).
+OCCURRENCE_KINDS = ("term", "title", "other")
+
+#: Where an English rendering comes from, most trusted first.
+RENDERING_SOURCES = ("curated", "context", "dictionary", "literal")
+
+#: ``status`` of a term in ``terms.yaml``.
+STATUSES = ("candidate", "approved", "rejected")
+
+
+class GlossaryError(Exception):
+    """Base class of every error the CLI turns into one message and exit 2."""
+
+
+class InputError(GlossaryError):
+    """An input file cannot be read: missing, binary, undecodable."""
+
+
+class TermbaseError(GlossaryError):
+    """``terms.yaml`` is missing or invalid; the message names file and line."""
+
+
+class OutputError(GlossaryError):
+    """An output file cannot be written."""
+
+
+class LookupIndexError(GlossaryError):
+    """The lookup index is missing, stale or corrupt."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One decoded input text.
+
+    ``text`` keeps the original line structure, so a character offset maps
+    back to a 1-based line number.
+    """
+
+    path: str
+    text: str
+    encoding: str | None = None
+    format: str = "text"  # text | markdown | html
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One bracketed (or bracket-glossed) CJK term met in a text.
+
+    >>> Occurrence(term="兩會", source="a.txt", line=3).gloss is None
+    True
+    """
+
+    term: str  # the CJK form as written (line breaks and stray spaces repaired)
+    source: str  # path of the text
+    line: int  # 1-based line of the term
+    context: str = ""  # the sentence around it
+    gloss: str | None = None  # the rendering beside it, trimmed to the equivalent
+    gloss_kind: str | None = None  # one of GLOSS_KINDS, or None
+    abbrev: str | None = None  # an acronym inside the bracket: "BRI"
+    pinyin: str | None = None  # pinyin inside the bracket
+    variants: tuple[str, ...] = ()  # other script forms inside the bracket: 两会/兩會
+    kind: str = "term"  # one of OCCURRENCE_KINDS
+    bracket: str = "()"  # the bracket pair that held the term or the rendering
+    encoding: str | None = None  # of the source file, where known
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain dict for JSONL output (``trad``/``simp`` are added by the caller)."""
+        data = asdict(self)
+        data["variants"] = list(self.variants)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """An equivalent of a term in one language, with where it came from.
+
+    >>> Rendering("Two Sessions", "context", count=3).source
+    'context'
+    """
+
+    text: str
+    source: str  # one of RENDERING_SOURCES
+    count: int = 0  # how often the texts use it (context renderings)
+    documents: tuple[str, ...] = ()  # where the texts use it
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One curated block of ``terms.yaml``, keyed by its traditional form.
+
+    Fields left ``None`` are computed by the tool; a value given here
+    overrides the computed one.
+    """
+
+    key: str  # traditional form, the YAML key
+    en: str | None = None  # preferred English
+    en_alt: tuple[str, ...] = ()  # alternative English renderings
+    ko: str | None = None  # Korean override (hangul)
+    simp: str | None = None
+    ja: str | None = None
+    pinyin: str | None = None
+    abbrev: str | None = None
+    note: str | None = None
+    status: str = "candidate"
+    # Tool-maintained fields (refreshed by ``extract --add``):
+    seen: tuple[Rendering, ...] = ()  # context renderings with counts and documents
+    count: int = 0
+    sources: tuple[str, ...] = ()
+    line: int = 0  # where the block starts in the file, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One merged glossary entry: every form, reading and rendering of a term."""
+
+    key: str  # simplified form, the merge key: "两会"
+    trad: str  # "兩會"
+    simp: str  # "两会"
+    ja: str = ""  # Japanese form: "両会"
+    ko: str = ""  # hangul reading: "양회"
+    ko_romanized: str = ""  # Revised Romanization: "yanghoe"
+    pinyin: str = ""  # with tone marks: "liǎng huì"
+    kana: str = ""  # of the Japanese form (machine-generated)
+    romaji: str = ""
+    en: tuple[Rendering, ...] = ()  # preferred first
+    abbrev: tuple[str, ...] = ()  # "BRI"
+    forms: tuple[str, ...] = ()  # every CJK form met in the texts
+    renderings_other: tuple[tuple[str, str], ...] = ()  # (kind, text): romanisations, pinyin, hangul met beside the term
+    kind: str = "term"
+    status: str = "candidate"
+    note: str | None = None
+    curated: tuple[str, ...] = ()  # names of fields taken from terms.yaml
+    occurrences: tuple[Occurrence, ...] = field(default=(), compare=False)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Sorted paths of the texts the term was met in."""
+        return tuple(sorted({o.source for o in self.occurrences}))
+
+    @property
+    def preferred_en(self) -> str | None:
+        """The English rendering to offer first, or None."""
+        return self.en[0].text if self.en else None
