@@ -1,0 +1,211 @@
+"""Command line: parse arguments, call the library, print. Nothing else.
+
+Heavy libraries (OpenCC, pykakasi, lxml, YAML, ...) are imported inside the
+commands that need them, so ``glossary lookup`` starts fast.
+Exit codes: 0 success, 1 nothing found, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from glossary.model import GlossaryError
+
+EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
+
+DEFAULT_SOURCES = ("seeds",)
+DEFAULT_TERMS = "terms.yaml"
+DEFAULT_OUT = "out"
+
+
+class _Group(click.Group):
+    """Turns every library error into one clear line on stderr and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: D102
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as exc:
+            click.echo(f"glossary: error: {exc}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except BrokenPipeError:  # `glossary extract ... | head`
+            sys.stderr.close()
+            ctx.exit(EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="glossary")
+def cli() -> None:
+    """Korean-English terminology for texts about China.
+
+    Finds the Chinese terms quoted in brackets in English and Korean texts,
+    reads them in hangul, pinyin and Japanese, gathers their English
+    renderings, and exports a term base for CAT tools and spreadsheets.
+    """
+
+
+def _terms_path(terms: str | None) -> tuple[Path, bool]:
+    """The term base path and whether the user named it (then it must exist)."""
+    return (Path(terms), True) if terms else (Path(DEFAULT_TERMS), False)
+
+
+def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
+    from glossary.pipeline import run_pipeline
+
+    path, explicit = _terms_path(terms)
+    return run_pipeline([Path(p) for p in paths or DEFAULT_SOURCES], path, terms_required=explicit)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--terms", "terms", metavar="FILE", help="Curated term base [default: terms.yaml if present].")
+@click.option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help="Output folder.")
+def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
+    """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
+
+    PATHS are files or folders (walked recursively); default: seeds/.
+
+    Example:
+
+        $ glossary build
+        Read 2 files (2 English, 0 Korean) ...
+    """
+    from glossary.export import write_export
+    from glossary.index import build_index
+
+    result = _collect(paths, terms)
+    out_dir = Path(out)
+    written = []
+    for fmt in ("csv", "tbx", "json"):
+        target = out_dir / f"glossary.{fmt}"
+        write_export(result.entries, target, fmt)
+        written.append(target)
+    index_path = out_dir / "glossary.sqlite"
+    build_index(result.entries, index_path, inputs=result.inputs)
+    written.append(index_path)
+    click.echo(result.summary())
+    for target in written:
+        click.echo(f"  wrote {target}")
+    if not result.entries:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+    help="table for people, jsonl for scripts (one JSON object per occurrence).",
+)
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """List every bracketed CJK term in the texts, with the rendering beside it.
+
+    Example:
+
+        $ glossary extract seeds/two-sessions.en.txt --format jsonl | head -1
+        {"term": "兩會", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
+    """
+    from glossary.extract import extract_corpus
+    from glossary.normalize import to_simplified, to_traditional
+    from glossary.sources import iter_sources
+
+    occurrences = extract_corpus(iter_sources([Path(p) for p in paths]))
+    if fmt == "jsonl":
+        for occ in occurrences:
+            record = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
+            record.update(occ.to_json())
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        from glossary.report import format_occurrence_table
+
+        click.echo(format_occurrence_table(occurrences), nl=False)
+    if not occurrences:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+@cli.command()
+@click.argument("texts", nargs=-1)
+@click.option("--romanize", is_flag=True, help="Add the Revised Romanization of each reading.")
+@click.option("--json", "as_json", is_flag=True, help="Print every form the tool knows, as JSON lines.")
+def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
+    """Print the Korean hangul reading of each CJK term.
+
+    With "-", read one term per line from standard input; blank lines stay blank.
+
+    Example:
+
+        $ glossary reading 以舊換新 兩重建設
+        이구환신
+        양중건설
+    """
+    from glossary import readings
+
+    if texts == ("-",):
+        items = [line.rstrip("\r\n") for line in sys.stdin]
+    elif texts:
+        items = list(texts)
+    else:
+        raise click.UsageError("give one or more terms, or - to read standard input")
+    for item in items:
+        if not item.strip():
+            click.echo("")
+            continue
+        if as_json:
+            click.echo(json.dumps(readings.reading_forms(item.strip()), ensure_ascii=False))
+        elif romanize:
+            hangul = readings.hangul_reading(item.strip())
+            click.echo(f"{hangul}\t{readings.romanize(hangul)}")
+        else:
+            click.echo(readings.hangul_reading(item.strip()))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", required=True, help="Output format.")
+@click.option("-o", "--output", metavar="FILE", help="Write here instead of standard output.")
+@click.option("--terms", "terms", metavar="FILE", help="Curated term base [default: terms.yaml if present].")
+def export(paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None) -> None:
+    """Export the glossary of PATHS (default: seeds/) in one format.
+
+    Example:
+
+        $ glossary export --format csv -o glossary.csv
+    """
+    from glossary.export import WRITERS, write_export
+
+    if fmt not in WRITERS:
+        raise click.BadParameter(f"choose from {', '.join(sorted(WRITERS))}", param_hint="--format")
+    result = _collect(paths, terms)
+    write_export(result.entries, Path(output) if output else None, fmt)
+    if not result.entries:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print the matching entries as JSON.")
+@click.option("--index", "index", default=f"{DEFAULT_OUT}/glossary.sqlite", show_default=True, metavar="FILE")
+def lookup(query: str, as_json: bool, index: str) -> None:
+    """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "trade-in".
+
+    Example:
+
+        $ glossary lookup 이구환신
+    """
+    from glossary.index import format_hits, lookup as find
+
+    hits = find(query, Path(index))
+    if as_json:
+        click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_hits(hits), nl=False)
+    if not hits:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli()
