@@ -9,6 +9,7 @@ to their unified code points and full-width punctuation to half-width.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 
@@ -69,3 +70,16 @@ def merge_key(text: str) -> str:
     True
     """
     return to_simplified(text)
+
+
+def traditional_form(seen: Iterable[str]) -> str:
+    """The traditional form: one seen in the texts when there is one, else OpenCC s2t.
+
+    >>> traditional_form(["两会", "兩會"]), traditional_form(["两会"])
+    ('兩會', '兩會')
+    """
+    forms = [fold(f) for f in seen]
+    for form in forms:
+        if form == to_traditional(form):
+            return form
+    return to_traditional(forms[0]) if forms else ""

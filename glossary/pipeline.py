@@ -1,0 +1,89 @@
+"""The whole job in one call: texts + term base -> entries.
+
+Input: paths of texts (files or folders) and of ``terms.yaml``.
+Output: a :class:`BuildResult` with the entries, the occurrences, what was
+read, and a hash of every input (for the lookup index's staleness check).
+Steps: ``sources`` -> ``extract`` -> ``merge`` (``normalize``, ``readings``,
+``glosses``), with ``termbase`` read first so a broken term base fails fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.model import Entry, Occurrence
+from glossary.termbase import Termbase, read_termbase
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """One text the build read."""
+
+    path: str
+    encoding: str | None
+    language: str  # "ko" when the text is mostly hangul, else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """Everything a build produced, for the exporters, the index and the summary."""
+
+    entries: list[Entry]
+    occurrences: list[Occurrence]
+    files: list[FileRead]
+    termbase: Termbase
+    inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
+
+    def summary(self) -> str:
+        """A few lines for the terminal: files, occurrences, terms, term base."""
+        ko = sum(f.language == "ko" for f in self.files)
+        lines = [
+            f"Read {len(self.files)} files ({len(self.files) - ko} English, {ko} Korean): "
+            f"{len(self.occurrences)} occurrences of {len(self.entries)} terms."
+        ]
+        with_en = sum(bool(e.en) for e in self.entries)
+        from_context = sum(any(r.source == "context" for r in e.en) for e in self.entries)
+        lines.append(f"English renderings: {with_en} of {len(self.entries)} terms ({from_context} from the texts).")
+        if self.termbase.path is None:
+            lines.append("Term base: none (terms.yaml not found); all values computed.")
+        else:
+            curated = len(self.termbase.terms)
+            rejected = sum(t.status == "rejected" for t in self.termbase.terms)
+            lines.append(f"Term base: {self.termbase.path} ({curated} curated, {rejected} rejected).")
+        return "\n".join(lines)
+
+
+def _language(text: str) -> str:
+    hangul = sum("\uac00" <= c <= "\ud7a3" for c in text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    return "ko" if hangul > latin / 3 else "en"
+
+
+def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool) -> BuildResult:
+    """Read the term base and the texts, extract, merge.
+
+    ``terms_required`` is True when the user named the term base: then a
+    missing file is an error; otherwise a missing ``terms.yaml`` means an
+    empty term base.
+    """
+    from glossary.extract import extract_corpus
+    from glossary.merge import merge_entries
+    from glossary.sources import iter_sources
+
+    termbase = read_termbase(terms_path, required=terms_required)
+    files: list[FileRead] = []
+    inputs: dict[str, str] = {}
+    if termbase.path is not None and termbase.sha256:
+        inputs[str(termbase.path)] = termbase.sha256
+
+    def read_all():  # noqa: ANN202 - generator of Source
+        for source in iter_sources(paths):
+            files.append(FileRead(source.path, source.encoding, _language(source.text)))
+            inputs[source.path] = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+            yield source
+
+    occurrences = extract_corpus(read_all())
+    entries = merge_entries(occurrences, termbase)
+    return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs)
