@@ -53,7 +53,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     """One entry from a term's occurrences and its curated block (either may be empty)."""
     from glossary import readings
     from glossary.glosses import gloss_renderings, other_renderings
-    from glossary.normalize import to_japanese, to_simplified, traditional_form
+    from glossary.normalize import to_japanese, to_simplified, to_traditional, traditional_form
 
     forms = tuple(dict.fromkeys(o.term for o in occurrences))
     curated_fields = []
@@ -65,11 +65,11 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
             return value
         return computed
 
-    if term is not None:
-        trad = term.key
+    if term is not None and to_traditional(term.key) == term.key:
+        trad = term.key  # the block's key is the traditional form
         curated_fields.append("trad")
     else:
-        trad = traditional_form(forms)
+        trad = traditional_form((*forms, term.key) if term is not None else forms)
     simp = pick("simp", to_simplified(trad))
     ja = pick("ja", to_japanese(trad))
     ko = pick("ko", readings.hangul_reading(trad))

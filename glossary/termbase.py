@@ -249,10 +249,13 @@ def update_termbase(
         edits: list[tuple[int, int, list[str]]] = []  # (start, end, replacement) on `lines`
         new_blocks: list[TermUpdate] = []
         blocks = _block_spans(lines, termbase.terms)
+        new_keys: set[str] = set()
         for upd in sorted(updates, key=lambda u: u.key):
             term = known.get(merge_key(upd.key))
             if term is None:
-                new_blocks.append(upd)
+                if merge_key(upd.key) not in new_keys:  # 兩會 and 两会 make one block
+                    new_keys.add(merge_key(upd.key))
+                    new_blocks.append(upd)
                 continue
             if term.status == "rejected":
                 report.skipped.append((term.key, "rejected in the term base"))
@@ -262,12 +265,14 @@ def update_termbase(
             if replacement != lines[start:end]:
                 edits.append((start, end, replacement))
                 report.updated.append(term.key)
-        for start, end, replacement in sorted(edits, reverse=True):
-            lines[start:end] = replacement
         if new_blocks:
-            lines = _insert_blocks(lines, new_blocks, termbase.terms)
+            edits.extend(_insertions(lines, new_blocks, termbase.terms))
             report.added.extend(u.key for u in new_blocks)
-        new = "".join(lines)
+        # Apply from the bottom up so earlier line numbers stay valid; at one
+        # position a block's refresh comes before a new block inserted above it.
+        for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+            lines[start:end] = replacement
+        new = "".join(lines) if edits or new_blocks else old
         if not old and new:
             new = _HEADER + new
         report.diff = "".join(
@@ -379,35 +384,29 @@ def _render_fields(upd: TermUpdate, pad: str, *, skip: set[str], tool: bool = Tr
     return out
 
 
-def _insert_blocks(lines: list[str], new: list[TermUpdate], existing: tuple[Term, ...]) -> list[str]:
-    """Insert new blocks: in key order when the file is sorted by key, else at the end."""
+def _insertions(
+    lines: list[str], new: list[TermUpdate], existing: tuple[Term, ...]
+) -> list[tuple[int, int, list[str]]]:
+    """Where new blocks go: in key order when the file is sorted by key, else at the end."""
     rendered = {
         u.key: [f"{_scalar(u.key)}:\n", "  status: candidate\n", *_render_fields(u, "  ", skip=set())] for u in new
     }
     keys = [t.key for t in sorted(existing, key=lambda t: t.line)]
     spans = _block_spans(lines, existing)
-    if keys != sorted(keys) or not keys:
-        out = list(lines)
-        for key in sorted(rendered):
-            if out and out[-1].strip():
-                out.append("\n")
-            out.extend(rendered[key])
-        return out
-    # Sorted file: put each new block before the first existing key greater than it.
-    inserts: dict[int, list[str]] = {}
+    tail = ["\n"] if lines and lines[-1].strip() else []
+    out: list[tuple[int, int, list[str]]] = []
     for key in sorted(rendered):
-        after = [k for k in keys if k > key]
-        pos = spans[after[0]][0] if after else len(lines)
-        # step back over the comment lines that introduce the next block
-        while after and pos > 0 and lines[pos - 1].lstrip().startswith("#"):
+        after = [k for k in keys if k > key] if keys == sorted(keys) else []
+        if not after:
+            out.append((len(lines), len(lines), [*tail, *rendered[key]]))
+            tail = ["\n"]
+            continue
+        pos = spans[after[0]][0]
+        while pos > 0 and lines[pos - 1].lstrip().startswith("#"):  # the comments that introduce the next block
             pos -= 1
-        inserts.setdefault(pos, []).extend([*rendered[key], "\n"] if after else ["\n", *rendered[key]])
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        out.extend(inserts.get(i, []))
-        out.append(line)
-    out.extend(inserts.get(len(lines), []))
-    return out
+        out.append((pos, pos, [*rendered[key], "\n"]))
+    # several blocks at one position: keep them in key order
+    return [(p, p, [line for _, q, block in out if q == p for line in block]) for p in dict.fromkeys(p for p, _, _ in out)]
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
