@@ -308,19 +308,21 @@ def _readings(text: str) -> tuple[str, ...]:
     return flat if len(flat) == len(text) else ("?",) * len(text)
 
 
+_TONES = str.maketrans("", "", "12345")
+
+
 def _pinyin_key(pinyin: str) -> str:
     return pinyin.lower().replace("u:", "v").replace(" ", "")
 
 
-# A short label before a sense: "(bound form) ...", "(literary) ...", "(Tw) ...".
-_LABEL = re.compile(r"^\((?:[^()\s]+\s?){1,2}\)\s*(?=\w)")
-
-
 def _short(sense: str) -> str:
-    """The head of a sense: no label, no parentheticals, first of its "; " synonyms, no "to"."""
-    sense = _LABEL.sub("", sense)
-    if sense.startswith("("):
-        return ""  # "(used after an attribute ...)": a usage note, not a gloss
+    """The head of a sense: no parentheticals, first of its "; " synonyms, no "to".
+
+    A leading label goes with the other parentheticals: "(bound form) to
+    hasten" -> "hasten", "(of a mountain) high and tapered peak" -> "high and
+    tapered peak"; a sense that is all parenthesis ("(used after an
+    attribute ...)") is a usage note and gives "".
+    """
     sense = _PARENTHETICAL.sub("", sense).strip()
     sense = re.split(r";\s*", sense)[0].strip(" ,")
     return re.sub(r"^to (?=\w)", "", sense)
@@ -329,8 +331,13 @@ def _short(sense: str) -> str:
 def _literal_part(word: str, reading: str) -> str | None:
     """A short translation-like sense of one word: the first short one of the reading met in context."""
     entries = _preferred(lookup_entries(word), is_name=False)
+    # The entry read as in context first; toneless as a fallback, because
+    # pypinyin applies tone sandhi (進一步 jin4 yi2 bu4) and CC-CEDICT does not.
     key = _pinyin_key(reading)
-    entries = tuple(sorted(entries, key=lambda e: _pinyin_key(e.pinyin) != key))
+    toneless = key.translate(_TONES)
+    entries = tuple(
+        sorted(entries, key=lambda e: (_pinyin_key(e.pinyin) != key, _pinyin_key(e.pinyin).translate(_TONES) != toneless))
+    )
     candidates = [
         _short(s)
         for e in entries
