@@ -1,15 +1,398 @@
-"""CC-CEDICT glosses (placeholder until the dictionary branch lands)."""
+"""CC-CEDICT gloss dictionary: the ``dictionary`` and ``literal`` gloss sources.
+
+Input: a CJK term (traditional or simplified). Output: English.
+
+1. :func:`lookup_entries` finds the CC-CEDICT entries of the whole term, by the
+   form as written, else by its simplified form (:func:`glossary.normalize.to_simplified`).
+2. :func:`dictionary_senses` cleans their senses for a translator: classifier
+   lists, variant and "see" cross-references, pronunciation notes and surname
+   senses go; ``全國人民代表大會|全国人民代表大会[...]`` references become plain
+   text. Proper-noun entries (capitalised pinyin) give way to common-word
+   entries of the same headword unless the term is a name.
+3. :func:`segment_words` splits a term no entry covers into the fewest
+   dictionary words, and :func:`literal_gloss` joins one short sense per word
+   ("common + prosperous"): a hint for the translator, never a translation.
+
+The data is ``data/cedict.tsv.gz`` (CC-CEDICT by MDBG, CC BY-SA 4.0), compiled
+by ``scripts/build_cedict.py`` and loaded on first use, so importing this
+module costs nothing.
+"""
 
 from __future__ import annotations
 
+import gzip
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
 from glossary.model import Rendering
+from glossary.normalize import fold, to_simplified
+
+#: The compiled CC-CEDICT (``scripts/build_cedict.py``).
+DATA_PATH = Path(__file__).parent / "data" / "cedict.tsv.gz"
+
+#: Joins the parts of a literal gloss.
+LITERAL_JOINER = " + "
+#: Joins the groups of a literal gloss split by punctuation (、，).
+LITERAL_GROUP_JOINER = "; "
+#: A literal part longer than this is a definition, not a gloss; a shorter sense is preferred.
+LITERAL_MAX_WORDS = 4
+
+# A capitalised syllable with a tone number ("Liang3", "Fu4") marks a proper
+# noun; "3D打印 [san1 D da3 yin4]" has a Latin letter without a tone, not a name.
+_NAME_SYLLABLE = re.compile(r"^[A-Z][a-z:]*[1-5]$")
+
+# Senses that say nothing a translator can use in place of the term.
+_DROP = re.compile(
+    r"^(?:CL:"  # classifier list: CL:個|个[ge4]
+    r"|(?:[\w()-]+ )*variant of\b"  # variant of, old/erhua/Japanese variant of
+    r"|see\b"  # see X[pin1], see also X
+    r"|also (?:pr\.|written|called|known as|translated|used)\b"
+    r"|used (?:in|as|for|to|erroneously)\b"
+    r"|(?:opposite|antonym|synonym):"
+    r"|\(?(?:Taiwan |old |also |dialect |erroneous )?pr\. )"
+)
+_SURNAME = re.compile(r"^(?:\([^)]*\) )?(?:[\w-]+ )?surname\b", re.IGNORECASE)
+# "variant of X[pin]", "see X[pin]": the target, when that is all an entry says.
+_REFERENCE = re.compile(r"^(?:(?:[\w()-]+ )*variant of|see) ([^\s|\[,;]+)(?:\|([^\s\[,;]+))?(?:\[([^\]]+)\])?")
+# 全國人民代表大會|全国人民代表大会[Quan2 guo2 ...] -> 全國人民代表大會; 大夫[dai4 fu5] -> 大夫
+_CJK_REF = re.compile(r"([^\s|\[\](),;:\"]+)(?:\|[^\s|\[\](),;:\"]+)?\[[A-Za-z0-9:,·\s-]+\]")
+_PRONUNCIATION = re.compile(r"\s*\((?:[\w ]+ )?pr\. [^)]*\)|\s*,? ?also pr\. \[[^\]]*\](?: or \[[^\]]*\])*")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_ABBREVIATIONS = ((re.compile(r"\bsth\b"), "something"), (re.compile(r"\bsb\b"), "somebody"))
+# Punctuation that splits a long term (a title) into groups of words.
+_GROUP_BREAKS = frozenset("、，,;；:：·・")
+
+
+@dataclass(frozen=True, slots=True)
+class CedictEntry:
+    """One CC-CEDICT entry.
+
+    >>> CedictEntry("兩會", "两会", "Liang3 hui4", ("National People's Congress",)).is_name
+    True
+    """
+
+    trad: str
+    simp: str
+    pinyin: str  # numbered, as in CC-CEDICT: "Liang3 hui4"
+    senses: tuple[str, ...]  # raw
+
+    @property
+    def is_name(self) -> bool:
+        """Whether CC-CEDICT marks the entry as a proper noun (capitalised pinyin)."""
+        return any(_NAME_SYLLABLE.match(syllable) for syllable in self.pinyin.split())
+
+
+@cache
+def _data() -> tuple[dict[str, int | list[int]], list[str], dict[str, str], int]:
+    """Headword (traditional and simplified) -> line number(s); the entry lines; header; longest headword.
+
+    Lines are split only when looked up, and a headword with one entry (most
+    of them) maps to a bare int: this keeps the load near 0.2 s.
+    """
+    text = gzip.decompress(DATA_PATH.read_bytes()).decode("utf-8")
+    lines = text.splitlines()
+    body = next(n for n, line in enumerate(lines) if not line.startswith("#"))  # the header comes first
+    meta = dict(line[3:].partition("=")[::2] for line in lines[:body] if line.startswith("#! "))
+    del lines[:body]
+    index: dict[str, int | list[int]] = {}
+    get = index.get
+    for n, line in enumerate(lines):
+        trad, simp, _ = line.split("\t", 2)
+        for key in (trad, simp) if simp != trad else (trad,):
+            seen = get(key)
+            if seen is None:
+                index[key] = n
+            elif isinstance(seen, int):
+                index[key] = [seen, n]
+            else:
+                seen.append(n)
+    longest = max(map(len, index))
+    return index, lines, meta, longest
+
+
+def cedict_version() -> str:
+    """Release date of the shipped CC-CEDICT data, for notices and index metadata.
+
+    >>> cedict_version()[:4] >= "2025"
+    True
+    """
+    return _data()[2].get("date", "")
+
+
+def _entries(form: str) -> tuple[CedictEntry, ...]:
+    """Entries with ``form`` as a headword; those with it as the traditional headword first.
+
+    局 is the traditional headword of 局 (office) and the simplified one of 侷
+    (narrow): a text that writes 局 means the former first.
+    """
+    index, lines, _, _ = _data()
+    found = index.get(form, ())
+    rows = [lines[n].split("\t", 3) for n in ((found,) if isinstance(found, int) else found)]
+    rows.sort(key=lambda row: row[0] != form)
+    return tuple(CedictEntry(t, s, p, tuple(senses.split("/"))) for t, s, p, senses in rows)
+
+
+def _simplified(text: str) -> str:
+    """Simplified form of ``text``, char for char, or ``text`` if OpenCC changes its length."""
+    simp = to_simplified(text) if text.strip() else text
+    return simp if len(simp) == len(text) else text
+
+
+@cache
+def lookup_entries(term: str) -> tuple[CedictEntry, ...]:
+    """CC-CEDICT entries for the whole term, in file order.
+
+    The form as written is matched against both headwords first, so 乾 finds
+    only 乾 (dry), not every character that simplifies to 干; only a form
+    CC-CEDICT lacks is looked up by its simplified form.
+
+    >>> [e.pinyin for e in lookup_entries("兩會")]
+    ['Liang3 hui4']
+    """
+    folded = fold(term)
+    if not folded:
+        return ()
+    return _entries(folded) or _entries(_simplified(folded))
+
+
+def is_name_entry(term: str) -> bool:
+    """Whether every CC-CEDICT entry of the term is a proper noun (capitalised pinyin).
+
+    >>> is_name_entry("諸葛"), is_name_entry("王")
+    (True, False)
+    """
+    entries = lookup_entries(term)
+    return bool(entries) and all(e.is_name for e in entries)
+
+
+def _readable(sense: str) -> str:
+    sense = _PRONUNCIATION.sub("", sense)
+    sense = _CJK_REF.sub(r"\1", sense)
+    for pattern, word in _ABBREVIATIONS:
+        sense = pattern.sub(word, sense)
+    return " ".join(sense.split())
+
+
+def clean_sense(sense: str, *, is_name: bool = False) -> str | None:
+    """One raw CC-CEDICT sense made readable for a translator, or None if it is noise.
+
+    Classifier lists, variant and "see" cross-references, pronunciation notes
+    and (unless the term is a name) surname senses say nothing a translator
+    can put in place of the term.
+
+    >>> clean_sense("National People's Congress (NPC) (abbr. for 全國人民代表大會|全国人民代表大会[Quan2 guo2 Ren2 min2 Dai4 biao3 Da4 hui4])")
+    "National People's Congress (NPC) (abbr. for 全國人民代表大會)"
+    >>> clean_sense("CL:個|个[ge4]") is None, clean_sense("surname Wang") is None
+    (True, True)
+    """
+    sense = sense.strip()
+    if not sense or _DROP.match(sense) or (not is_name and _SURNAME.match(sense)):
+        return None
+    return _readable(sense) or None
+
+
+def _preferred(entries: tuple[CedictEntry, ...], *, is_name: bool) -> tuple[CedictEntry, ...]:
+    """Common-word entries first; proper-noun entries only when there are no others or the term is a name."""
+    if is_name:
+        return tuple(sorted(entries, key=lambda e: not e.is_name))
+    common = tuple(e for e in entries if not e.is_name)
+    return common or entries
+
+
+def _follow(sense: str) -> tuple[CedictEntry, ...]:
+    """Entries a "variant of X" / "see X" sense points to."""
+    m = _REFERENCE.match(sense)
+    if not m:
+        return ()
+    trad, simp, pinyin = m.groups()
+    targets = _entries(trad) or _entries(simp or "")
+    if pinyin:
+        same = tuple(e for e in targets if e.pinyin.lower() == pinyin.lower())
+        targets = same or targets
+    return targets
+
+
+def _senses(entries: tuple[CedictEntry, ...], *, is_name: bool, follow: bool) -> list[str]:
+    out: list[str] = []
+    for entry in _preferred(entries, is_name=is_name):
+        cleaned = [s for s in (clean_sense(raw, is_name=is_name) for raw in entry.senses) if s]
+        if not cleaned and follow:
+            # An entry that is only "variant of X" / "see X" means what X means.
+            for raw in entry.senses:
+                cleaned += _senses(_follow(raw), is_name=is_name, follow=False)
+        out += cleaned
+    return list(dict.fromkeys(out))
+
+
+def dictionary_senses(term: str, *, is_name: bool = False) -> tuple[str, ...]:
+    """Clean CC-CEDICT senses of the whole term, most common reading first.
+
+    Why: the ``dictionary`` gloss source; only a whole-term entry counts, parts
+    belong to :func:`literal_gloss`. Surname and proper-noun senses are skipped
+    when the headword also has a common-word entry (富裕 is "prosperous", not
+    Fuyu county), unless ``is_name``.
+
+    >>> dictionary_senses("兩會")
+    ("National People's Congress and Chinese People's Political Consultative Conference",)
+    """
+    return tuple(_senses(lookup_entries(term), is_name=is_name, follow=True))
 
 
 def dictionary_renderings(term: str, *, is_name: bool = False) -> tuple[Rendering, ...]:
-    """CC-CEDICT senses of the whole term."""
-    return ()
+    """:func:`dictionary_senses` as renderings with source ``dictionary``.
+
+    >>> dictionary_renderings("共同體")
+    (Rendering(text='community', source='dictionary', count=0, documents=()),)
+    """
+    return tuple(Rendering(sense, "dictionary") for sense in dictionary_senses(term, is_name=is_name))
+
+
+def _segment(chunk: str) -> list[str]:
+    """Fewest dictionary words covering ``chunk``; ties go to the longest last word."""
+    index, _, _, longest = _data()
+    folded = "".join(fold(ch) or ch for ch in chunk)
+    if len(folded) != len(chunk):
+        folded = chunk
+    simp = _simplified(folded)
+    n = len(chunk)
+    # best[j] = (words, start of the last word) for chunk[:j]. Longer words are
+    # tried first and kept on a tie; a single character always fits. Ties go
+    # to the last word as in reverse maximum matching, which resolves more
+    # overlaps right than forward matching: 百年大變局 is 百年 + 大 + 變局,
+    # not 百年 + 大變 + 局.
+    best: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    for j in range(1, n + 1):
+        choice = (n + 1, j - 1)
+        for i in range(max(0, j - longest), j):
+            if best[i][0] + 1 < choice[0] and (i == j - 1 or folded[i:j] in index or simp[i:j] in index):
+                choice = (best[i][0] + 1, i)
+        best[j] = choice
+    words, j = [], n
+    while j > 0:
+        i = best[j][1]
+        words.append(chunk[i:j])
+        j = i
+    return words[::-1]
+
+
+def segment_words(term: str) -> tuple[str, ...]:
+    """Split a term into CC-CEDICT words: fewest words, ties to the longest last word.
+
+    Why: the parts of a term no entry covers are what a literal gloss is made
+    of. Characters no word covers stand alone; runs of non-CJK text
+    (spaces, punctuation, Latin) are their own parts. The parts always join
+    back to ``term``.
+
+    >>> segment_words("人類命運共同體")
+    ('人類', '命運', '共同體')
+    """
+    parts: list[str] = []
+    for chunk in re.findall(r"[^\s]+|\s+", term):
+        # Dictionary words may contain Latin letters and digits (3D打印), so a
+        # chunk is split only around whitespace here; punctuation is a
+        # single character that no CJK word spans.
+        parts += _segment(chunk)
+    return tuple(parts)
+
+
+@cache
+def _readings(text: str) -> tuple[str, ...]:
+    """Numbered pinyin per character, in context (pypinyin's phrase table picks 會計 kuai4)."""
+    from pypinyin import Style, pinyin
+
+    simp = _simplified(text)
+    syllables = pinyin(simp, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: ["?"] * len(chars))
+    flat = tuple(s[0] for s in syllables)
+    return flat if len(flat) == len(text) else ("?",) * len(text)
+
+
+_TONES = str.maketrans("", "", "12345")
+
+
+def _pinyin_key(pinyin: str) -> str:
+    return pinyin.lower().replace("u:", "v").replace(" ", "")
+
+
+def _short(sense: str) -> str:
+    """The head of a sense: no parentheticals, first of its "; " synonyms, no "to".
+
+    A leading label goes with the other parentheticals: "(bound form) to
+    hasten" -> "hasten", "(of a mountain) high and tapered peak" -> "high and
+    tapered peak"; a sense that is all parenthesis ("(used after an
+    attribute ...)") is a usage note and gives "".
+    """
+    sense = _PARENTHETICAL.sub("", sense).strip()
+    sense = re.split(r";\s*", sense)[0].strip(" ,")
+    return re.sub(r"^to (?=\w)", "", sense)
+
+
+def _literal_part(word: str, reading: str) -> str | None:
+    """A short translation-like sense of one word: the first short one of the reading met in context."""
+    entries = _preferred(lookup_entries(word), is_name=False)
+    # The entry read as in context first; toneless as a fallback, because
+    # pypinyin applies tone sandhi (進一步 jin4 yi2 bu4) and CC-CEDICT does not.
+    key = _pinyin_key(reading)
+    toneless = key.translate(_TONES)
+    entries = tuple(
+        sorted(entries, key=lambda e: (_pinyin_key(e.pinyin) != key, _pinyin_key(e.pinyin).translate(_TONES) != toneless))
+    )
+    candidates = [
+        _short(s)
+        for e in entries
+        for s in _senses((e,), is_name=False, follow=True)
+        if not re.match(r"^(?:abbr\.|abbreviation|classifier|one of the)\b", s)
+    ]
+    candidates = [c for c in candidates if c]
+    for candidate in candidates:
+        if len(candidate.split()) <= LITERAL_MAX_WORDS:
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def literal_gloss(term: str) -> str | None:
+    """A gloss composed from the words of a term no dictionary entry covers.
+
+    Why: the ``literal`` gloss source, a hint for terms with no other English
+    ("common + prosperous"); wrong as a translation, so it is always marked
+    literal. None when the whole term is a dictionary word (its senses are
+    the ``dictionary`` source) or when some part has no usable sense.
+
+    >>> literal_gloss("共同富裕")
+    'common + prosperous'
+    """
+    if not term.strip() or lookup_entries(term):
+        return None
+    words = segment_words(term)
+    if len(words) < 2:
+        return None
+    readings = _readings(term)
+    groups: list[list[str]] = [[]]
+    start = 0
+    for word in words:
+        reading = " ".join(readings[start : start + len(word)])
+        start += len(word)
+        if word.isspace():
+            continue
+        if all(ch in _GROUP_BREAKS for ch in fold(word) or word):
+            groups.append([])
+            continue
+        part = _literal_part(word, reading)
+        if part is None:
+            return None
+        groups[-1].append(part)
+    texts = [LITERAL_JOINER.join(group) for group in groups if group]
+    if sum(len(g) for g in groups) < 2:
+        return None
+    return LITERAL_GROUP_JOINER.join(texts)
 
 
 def literal_rendering(term: str) -> Rendering | None:
-    """A gloss composed from the term's dictionary words."""
-    return None
+    """:func:`literal_gloss` as a rendering with source ``literal``, or None.
+
+    >>> literal_rendering("社會治理")
+    Rendering(text='society + govern', source='literal', count=0, documents=())
+    """
+    gloss = literal_gloss(term)
+    return Rendering(gloss, "literal") if gloss else None

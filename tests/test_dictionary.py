@@ -1,0 +1,236 @@
+"""Tests for glossary/dictionary.py over the shipped CC-CEDICT data."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary.dictionary import (
+    DATA_PATH,
+    cedict_version,
+    clean_sense,
+    dictionary_renderings,
+    dictionary_senses,
+    is_name_entry,
+    literal_gloss,
+    literal_rendering,
+    lookup_entries,
+    segment_words,
+)
+from glossary.model import Rendering
+
+
+def test_data_file_is_compact_and_attributed():
+    assert DATA_PATH.stat().st_size < 10_000_000
+    with gzip.open(DATA_PATH, "rt", encoding="utf-8") as f:
+        header = [next(f) for _ in range(40)]
+    text = "".join(header)
+    assert "MDBG" in text and "creativecommons.org/licenses/by-sa/4.0" in text
+    assert cedict_version().startswith("2025-")
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("兩會", "National People's Congress and Chinese People's Political Consultative Conference"),
+        ("两会", "National People's Congress and Chinese People's Political Consultative Conference"),
+        ("一帶一路", "Belt and Road Initiative"),
+        ("一带一路", "Belt and Road Initiative"),
+        ("共同體", "community"),
+        ("富裕", "prosperous; well-to-do; well-off"),
+        ("逆", "to go against"),
+        ("治理", "governance"),
+        ("王", "king or monarch"),
+        ("全國人大", "National People's Congress (NPC) (abbr. for 全國人民代表大會)"),
+        ("會", "can; to have the skill; to know how to"),
+        ("求索", "to search for something"),
+    ],
+)
+def test_dictionary_senses_contain(term, expected):
+    senses = dictionary_senses(term)
+    assert any(s.startswith(expected) for s in senses), senses
+
+
+@pytest.mark.parametrize(
+    ("term", "unwanted"),
+    [
+        ("王", "surname Wang"),  # surname sense of a common word
+        ("富裕", "see 富裕縣"),  # county of the capitalised entry 富裕 [Fu4 yu4]
+        ("富裕", "Fuyu"),
+        ("社會", "CL:"),  # classifier list
+        ("改革", "CL:"),
+        ("會", "Taiwan pr."),  # pronunciation note
+        ("的", "also pr."),
+        ("舊", "opposite:"),
+        ("全國人大", "|"),  # 全國人民代表大會|全国人民代表大会[...] made plain text
+        ("全國人大", "["),
+    ],
+)
+def test_dictionary_senses_drop_noise(term, unwanted):
+    senses = dictionary_senses(term)
+    assert senses
+    assert not any(unwanted in s for s in senses), senses
+
+
+@pytest.mark.parametrize(
+    ("term", "name_sense"),
+    [("王", "surname Wang"), ("富", "surname Fu"), ("國", "surname Guo")],
+)
+def test_surname_senses_kept_for_names(term, name_sense):
+    assert name_sense not in dictionary_senses(term)
+    assert dictionary_senses(term, is_name=True)[0] == name_sense
+
+
+@pytest.mark.parametrize(
+    ("trad", "simp"),
+    [("兩會", "两会"), ("一帶一路", "一带一路"), ("社會", "社会"), ("現代化", "现代化"), ("決定", "决定"), ("共同體", "共同体")],
+)
+def test_traditional_and_simplified_agree(trad, simp):
+    assert dictionary_senses(trad) == dictionary_senses(simp)
+    assert literal_gloss(trad + "治理") == literal_gloss(simp + "治理")
+
+
+@pytest.mark.parametrize("term", ["以舊換新", "正風反腐", "先富促共富", "深度求索", "兩重建設", "", "   ", "abc"])
+def test_no_entry_gives_no_senses(term):
+    assert dictionary_senses(term) == ()
+    assert dictionary_renderings(term) == ()
+
+
+def test_variant_entry_means_its_target():
+    # 一點兒 is only "erhua variant of 一點|一点[yi1 dian3]".
+    assert dictionary_senses("一點兒") == dictionary_senses("一點")
+
+
+def test_compatibility_ideographs_are_folded():
+    assert dictionary_senses("\uf914園") == dictionary_senses("樂園")  # U+F914 樂
+
+
+def test_dictionary_renderings():
+    renderings = dictionary_renderings("兩會")
+    assert renderings == (
+        Rendering("National People's Congress and Chinese People's Political Consultative Conference", "dictionary"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [("兩會", True), ("一帶一路", True), ("北京", True), ("諸葛", True), ("王", False), ("富裕", False), ("以舊換新", False)],
+)
+def test_is_name_entry(term, expected):
+    assert is_name_entry(term) is expected
+
+
+def test_lookup_prefers_the_headword_as_written():
+    # 局 (office) is written 局 in both scripts; 侷 (narrow) simplifies to 局.
+    assert lookup_entries("局")[0].senses[0] == "office"
+    assert lookup_entries("侷")[0].senses == ("narrow",)
+
+
+@pytest.mark.parametrize(
+    ("term", "words"),
+    [
+        ("共同富裕", ("共同", "富裕")),
+        ("社會治理", ("社會", "治理")),
+        ("社会治理", ("社会", "治理")),
+        ("人類命運共同體", ("人類", "命運", "共同體")),
+        ("以舊換新", ("以", "舊", "換新")),
+        ("減稅降費", ("減稅", "降", "費")),
+        ("百年大變局", ("百年", "大", "變局")),  # ties go to the longest last word
+        ("強化宏觀政策民生導向", ("強化", "宏觀", "政策", "民生", "導向")),
+        ("兩會", ("兩會",)),
+        ("推進、中國式", ("推進", "、", "中國式")),
+        ("共同 富裕", ("共同", " ", "富裕")),
+    ],
+)
+def test_segment_words(term, words):
+    assert segment_words(term) == words
+
+
+@pytest.mark.parametrize(
+    ("term", "gloss"),
+    [
+        ("共同富裕", "common + prosperous"),
+        ("社會治理", "society + govern"),
+        ("社会治理", "society + govern"),
+        ("人類命運共同體", "humanity + fate + community"),
+        ("以舊換新", "use + old + replace with something new"),
+        ("百年大變局", "hundred years + big + changing circumstances"),
+        ("正風反腐", "straight + wind + anti-corruption"),  # 正 read zheng4 in context, not zheng1
+        ("民生保障", "people's livelihood + ensure"),
+        ("推進中國式現代化", "impel + Chinese style + modernization"),
+        ("深化改革、推進中國式現代化", "deepen + reform; impel + Chinese style + modernization"),
+    ],
+)
+def test_literal_gloss(term, gloss):
+    assert literal_gloss(term) == gloss
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "兩會",  # a dictionary word: its senses apply, not a literal gloss
+        "一帶一路",
+        "逆",
+        "共同",
+        "",
+        "、",
+        "abc",
+        "\U0002a6a5\U0002a6a6",  # rare CJK Extension B characters CC-CEDICT lacks
+    ],
+)
+def test_no_literal_gloss(term):
+    assert literal_gloss(term) is None
+    assert literal_rendering(term) is None
+
+
+def test_literal_rendering_is_marked_literal():
+    assert literal_rendering("共同富裕") == Rendering("common + prosperous", "literal")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("CL:個|个[ge4]", None),
+        ("variant of 週|周[zhou1]", None),
+        ("old variant of 綫|线[xian4]", None),
+        ("see 富裕縣|富裕县[Fu4 yu4 Xian4]", None),
+        ("used in 葡萄[pu2 tao5]", None),
+        ("also pr. [di4] or [di5] in poetry and songs", None),
+        ("surname Wang", None),
+        ("a taxi; a cab (abbr. for 的士[di1 shi4])", "a taxi; a cab (abbr. for 的士)"),
+        ("(bound form) a moment (Taiwan pr. [hui3])", "(bound form) a moment"),
+        ("to search for sth", "to search for something"),
+    ],
+)
+def test_clean_sense(raw, clean):
+    assert clean_sense(raw) == clean
+
+
+CJK = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+        st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),
+        st.sampled_from("兩會一帶路共同富裕社會治理、，· 　ab1"),
+    ),
+    max_size=24,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(CJK, st.text(max_size=12)))
+def test_segment_words_joins_back(term):
+    words = segment_words(term)
+    assert "".join(words) == term
+    assert all(words)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(CJK, st.text(max_size=12)))
+def test_glosses_never_fail(term):
+    gloss = literal_gloss(term)
+    assert gloss is None or gloss.strip()
+    assert all(s.strip() for s in dictionary_senses(term))
