@@ -100,20 +100,30 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
     help="table for people, jsonl for scripts (one JSON object per occurrence).",
 )
-def extract(paths: tuple[str, ...], fmt: str) -> None:
+@click.option("--add", is_flag=True, help="Add new terms to the term base as candidates and refresh counts.")
+@click.option("--terms", "terms", metavar="FILE", help="Term base for --add [default: terms.yaml].")
+@click.option("--dry-run", is_flag=True, help="With --add: print the change as a diff, write nothing.")
+def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
+
+    With --add, new terms go into terms.yaml as candidates, and the counts
+    and sources of known terms are refreshed; curated fields, comments and
+    order are never changed.
 
     Example:
 
-        $ glossary extract seeds/two-sessions.en.txt --format jsonl | head -1
-        {"term": "兩會", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
+        $ glossary extract seeds/two-sessions-2025.en.txt --format jsonl | head -1
+        {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
     from glossary.extract import extract_corpus
-    from glossary.normalize import to_simplified, to_traditional
     from glossary.sources import iter_sources
 
     occurrences = extract_corpus(iter_sources([Path(p) for p in paths]))
-    if fmt == "jsonl":
+    if add or dry_run:
+        _add_to_termbase(occurrences, terms, dry_run)
+    elif fmt == "jsonl":
+        from glossary.normalize import to_simplified, to_traditional
+
         for occ in occurrences:
             record = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
             record.update(occ.to_json())
@@ -124,6 +134,28 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         click.echo(format_occurrence_table(occurrences), nl=False)
     if not occurrences:
         sys.exit(EXIT_NOT_FOUND)
+
+
+def _add_to_termbase(occurrences: list, terms: str | None, dry_run: bool) -> None:
+    from glossary.merge import term_updates
+    from glossary.termbase import update_termbase
+
+    path, _ = _terms_path(terms)
+    report = update_termbase(path, term_updates(occurrences), dry_run=dry_run)
+    if dry_run:
+        click.echo(report.diff, nl=False)
+    _echo_report(path, report, dry_run)
+
+
+def _echo_report(path: Path, report, dry_run: bool) -> None:  # noqa: ANN001
+    verb = "would change" if dry_run else "updated"
+    click.echo(
+        f"{path}: {verb}: {len(report.added)} added, {len(report.updated)} refreshed, "
+        f"{len(report.skipped)} skipped.",
+        err=dry_run,
+    )
+    for key, reason in report.skipped:
+        click.echo(f"  skipped {key}: {reason}", err=dry_run)
 
 
 @cli.command()

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from glossary.model import Entry, Occurrence, Term
-from glossary.termbase import Termbase
+from glossary.termbase import Termbase, TermUpdate
 
 
 def merge_entries(occurrences: Iterable[Occurrence], termbase: Termbase) -> list[Entry]:
@@ -106,3 +106,29 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         curated=tuple(curated_fields),
         occurrences=tuple(occurrences),
     )
+
+
+def term_updates(occurrences: Iterable[Occurrence]) -> list[TermUpdate]:
+    """What ``extract --add`` writes into ``terms.yaml``: per term, its context renderings, count and sources.
+
+    >>> occ = [Occurrence("两会", "a.txt", 1, gloss="Two Sessions", gloss_kind="translation"),
+    ...        Occurrence("兩會", "b.txt", 5, gloss="the Two Sessions", gloss_kind="translation")]
+    >>> [(u.key, u.count, [(r.text, r.count) for r in u.seen]) for u in term_updates(occ)]
+    [('兩會', 2, [('Two Sessions', 2)])]
+    """
+    from glossary.glosses import context_renderings
+    from glossary.normalize import merge_key, traditional_form
+
+    groups: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        if occ.kind != "other":
+            groups[merge_key(occ.term)].append(occ)
+    return [
+        TermUpdate(
+            key=traditional_form(o.term for o in group),
+            seen=context_renderings(group),
+            count=len(group),
+            sources=tuple(sorted({o.source for o in group})),
+        )
+        for _, group in sorted(groups.items())
+    ]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary.model import STATUSES, Rendering, Term, TermbaseError
+from glossary.model import STATUSES, Entry, Rendering, Term, TermbaseError
 
 #: Fields a person writes. A value here overrides what the tool computes.
 CURATED_FIELDS = ("en", "en_alt", "ko", "simp", "ja", "pinyin", "abbrev", "note", "status")
@@ -435,3 +435,31 @@ def _locked(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def add_entries(path: Path, entries: Iterable[Entry], *, dry_run: bool = False) -> AddReport:
+    """Import entries read from another glossary (CSV, XLSX, TBX) as candidates.
+
+    New terms get their English (curated or context renderings; dictionary
+    and literal glosses are recomputed, so they are not copied), a Korean
+    reading only when it differs from the computed one (then it is an
+    override), the acronym and the note. Existing terms only gain fields they
+    lack: a curated field is never overwritten.
+    """
+    from glossary.readings import hangul_reading
+
+    updates = []
+    for entry in entries:
+        english = [r.text for r in entry.en if r.source in {"curated", "context"}]
+        ko = entry.ko if entry.ko and entry.ko.replace(" ", "") != hangul_reading(entry.trad).replace(" ", "") else None
+        updates.append(
+            TermUpdate(
+                key=entry.trad or entry.simp,
+                en=english[0] if english else None,
+                en_alt=tuple(english[1:]),
+                ko=ko,
+                abbrev=entry.abbrev[0] if entry.abbrev else None,
+                note=entry.note,
+            )
+        )
+    return update_termbase(path, updates, dry_run=dry_run, fill_missing=True)
