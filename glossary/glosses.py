@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from glossary.model import Occurrence, Rendering, Term
 
@@ -34,9 +35,7 @@ def variant_key(text: str) -> str:
     >>> variant_key("the ‘Two Sessions’") == variant_key("two session")
     True
     """
-    text = text.strip().strip(_QUOTES).strip()
-    text = _ARTICLE.sub("", text)
-    text = re.sub(r"\s+", " ", text).lower()
+    text = re.sub(r"\s+", " ", _display(text)).lower()
     words = text.split(" ")
     last = words[-1]
     if len(last) > 4 and last.endswith("ies"):
@@ -48,7 +47,9 @@ def variant_key(text: str) -> str:
 
 
 def _display(text: str) -> str:
-    return _ARTICLE.sub("", text.strip().strip(_QUOTES).strip())
+    """The rendering without surrounding quotes and a leading article."""
+    text = _ARTICLE.sub("", text.strip().strip(_QUOTES).strip())
+    return text.strip().strip(_QUOTES).strip()
 
 
 def is_english(text: str) -> bool:
@@ -135,11 +136,33 @@ def gloss_renderings(
             out.append(Rendering(term.en, "curated"))
         out.extend(Rendering(x, "curated") for x in term.en_alt)
     out.extend(context_renderings(occurrences))
-    out.extend(dictionary_renderings(form, is_name=is_name))
+    out.extend(replace(r, text=_dictionary_term(r.text)) for r in dictionary_renderings(form, is_name=is_name))
     literal = literal_rendering(form)
     if literal is not None:
         out.append(literal)
     unique: dict[str, Rendering] = {}
     for rendering in out:
-        unique.setdefault(variant_key(rendering.text), rendering)
+        key = variant_key(rendering.text)
+        kept = unique.setdefault(key, rendering)
+        if kept is not rendering and rendering.source == "context":
+            # a curated rendering the texts also use keeps its evidence
+            documents = tuple(sorted({*kept.documents, *rendering.documents}))
+            unique[key] = replace(kept, count=kept.count + rendering.count, documents=documents)
     return tuple(unique.values())
+
+
+def _dictionary_term(sense: str) -> str:
+    """The naming part of a long dictionary sense.
+
+    CC-CEDICT often follows the name with an explanation: keep the name when
+    what follows the first comma is a description.
+
+    >>> _dictionary_term("Belt and Road Initiative, Chinese government plan to provide finance")
+    'Belt and Road Initiative'
+    >>> _dictionary_term("contrary")
+    'contrary'
+    """
+    head, sep, tail = sense.partition(", ")
+    if sep and len(tail.split()) >= 4 and len(head.split()) <= 6:
+        return head
+    return sense
