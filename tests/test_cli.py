@@ -1,0 +1,217 @@
+"""The command line, wired end to end on the project's own seeds/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every bracketed term of the two source documents, as the seeds carry them:
+# traditional, simplified, hangul reading.
+SEED_TERMS = [
+    ("兩會", "两会", "양회"),
+    ("以舊換新", "以旧换新", "이구환신"),
+    ("兩重建設", "两重建设", "양중건설"),
+    ("深度求索", "深度求索", "심도구색"),
+    ("減稅降費", "减税降费", "감세강비"),
+    ("民生保障", "民生保障", "민생보장"),
+    ("正風反腐", "正风反腐", "정풍반부"),
+    ("社會治理", "社会治理", "사회치리"),
+    ("強化宏觀政策民生導向", "强化宏观政策民生导向", "강화굉관정책민생도향"),
+    ("百年大變局", "百年大变局", "백년대변국"),
+    ("一帶一路", "一带一路", "일대일로"),
+    ("人類命運共同體", "人类命运共同体", "인류명운공동체"),
+    ("逆", "逆", "역"),
+    ("利用厚生", "利用厚生", "이용후생"),
+    ("先富促共富", "先富促共富", "선부촉공부"),
+    ("共同富裕", "共同富裕", "공동부유"),
+    ("關於進一步全面深化改革、推進中國式現代化的決定", "关于进一步全面深化改革、推进中国式现代化的决定", None),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run `glossary build` once in a copy of the project's seeds and term base."""
+    work = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "seeds", work / "seeds")
+    shutil.copy(ROOT / "terms.yaml", work / "terms.yaml")
+    cwd = os.getcwd()
+    os.chdir(work)
+    try:
+        result = CliRunner().invoke(cli, ["build"], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert "Read 2 files (1 English, 1 Korean)" in result.output
+    return work
+
+
+def entries(work: Path) -> dict[str, dict]:
+    return {e["trad"]: e for e in json.loads((work / "out" / "glossary.json").read_text(encoding="utf-8"))}
+
+
+def test_build_writes_every_output(built: Path) -> None:
+    for name in ("glossary.csv", "glossary.tbx", "glossary.json", "glossary.sqlite"):
+        assert (built / "out" / name).stat().st_size > 0
+
+
+@pytest.mark.parametrize(("trad", "simp", "ko"), SEED_TERMS)
+def test_build_has_every_seed_term_with_its_forms(built: Path, trad: str, simp: str, ko: str | None) -> None:
+    entry = entries(built)[trad]
+    assert entry["simp"] == simp
+    if ko is not None:
+        assert entry["ko"] == ko
+    assert entry["en"], f"{trad} has no English rendering"
+    assert entry["occurrences"], f"{trad} was not found in the texts"
+    assert {"source", "line", "context"} <= set(entry["occurrences"][0])
+
+
+def test_two_scripts_are_one_entry(built: Path) -> None:
+    found = entries(built)
+    assert "两会" not in found
+    assert set(found["兩會"]["forms"]) >= {"兩會", "两会"}
+    assert found["兩會"]["en"][0] == "Two Sessions"
+
+
+def test_csv_and_tbx_carry_the_terms(built: Path) -> None:
+    csv_text = (built / "out" / "glossary.csv").read_text(encoding="utf-8-sig")
+    tbx_text = (built / "out" / "glossary.tbx").read_text(encoding="utf-8")
+    for trad, _, ko in SEED_TERMS:
+        assert trad in csv_text and trad in tbx_text
+        if ko:
+            assert ko in csv_text and ko in tbx_text
+
+
+@pytest.mark.parametrize("query", ["以旧换新", "以舊換新", "이구환신", "Two Sessions", "BRI"])
+def test_lookup_finds_the_entry(built: Path, query: str) -> None:
+    result = CliRunner().invoke(cli, ["lookup", query, "--json", "--index", str(built / "out" / "glossary.sqlite")])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits
+
+
+def test_lookup_nothing_found_exits_1(built: Path) -> None:
+    result = CliRunner().invoke(cli, ["lookup", "zzzzqqqq", "--index", str(built / "out" / "glossary.sqlite")])
+    assert result.exit_code == 1
+
+
+def test_extract_jsonl_fields(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("China's 2025 Two Sessions(兩會) met in March.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(text), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output.splitlines()[0])
+    assert {k: record[k] for k in ("term", "trad", "simp", "gloss", "gloss_kind", "line")} == {
+        "term": "兩會", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", "gloss_kind": "translation", "line": 1,
+    }
+    assert record["source"] == str(text)
+    assert "Two Sessions(兩會)" in record["context"]
+
+
+def test_extract_nothing_found_exits_1(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("No Chinese here (none at all).\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["extract", str(text)]).exit_code == 1
+
+
+def test_extract_add_then_again_changes_nothing(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.yaml"
+    shutil.copy(ROOT / "terms.yaml", terms)
+    before = terms.read_text(encoding="utf-8")
+    args = ["extract", str(ROOT / "seeds"), "--add", "--terms", str(terms)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    after = terms.read_text(encoding="utf-8")
+    assert "以舊換新:\n  status: candidate\n" in after
+    assert all(line in after.splitlines() for line in before.splitlines())
+    second = CliRunner().invoke(cli, args)
+    assert "0 added, 0 refreshed" in second.output
+    assert terms.read_text(encoding="utf-8") == after
+
+
+def test_extract_dry_run_writes_nothing(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.yaml"
+    shutil.copy(ROOT / "terms.yaml", terms)
+    before = terms.read_bytes()
+    result = CliRunner().invoke(cli, ["extract", str(ROOT / "seeds"), "--dry-run", "--terms", str(terms)])
+    assert "+以舊換新:" in result.output
+    assert terms.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "expected"),
+    [
+        (["以舊換新", "兩重建設", "利用厚生"], None, "이구환신\n양중건설\n이용후생\n"),
+        (["-"], "以舊換新\n\n兩會\n", "이구환신\n\n양회\n"),
+    ],
+)
+def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
+    result = CliRunner().invoke(cli, ["reading", *args], input=stdin)
+    assert result.exit_code == 0, result.output
+    assert result.output == expected
+
+
+def test_reading_json_has_every_form() -> None:
+    result = CliRunner().invoke(cli, ["reading", "--json", "兩會"])
+    forms = json.loads(result.output)
+    assert (forms["trad"], forms["simp"], forms["hangul"]) == ("兩會", "两会", "양회")
+    assert {"ja", "romanization", "pinyin", "kana"} <= set(forms)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "json"])
+def test_export_to_file(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"g.{fmt}"
+    result = CliRunner().invoke(
+        cli, ["export", "--format", fmt, "-o", str(target), str(ROOT / "seeds"), "--terms", str(ROOT / "terms.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "以舊換新" in target.read_text(encoding="utf-8-sig")
+
+
+def test_bad_terms_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    terms = tmp_path / "terms.yaml"
+    terms.write_text("兩會:\n  engl: x\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--terms", str(terms), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [f"glossary: error: {terms}:2: 兩會: unknown field 'engl' (did you mean 'en'?)"]
+    assert not out.exists()
+
+
+def test_named_terms_file_must_exist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--terms", str(tmp_path / "nope.yaml"), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "nope.yaml: no such file" in result.output
+
+
+def test_binary_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    blob = tmp_path / "image.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = CliRunner().invoke(cli, ["extract", str(blob)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and str(blob) in result.output
+
+
+def test_unwritable_output_leaves_nothing_half_written(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--terms", str(ROOT / "terms.yaml"), "--out", str(blocker)])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_python_m_glossary_runs() -> None:
+    result = subprocess.run([sys.executable, "-m", "glossary", "--help"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert "build" in result.stdout
