@@ -1,0 +1,187 @@
+"""Export the glossary for CAT tools, spreadsheets and scripts, and read it back.
+
+Formats (keys of :data:`WRITERS`, the CLI's ``--format`` choices):
+
+* ``tbx``  TBX-Basic v3 (ISO 30042:2019, DCA) -- the standard;
+* ``tbx2`` TBX-Basic 2008 ``martif`` -- translate-toolkit, Weblate, OmegaT 3.6;
+* ``csv``  one column per language, UTF-8 with BOM -- memoQ, Phrase, Trados, Excel;
+* ``xlsx`` the same table as a workbook;
+* ``tsv``  OmegaT glossary for one language pair;
+* ``json`` every field, for scripts.
+
+A writer is ``(entries, binary file, ExportOptions) -> None`` and streams:
+memory does not grow with the number of entries. A reader is
+``(path, data) -> list[Entry]``; :func:`read_export` picks it from the
+extension or the content. Output is deterministic: entries sorted by key,
+fixed columns, no timestamps unless a date is given.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lang, normalize_langs
+from glossary.export.jsondoc import entry_from_json, entry_to_json, read_json, write_json
+from glossary.export.tables import read_csv, read_xlsx, write_csv, write_tsv, write_xlsx
+from glossary.export.tbx import read_tbx, write_tbx, write_tbx2
+from glossary.model import Entry, InputError, OutputError
+
+__all__ = [
+    "READERS",
+    "WRITERS",
+    "ExportOptions",
+    "UnknownLanguage",
+    "detect_format",
+    "entry_from_json",
+    "entry_to_json",
+    "normalize_lang",
+    "normalize_langs",
+    "read_export",
+    "write_export",
+]
+
+Writer = Callable[[Iterable[Entry], BinaryIO, ExportOptions], None]
+Reader = Callable[..., list[Entry]]
+
+WRITERS: dict[str, Writer] = {
+    "csv": write_csv,
+    "tsv": write_tsv,
+    "tbx": write_tbx,
+    "tbx2": write_tbx2,
+    "xlsx": write_xlsx,
+    "json": write_json,
+}
+
+
+def _read_tbx_any(data: bytes, where: str, skipped: list[str] | None = None) -> list[Entry]:
+    import io
+
+    return read_tbx(io.BytesIO(data), where, skipped)
+
+
+READERS: dict[str, Reader] = {
+    "csv": read_csv,
+    "xlsx": read_xlsx,
+    "tbx": _read_tbx_any,
+    "tbx2": _read_tbx_any,  # one reader: v3 and v2 share the structure
+    "json": read_json,
+}
+
+_EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".tbx": "tbx", ".tsv": "tsv", ".txt": "tsv"}
+
+
+def detect_format(path: Path, data: bytes) -> str:
+    """The format of a file, from its content first, then its extension.
+
+    >>> detect_format(Path("x.xml"), b'<?xml version="1.0"?><martif type="TBX">')
+    'tbx2'
+    >>> detect_format(Path("x.csv"), "\\ufeffzh-Hant,ko".encode())
+    'csv'
+    """
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if head.startswith(b"<"):
+        import re
+
+        m = re.search(rb"<(?:\w+:)?(tbx|martif)\b", head)
+        if m:
+            return "tbx" if m[1] == b"tbx" else "tbx2"
+        raise InputError(f"{path}: XML but not TBX (no <tbx> or <martif> root)")
+    if head.startswith((b"[", b"{")) and path.suffix.lower() != ".csv":
+        return "json"
+    return _EXTENSIONS.get(path.suffix.lower(), "csv")
+
+
+def read_export(path: Path, fmt: str | None = None, *, skipped: list[str] | None = None) -> list[Entry]:
+    """Read entries from an export -- ours or another tool's -- in any format
+    of :data:`READERS`, detected from the content and extension unless given.
+
+    ``skipped`` collects what was left out (a TBX concept with no Chinese term).
+    A missing, unreadable or malformed file raises :class:`InputError`
+    naming the file and the problem.
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "g.json"
+    >>> write_export([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], p, "json")
+    >>> [e.ko for e in read_export(p)]
+    ['양회']
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    fmt = fmt or detect_format(path, data)
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise InputError(f"{path}: cannot import {fmt} files; use one of {', '.join(sorted(READERS))}")
+    if reader is _read_tbx_any:
+        return reader(data, str(path), skipped)
+    return reader(data, str(path))
+
+
+def write_export(
+    entries: Iterable[Entry], path: Path | None, fmt: str, options: ExportOptions | None = None
+) -> None:
+    """Write ``entries`` in format ``fmt`` to ``path``, or to standard output
+    when ``path`` is None.
+
+    A list (or tuple) of entries is sorted by key first; an iterator is
+    written in its own order, streaming. The file is written atomically: to a
+    temporary file in the same folder, then moved over ``path``, so a failure
+    leaves no half-written file. An unwritable path raises :class:`OutputError`.
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "sub" / "g.tsv"
+    >>> write_export([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], p, "tsv",
+    ...              ExportOptions(pair=("zh-Hant", "ko")))
+    >>> p.read_text(encoding="utf-8")
+    '兩會\\t양회\\t\\n'
+    """
+    writer = WRITERS.get(fmt)
+    if writer is None:
+        raise OutputError(f"unknown format {fmt!r}; use one of {', '.join(sorted(WRITERS))}")
+    options = options or ExportOptions()
+    if options.langs:
+        normalize_langs(options.langs)  # a bad tag fails before any file is touched
+    if isinstance(entries, Sequence):
+        entries = sorted(entries, key=lambda e: e.key)
+    if path is None:
+        out = sys.stdout.buffer
+        writer(entries, out, options)
+        out.flush()
+        return
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            writer(entries, fh, options)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        _remove(tmp)
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass

@@ -1,0 +1,156 @@
+"""JSON: every field of every entry, for scripts (``out/glossary.json``,
+``glossary lookup --json``).
+
+The document is a list of entry objects, written one entry at a time.
+``en`` lists the English translations (preferred first) as plain strings;
+literal glosses are left out of it, since they are not translations, and kept
+with every other rendering, its source, count and documents, in
+``renderings``, which is what :func:`entry_from_json` reads.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, BinaryIO
+
+from glossary.export.common import ExportOptions, machine_generated
+from glossary.model import Entry, InputError, Occurrence, Rendering
+
+_OCC_FIELDS = {f for f in Occurrence.__dataclass_fields__}
+
+
+def entry_to_json(entry: Entry) -> dict[str, Any]:
+    """The JSON object for one entry.
+
+    >>> d = entry_to_json(Entry(key="两会", trad="兩會", simp="两会", ko="양회",
+    ...                        en=(Rendering("Two Sessions", "context", 3, ("a.txt",)),)))
+    >>> d["trad"], d["ko"], d["en"], d["renderings"][0]["count"]
+    ('兩會', '양회', ['Two Sessions'], 3)
+    """
+    return {
+        "key": entry.key,
+        "trad": entry.trad,
+        "simp": entry.simp,
+        "ko": entry.ko,
+        "en": [r.text for r in entry.en if r.source != "literal"],
+        "ja": entry.ja,
+        "ko_romanized": entry.ko_romanized,
+        "pinyin": entry.pinyin,
+        "kana": entry.kana,
+        "romaji": entry.romaji,
+        "renderings": [
+            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents)} for r in entry.en
+        ],
+        "abbrev": list(entry.abbrev),
+        "forms": list(entry.forms),
+        "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],
+        "kind": entry.kind,
+        "status": entry.status,
+        "note": entry.note,
+        "curated": list(entry.curated),
+        "machine_generated": machine_generated(entry),
+        "sources": list(entry.sources),
+        "occurrences": [o.to_json() for o in entry.occurrences],
+    }
+
+
+def _strings(value: Any, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{name} must be a list of strings")
+    return tuple(value)
+
+
+def entry_from_json(d: dict[str, Any]) -> Entry:
+    """The entry a JSON object describes (the inverse of :func:`entry_to_json`).
+
+    Hand-written objects may give ``en`` alone; its strings become curated
+    renderings. Raise ValueError on a wrong shape.
+
+    >>> entry_from_json({"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}).en[0]
+    Rendering(text='Two Sessions', source='curated', count=0, documents=())
+    """
+    if not isinstance(d, dict):
+        raise ValueError("an entry must be an object")
+    text = {}
+    for name in ("key", "trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji", "kind", "status"):
+        value = d.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{name} must be a string")
+        text[name] = value or ""
+    if not (text["trad"] or text["simp"] or text["key"]):
+        raise ValueError("an entry needs trad, simp or key")
+    if "renderings" in d:
+        en = tuple(
+            Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
+                      _strings(r.get("documents", []), "documents"))
+            for r in d["renderings"]
+        )
+    else:
+        en = tuple(Rendering(t, "curated") for t in _strings(d.get("en"), "en"))
+    occurrences = []
+    for o in d.get("occurrences") or []:
+        fields = {k: v for k, v in o.items() if k in _OCC_FIELDS}
+        fields["variants"] = tuple(fields.get("variants") or ())
+        fields.setdefault("term", text["trad"] or text["simp"])
+        fields.setdefault("source", "")
+        fields.setdefault("line", 0)
+        occurrences.append(Occurrence(**fields))
+    note = d.get("note")
+    return Entry(
+        key=text["key"] or text["simp"] or text["trad"],
+        trad=text["trad"] or text["simp"],
+        simp=text["simp"] or text["trad"],
+        ja=text["ja"],
+        ko=text["ko"],
+        ko_romanized=text["ko_romanized"],
+        pinyin=text["pinyin"],
+        kana=text["kana"],
+        romaji=text["romaji"],
+        en=en,
+        abbrev=_strings(d.get("abbrev"), "abbrev"),
+        forms=_strings(d.get("forms"), "forms"),
+        renderings_other=tuple((str(r["kind"]), str(r["text"])) for r in d.get("renderings_other") or []),
+        kind=text["kind"] or "term",
+        status=text["status"] or "candidate",
+        note=str(note) if note is not None else None,
+        curated=_strings(d.get("curated"), "curated"),
+        occurrences=tuple(occurrences),
+    )
+
+
+def write_json(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
+    """A JSON list of entry objects, streamed entry by entry, UTF-8, indented.
+
+    >>> import io; buf = io.BytesIO(); write_json([], buf, ExportOptions())
+    >>> buf.getvalue()
+    b'[]\\n'
+    """
+    first = True
+    fh.write(b"[")
+    for entry in entries:
+        body = json.dumps(entry_to_json(entry), ensure_ascii=False, indent=2)
+        fh.write((("\n  " if first else ",\n  ") + body.replace("\n", "\n  ")).encode("utf-8", "replace"))
+        first = False
+    fh.write(b"]\n" if first else b"\n]\n")
+
+
+def read_json(data: bytes, where: str) -> list[Entry]:
+    """Entries from a JSON list (ours, or hand-written with at least trad/simp)."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{where}: not JSON: {exc}") from None
+    if isinstance(doc, dict) and isinstance(doc.get("entries"), list):
+        doc = doc["entries"]
+    if not isinstance(doc, list):
+        raise InputError(f"{where}: want a list of entries, got {type(doc).__name__}")
+    out = []
+    for i, item in enumerate(doc):
+        try:
+            out.append(entry_from_json(item))
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise InputError(f"{where}: entry {i + 1}: {exc}") from None
+    return out

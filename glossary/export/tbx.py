@@ -1,0 +1,490 @@
+"""TBX: TBX-Basic v3 (ISO 30042:2019, DCA) and the 2008 TBX-Basic ``martif``
+form that translate-toolkit (Weblate) and OmegaT 3.6 read.
+
+One concept per entry, one language section per language (zh-Hant, zh-Hans,
+ko, ja, en). Decisions about data:
+
+* the Korean term is the hangul reading; the hanja is a note, never a term,
+  so a CAT tool does not offer 兩會 as a Korean translation;
+* English renderings are terms (the first preferred, the others admitted),
+  each with a note saying where it comes from (``source: context (3×)``);
+  literal glosses are NOT terms, only a note on the concept
+  (``literal gloss, not a translation: …``), so nobody inserts one as a
+  translation; the acronym is a ``termType`` acronym term;
+* what TBX-Basic has no data category for (readings, forms, status, the
+  merge key) goes in labelled notes (``pinyin: liǎng huì``), which the reader
+  parses back, so our own files round-trip;
+* characters XML forbids are dropped, and no element is ever empty.
+
+Writers stream: each concept is built as a small lxml tree, serialised and
+dropped. Readers stream too (``iterparse``), and read other tools' files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, BinaryIO
+
+from glossary.export.common import (
+    LANGS,
+    ExportOptions,
+    UnknownLanguage,
+    join_cell,
+    machine_generated,
+    normalize_lang,
+    normalize_langs,
+    split_cell,
+    xml_text,
+)
+from glossary.model import Entry, InputError, Occurrence, Rendering
+
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_SOURCE_NOTE = re.compile(r"source: (?P<source>.*?)(?: \((?P<count>\d+)×\))?")
+_LIST_SEP = ", "
+#: Labels of the notes our writer puts in and the reader takes out.
+LITERAL_LABEL = "literal gloss, not a translation"
+OTHER_LABEL = re.compile(r"other rendering \((?P<kind>[^()]*)\)")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """Element names of one TBX form."""
+
+    root: str
+    header: str
+    concept: str
+    lang: str
+    term: str
+    root_attrs: str
+
+
+V3 = Dialect("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec",
+             f'type="TBX-Basic" style="dca" xml:lang="en" xmlns="{TBX_NS}"')
+V2 = Dialect("martif", "martifHeader", "termEntry", "langSet", "tig", 'type="TBX-Basic" xml:lang="en"')
+
+
+def concept_id(key: str) -> str:
+    """A stable, valid xs:ID for an entry: ``c-`` and a hash of its key.
+
+    >>> concept_id("两会")
+    'c-597607fa2545f933'
+    """
+    return "c-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+    from lxml import etree
+
+    el = etree.SubElement(parent, tag, attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _note(parent: Any, label: str | None, value: str) -> None:
+    value = xml_text(value)
+    if value.strip():
+        _sub(parent, "note", f"{label}: {value}" if label else value)
+
+
+class _Concept:
+    """Builds one concept element; ``lang_secs`` are made on demand."""
+
+    def __init__(self, entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...]) -> None:
+        from lxml import etree
+
+        self.entry, self.d, self.langs = entry, d, langs
+        self.el = etree.Element(d.concept, id=cid)
+        self.terms: dict[str, list[Any]] = {}
+
+    def add_term(self, lang: str, text: str, *notes: tuple[str, str]) -> Any | None:
+        """A term section, or None when the text is empty (never an empty term)."""
+        text = xml_text(text)
+        if not text.strip() or lang not in self.langs:
+            return None
+        term = {"lang": lang, "text": text, "notes": list(notes), "status": None,
+                "type": None, "contexts": [], "admins": []}
+        self.terms.setdefault(lang, []).append(term)
+        return term
+
+
+def concept_element(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LANGS) -> Any:
+    """The concept element for ``entry`` in dialect ``d`` (lxml, no namespace:
+    the writer serialises it inside the root's default namespace)."""
+    c = _Concept(entry, d, cid, langs)
+    concept_notes: list[tuple[str | None, str]] = []
+
+    def reading(lang: str, term: Any, label: str, value: str) -> None:
+        if not value:
+            return
+        if term is not None:
+            term["notes"].append((label, value))
+        else:
+            concept_notes.append((label, value))
+
+    trad = c.add_term("zh-Hant", entry.trad)
+    simp = c.add_term("zh-Hans", entry.simp)
+    ko = c.add_term("ko", entry.ko, *([("hanja", entry.trad)] if entry.trad and entry.ko else []))
+    ja = c.add_term("ja", entry.ja)
+    reading("zh-Hans", simp, "pinyin", entry.pinyin)
+    reading("ko", ko, "romanization", entry.ko_romanized)
+    reading("ja", ja, "kana", entry.kana)
+    reading("ja", ja, "romaji", entry.romaji)
+    by_text: dict[str, Any] = {}
+    first = True
+    for r in entry.en:
+        if r.source == "literal":
+            concept_notes.append((LITERAL_LABEL, r.text))
+            continue
+        term = c.add_term("en", r.text, ("source", f"{r.source} ({r.count}×)" if r.count else r.source))
+        if term is None:
+            continue
+        term["status"] = "preferredTerm-admn-sts" if first else "admittedTerm-admn-sts"
+        term["admins"] = [xml_text(doc) for doc in r.documents]
+        by_text.setdefault(term["text"], term)
+        first = False
+    for abbrev in entry.abbrev:
+        term = c.add_term("en", abbrev)
+        if term is not None:
+            term["type"] = "acronym"
+    if not c.terms:  # every concept needs a term: fall back on the key
+        c.langs = (*c.langs, "zh-Hans")
+        trad = c.add_term("zh-Hans", entry.key) or c.add_term("zh-Hans", "?")
+    for occ in entry.occurrences:
+        text = xml_text(occ.context)
+        if not text.strip():
+            continue
+        target = by_text.get(xml_text(occ.gloss or ""))
+        if target is None and (occ.gloss_kind == "hangul" or _HANGUL.search(text)):
+            target = ko
+        target = target or trad or simp or next(t for ts in c.terms.values() for t in ts)
+        target["contexts"].append((text, xml_text(f"{occ.source}:{occ.line}")))
+
+    if entry.key != entry.simp:
+        concept_notes.insert(0, ("key", entry.key))
+    if entry.kind != "term":
+        concept_notes.append(("kind", entry.kind))
+    concept_notes.append(("status", entry.status))
+    if entry.curated:
+        concept_notes.append(("curated", join_cell(entry.curated, _LIST_SEP)))
+    if entry.forms:
+        concept_notes.append(("forms", join_cell(entry.forms, _LIST_SEP)))
+    for kind, text in entry.renderings_other:
+        concept_notes.append((f"other rendering ({kind.replace('(', '').replace(')', '')})", text))
+    machine = machine_generated(entry)
+    if machine:
+        concept_notes.append(("machine-generated, check before use", ", ".join(machine)))
+    if entry.note:
+        concept_notes.append(("note", entry.note))
+
+    for doc in entry.sources:
+        doc = xml_text(doc)
+        if doc.strip():
+            _sub(c.el, "admin", doc, type="source")
+    for label, value in concept_notes:
+        _note(c.el, label, value)
+    for lang in LANGS:
+        terms = c.terms.get(lang)
+        if not terms:
+            continue
+        sec = _sub(c.el, d.lang, **{XML_LANG: lang})
+        for t in terms:
+            ts = _sub(sec, d.term)
+            _sub(ts, "term", t["text"])
+            # termNote first, then descrip/admin/note: TBX v3 requires this order.
+            if t["type"]:
+                _sub(ts, "termNote", t["type"], type="termType")
+            if t["status"]:
+                _sub(ts, "termNote", t["status"], type="administrativeStatus")
+            for context, source in t["contexts"]:
+                grp = _sub(ts, "descripGrp")
+                _sub(grp, "descrip", context, type="context")
+                if source.strip():
+                    _sub(grp, "admin", source, type="source")
+            for doc in t["admins"]:
+                if doc.strip():
+                    _sub(ts, "admin", doc, type="source")
+            for label, value in t["notes"]:
+                _note(ts, label, value)
+    return c.el
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _write(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions, d: Dialect) -> None:
+    from lxml import etree
+
+    langs = normalize_langs(options.langs) if options.langs else LANGS
+    desc = "glossary export" + (f", {xml_text(options.date)}" if options.date else "")
+    fh.write(
+        (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<{d.root} {d.root_attrs}>\n'
+            f"  <{d.header}>\n    <fileDesc>\n      <sourceDesc>\n        <p>{_escape(desc)}</p>\n"
+            f"      </sourceDesc>\n    </fileDesc>\n  </{d.header}>\n  <text>\n    <body>\n"
+        ).encode()
+    )
+    used: set[str] = set()
+    for entry in entries:
+        cid = concept_id(entry.key)
+        n = 1
+        while cid in used:  # duplicate keys: still valid, still stable
+            n += 1
+            cid = f"{concept_id(entry.key)}-{n}"
+        used.add(cid)
+        el = concept_element(entry, d, cid, langs)
+        etree.indent(el, space="  ", level=3)
+        fh.write(b"      " + etree.tostring(el, encoding="utf-8", xml_declaration=False) + b"\n")
+    fh.write(f"    </body>\n  </text>\n</{d.root}>\n".encode())
+
+
+def write_tbx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
+    """TBX-Basic v3, DCA style (``<tbx>``): valid against the TBX-Basic RNG and
+    Schematron for any input.
+
+    >>> import io; buf = io.BytesIO()
+    >>> write_tbx([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], buf, ExportOptions())
+    >>> b'<term>\\xec\\x96\\x91\\xed\\x9a\\x8c</term>' in buf.getvalue()
+    True
+    """
+    _write(entries, fh, options, V3)
+
+
+def write_tbx2(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
+    """TBX-Basic 2008 (``<martif>``/``termEntry``/``langSet``/``tig``), the
+    form translate-toolkit and OmegaT 3.6 read; same content as v3.
+    """
+    _write(entries, fh, options, V2)
+
+
+# --- reading -----------------------------------------------------------------
+
+
+def _local(el: Any) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _category(el: Any) -> tuple[str, str | None]:
+    """(element, data category): ``<termNote type="termType">`` and the DCT
+    style ``<basic:termType>`` both give ("termNote", "termType")."""
+    name = _local(el)
+    if isinstance(el.tag, str) and el.tag.startswith("{") and not el.tag.startswith("{" + TBX_NS):
+        return ("dct", name)
+    return (name, el.get("type"))
+
+
+def _text(el: Any) -> str:
+    return "".join(el.itertext())
+
+
+@cache
+def _lang(tag: str) -> str | None:
+    try:
+        return normalize_lang(tag)
+    except UnknownLanguage:
+        return None
+
+
+_STATUS_RANK = {"preferredterm-admn-sts": 0, "preferred": 0, "admittedterm-admn-sts": 1, "admitted": 1}
+_SKIP_STATUS = {"deprecatedterm-admn-sts", "supersededterm-admn-sts", "deprecated", "superseded"}
+_ABBREV_TYPES = {"acronym", "abbreviation", "shortform", "initialism"}
+
+
+def _parse_term(sec: Any) -> dict[str, Any]:
+    """A termSec / tig / ntig as a dict of what we use."""
+    t: dict[str, Any] = {"text": "", "status": None, "type": None, "notes": [], "admins": [], "contexts": []}
+    for child in sec.iter():
+        if child is sec:
+            continue
+        name, cat = _category(child)
+        if name == "term":
+            if not t["text"]:
+                t["text"] = _text(child)
+        elif cat == "administrativeStatus":
+            t["status"] = _text(child).strip().lower()
+        elif cat == "termType":
+            t["type"] = _text(child).strip().lower()
+        elif name == "descripGrp":
+            ctx = [g for g in child if _category(g)[1] == "context"]
+            src = [g for g in child if _category(g)[1] == "source"]
+            if ctx:
+                t["contexts"].append((_text(ctx[0]), _text(src[0]) if src else ""))
+        elif cat == "context" and _local(child.getparent()) != "descripGrp":
+            t["contexts"].append((_text(child), ""))
+        elif cat == "source" and child.getparent() is sec:
+            t["admins"].append(_text(child))
+        elif name == "note" and child.getparent() is sec:
+            t["notes"].append(_text(child))
+    return t
+
+
+def _split_label(note: str) -> tuple[str, str]:
+    label, sep, value = note.partition(": ")
+    return (label, value) if sep else ("", note)
+
+
+def entry_from_concept(concept: Any) -> Entry | None:
+    """An entry from one conceptEntry/termEntry element (ours or another
+    tool's), or None when it has no Chinese term."""
+    from glossary.normalize import to_simplified, to_traditional
+
+    terms: dict[str, list[dict[str, Any]]] = {}
+    notes: list[str] = []
+    admins: list[str] = []
+    definitions: list[str] = []
+    for child in concept:
+        name, cat = _category(child)
+        if name in ("langSec", "langSet"):
+            lang = _lang(child.get(XML_LANG) or child.get("lang") or "")
+            for sub in child:
+                sname, scat = _category(sub)
+                if sname in ("termSec", "tig", "ntig"):
+                    if lang is not None:
+                        terms.setdefault(lang, []).append(_parse_term(sub))
+                elif sname == "note":
+                    notes.append(_text(sub))
+                elif scat == "definition" or (sname == "descripGrp" and lang):
+                    for d in sub.iter():
+                        if _category(d)[1] == "definition":
+                            definitions.append(f"definition ({lang or '?'}): {_text(d)}")
+        elif name == "note":
+            notes.append(_text(child))
+        elif cat == "source" and name == "admin":
+            admins.append(_text(child))
+        elif cat == "definition" or name == "descripGrp":
+            for d in child.iter():
+                if _category(d)[1] == "definition":
+                    definitions.append(f"definition: {_text(d)}")
+
+    def usable(lang: str) -> list[dict[str, Any]]:
+        found = [t for t in terms.get(lang, []) if t["text"] and t["status"] not in _SKIP_STATUS]
+        return sorted(found, key=lambda t: _STATUS_RANK.get(t["status"] or "", 1))
+
+    zh_hant, zh_hans, zh_any = usable("zh-Hant"), usable("zh-Hans"), usable("zh")
+    if not (zh_hant or zh_hans or zh_any):
+        return None
+    trad = zh_hant[0]["text"] if zh_hant else ""
+    simp = zh_hans[0]["text"] if zh_hans else ""
+    if not trad and not simp:
+        trad, simp = to_traditional(zh_any[0]["text"]), to_simplified(zh_any[0]["text"])
+    trad = trad or to_traditional(simp)
+    simp = simp or to_simplified(trad)
+    extra_forms = [t["text"] for t in (zh_hant[1:] + zh_hans[1:] + zh_any[1:])]
+
+    fields: dict[str, str] = {}
+    other: list[tuple[str, str]] = []
+    literal: list[Rendering] = []
+    free: list[str] = []
+    all_terms = [t for ts in terms.values() for t in ts]
+    for note in notes + [n for t in all_terms if t not in terms.get("en", []) for n in t["notes"]]:
+        label, value = _split_label(note)
+        m = OTHER_LABEL.fullmatch(label)
+        if m:
+            other.append((m["kind"], value))
+        elif label == LITERAL_LABEL:
+            literal.append(Rendering(value, "literal"))
+        elif label in ("key", "kind", "status", "curated", "forms", "pinyin", "romanization", "kana", "romaji"):
+            fields.setdefault(label, value)
+        elif label in ("hanja", "machine-generated, check before use"):
+            pass  # derived: the writer recomputes them
+        elif label == "note":
+            free.append(value)
+        else:
+            free.append(note)
+    free += definitions
+
+    en: list[Rendering] = []
+    abbrev: list[str] = []
+    for t in usable("en") if "en" in terms else []:
+        if (t["type"] or "").replace(" ", "") in _ABBREV_TYPES:
+            abbrev.append(t["text"])
+            continue
+        source, count = "curated", 0
+        for note in t["notes"]:
+            m = _SOURCE_NOTE.fullmatch(note)
+            if m:
+                source, count = m["source"], int(m["count"] or 0)
+            else:
+                free.append(note)
+        en.append(Rendering(t["text"], source, count, tuple(t["admins"])))
+    ko = usable("ko")
+    ja = usable("ja")
+    trad_key = trad
+    occurrences = []
+    for t in all_terms:
+        gloss = t["text"] if t in terms.get("en", []) else None
+        for context, source in t["contexts"]:
+            path, _, line = source.rpartition(":")
+            if not line.isdigit():
+                path, line = source, "0"
+            occurrences.append(Occurrence(term=trad_key, source=path, line=int(line), context=context, gloss=gloss))
+    seen = {o.source for o in occurrences}
+    occurrences += [Occurrence(term=trad_key, source=doc, line=0) for doc in admins if doc not in seen]
+    occurrences.sort(key=lambda o: (o.source, o.line, o.context))
+    forms = split_cell(fields["forms"], _LIST_SEP) if "forms" in fields else extra_forms
+    return Entry(
+        key=fields.get("key", simp),
+        trad=trad,
+        simp=simp,
+        ja=ja[0]["text"] if ja else "",
+        ko=ko[0]["text"] if ko else "",
+        ko_romanized=fields.get("romanization", ""),
+        pinyin=fields.get("pinyin", ""),
+        kana=fields.get("kana", ""),
+        romaji=fields.get("romaji", ""),
+        en=tuple(en + literal),
+        abbrev=tuple(abbrev),
+        forms=tuple(forms),
+        renderings_other=tuple(other),
+        kind=fields.get("kind", "term"),
+        status=fields.get("status", "candidate"),
+        note="\n".join(free) or None,
+        curated=tuple(split_cell(fields.get("curated", ""), _LIST_SEP)),
+        occurrences=tuple(occurrences),
+    )
+
+
+def iter_concepts(fh: BinaryIO, where: str) -> Iterator[Any]:
+    """Each conceptEntry/termEntry element of a TBX file, streamed (iterparse),
+    with DTDs, entities and the network off."""
+    from lxml import etree
+
+    try:
+        for _, el in etree.iterparse(
+            fh, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+            remove_comments=True, remove_pis=True,
+        ):
+            if _local(el) in ("conceptEntry", "termEntry"):
+                yield el
+                el.clear(keep_tail=False)
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{where}: not well-formed XML: {exc}") from None
+
+
+def read_tbx(fh: BinaryIO, where: str, skipped: list[str] | None = None) -> list[Entry]:
+    """Entries from a TBX file, v3 or v2, ours or another tool's.
+
+    Concepts without a Chinese term are left out (and listed in ``skipped``);
+    deprecated and superseded terms are not read as renderings.
+    """
+    out = []
+    for concept in iter_concepts(fh, where):
+        entry = entry_from_concept(concept)
+        if entry is not None:
+            out.append(entry)
+        elif skipped is not None:
+            label = next((_text(t) for t in concept.iter() if _local(t) == "term"), "")
+            skipped.append(f"{concept.get('id') or '?'} ({label}): no Chinese term")
+    return out
