@@ -1,0 +1,3 @@
+from glossary.launcher import main
+
+raise SystemExit(main())
