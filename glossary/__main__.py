@@ -1,3 +1,3 @@
-from glossary.cli import main
+from glossary.launcher import main
 
-main()
+raise SystemExit(main())

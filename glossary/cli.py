@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from glossary.index import FIELD_CHOICES
 from glossary.model import GlossaryError
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
@@ -219,23 +220,29 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None, terms: str | No
 @cli.command()
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print the matching entries as JSON.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most N entries.")
+@click.option(
+    "--field", type=click.Choice(FIELD_CHOICES), metavar="FIELD",
+    help=f"Match one form only: {', '.join(FIELD_CHOICES)}.",
+)
 @click.option("--index", "index", default=f"{DEFAULT_OUT}/glossary.sqlite", show_default=True, metavar="FILE")
-def lookup(query: str, as_json: bool, index: str) -> None:
-    """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "trade-in".
+def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str) -> None:
+    """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "trade-in", "yijiu huanxin".
+
+    Exact matches first, then prefix, substring and, when those find
+    nothing, fuzzy matches (typos, a missing space). A hanja term that is in
+    no entry is answered with the forms the tool computes for it.
 
     Example:
 
         $ glossary lookup 이구환신
+        以舊換新 · 以旧换新                          exact ko
+          ko      이구환신  igu hwansin
+          ...
     """
-    from glossary.index import format_hits, lookup as find
+    from glossary.launcher import run_lookup
 
-    hits = find(query, Path(index))
-    if as_json:
-        click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_hits(hits), nl=False)
-    if not hits:
-        sys.exit(EXIT_NOT_FOUND)
+    sys.exit(run_lookup(query, limit=limit, field=field, index=index, as_json=as_json))
 
 
 def main() -> None:

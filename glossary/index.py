@@ -1,0 +1,775 @@
+"""The lookup index: entries -> SQLite (``build_index``) -> hits (``lookup``).
+
+Input: merged entries. Output: ``out/glossary.sqlite`` and, for a query in any
+form, a ranked list of :class:`Hit`. The schema is ``glossary/index.sql``.
+
+A query is folded the way every form was folded at build time
+(:func:`fold_key`: lower case, no tone marks, no spaces, hyphens or
+punctuation), then tried in tiers, each an indexed query, never a full scan:
+
+1. exact: the folded form equals a folded form of an entry;
+2. prefix: a range scan over the sorted forms;
+3. substring: intersect the q-gram postings of the query, then check; English
+   words through FTS5;
+4. computed, when 1-3 found nothing and the query is hanja: the forms the
+   tool computes for it (hangul, simplified, pinyin); only then are the heavy
+   libraries imported;
+5. fuzzy, when 1-3 found nothing: the q-gram count filter over forms of
+   about the same length, then a bounded edit distance; English word by word
+   against the vocabulary of the renderings.
+
+This module is on the path of every ``glossary lookup``, so it imports only
+small standard modules at import time; ``glossary.model`` (dataclasses of the
+whole pipeline) is imported on the build and error paths only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from glossary.model import Entry
+
+#: Bumped whenever the tables or the folding change; an index of another
+#: version is stale.
+SCHEMA_VERSION = "1"
+
+#: Every indexed field, in the order exact matches are ranked. ``keys.field``
+#: stores the position in this tuple.
+FIELDS = (
+    "trad", "simp", "ja", "form", "ko", "abbrev", "en",
+    "ko_romanized", "ko_mr", "pinyin", "kana", "romaji", "other",
+)
+
+#: Other names accepted by ``lookup(field=...)`` and ``--field``.
+FIELD_ALIASES = {
+    "traditional": "trad", "simplified": "simp", "japanese": "ja", "hangul": "ko",
+    "rr": "ko_romanized", "romanized": "ko_romanized", "mr": "ko_mr",
+    "english": "en", "abbreviation": "abbrev",
+}
+
+FIELD_CHOICES = FIELDS + tuple(FIELD_ALIASES)
+
+#: Where a rendering met beside a term (``Entry.renderings_other``) is indexed.
+_OTHER_KIND_FIELD = {
+    "romanization": "ko_romanized", "pinyin": "pinyin", "hangul": "ko",
+    "translation": "en", "transcription": "other",
+}
+
+MATCH_KINDS = ("exact", "prefix", "substring", "fuzzy", "computed")
+
+_FIELD_CODE = {name: code for code, name in enumerate(FIELDS)}
+_EN = _FIELD_CODE["en"]
+_TOP = "\U0010ffff"  # sorts after every folded form: the end of a prefix range
+_PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
+_FUZZY_VERIFY = 3000  # candidates checked by edit distance, most grams shared first
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One entry found by :func:`lookup`, with how it matched.
+
+    >>> Hit({"trad": "兩會"}, "exact", "trad", 1.0).to_json()["match"]
+    {'kind': 'exact', 'field': 'trad', 'score': 1.0}
+    """
+
+    entry: dict[str, Any]  # the entry JSON (see _entry_json)
+    match: str  # one of MATCH_KINDS
+    field: str  # one of FIELDS: the form that matched
+    score: float  # 0..1, higher is better; ranks hits within a kind
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry JSON with a ``match`` object (kind, field, score)."""
+        return {**self.entry, "match": {"kind": self.match, "field": self.field, "score": round(self.score, 3)}}
+
+
+# --- folding -----------------------------------------------------------------
+
+
+def fold_key(text: str) -> str:
+    """Fold a form or a query to its index key.
+
+    Lower case; tone marks and other accents dropped from Latin letters only
+    (kana keep their voicing marks); compatibility ideographs and full-width
+    letters folded (NFKC); spaces, hyphens, apostrophes and punctuation
+    dropped. One key then covers "liǎng huì", "lianghui" and "Liang-hui", or
+    "이구 환신" and "이구환신".
+
+    >>> fold_key("Yǐjiù Huànxīn"), fold_key("이구 환신"), fold_key("trade-in")
+    ('yijiuhuanxin', '이구환신', 'tradein')
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    if text.isascii():
+        return "".join(ch for ch in text if ch.isalnum())
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if out and out[-1].isascii():  # a mark on a Latin letter: drop it
+                continue
+            out.append(ch)
+        elif ch.isalnum():
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _words(text: str) -> list[str]:
+    """Folded words of an English text, as the FTS5 unicode61 tokenizer splits them."""
+    return [w for w in (fold_key(part) for part in "".join(c if c.isalnum() else " " for c in text).split()) if w]
+
+
+def _grams(text: str, *, padded: bool) -> list[str]:
+    """q-grams of a folded form: bigrams for CJK, kana and hangul, trigrams for Latin.
+
+    Padded grams mark the start (Latin) and the end of the form, so a short
+    form still has grams and a typo at either end costs no more than one in
+    the middle.
+
+    >>> _grams("两会", padded=True), _grams("bri", padded=True)
+    (['两会', '会\\x03'], ['\\x02br', 'bri', 'ri\\x03'])
+    """
+    if text.isascii():
+        q, s = 3, ("\x02" + text + "\x03" if padded else text)
+    else:
+        q, s = 2, (text + "\x03" if padded else text)
+    return [s[i : i + q] for i in range(len(s) - q + 1)]
+
+
+def _gram_size(text: str) -> int:
+    return 3 if text.isascii() else 2
+
+
+def _is_hanja(text: str) -> bool:
+    """True when every character is a CJK ideograph."""
+    return bool(text) and all(
+        0x3400 <= (c := ord(ch)) <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0x20000 <= c <= 0x3FFFF for ch in text
+    )
+
+
+def _edit_distance(a: str, b: str, bound: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours costs 1), or bound + 1."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > bound:
+            return bound + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+# --- entry JSON --------------------------------------------------------------
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    """The entry as ``lookup --json`` prints it (the shape of ``out/glossary.json``)."""
+    return {
+        "key": entry.key,
+        "trad": entry.trad,
+        "simp": entry.simp,
+        "ja": entry.ja,
+        "ko": entry.ko,
+        "ko_romanized": entry.ko_romanized,
+        "pinyin": entry.pinyin,
+        "kana": entry.kana,
+        "romaji": entry.romaji,
+        "en": [r.text for r in entry.en],
+        "renderings": [
+            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents)} for r in entry.en
+        ],
+        "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],
+        "abbrev": list(entry.abbrev),
+        "forms": list(entry.forms),
+        "kind": entry.kind,
+        "status": entry.status,
+        "note": entry.note,
+        "curated": list(entry.curated),
+        "sources": list(entry.sources),
+        "occurrences": [{"source": o.source, "line": o.line, "context": o.context} for o in entry.occurrences],
+    }
+
+
+# --- build -------------------------------------------------------------------
+
+
+def _mr_romanizer():  # noqa: ANN202
+    """McCune-Reischauer romanisation from the readings stage, or None where it has none."""
+    try:
+        from glossary.readings import romanize
+
+        romanize("한", system="mr")
+    except (ImportError, ValueError, TypeError, KeyError, NotImplementedError):
+        return None
+    return lambda hangul: romanize(hangul, system="mr")
+
+
+def _entry_forms(entry: Entry, mr: Any) -> Iterator[tuple[str, str]]:
+    """(field, text) for every form of an entry worth finding it by."""
+    for name in ("trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji"):
+        if value := getattr(entry, name):
+            yield name, value
+    decomposed = unicodedata.normalize("NFD", entry.pinyin)
+    if "u\u0308" in decomposed:  # ü is typed as v on most keyboards: lǜ -> lv
+        yield "pinyin", decomposed.replace("u\u0308", "v")
+    if mr is not None and entry.ko:
+        yield "ko_mr", mr(entry.ko)
+    for form in entry.forms:
+        yield "form", form
+    for abbrev in entry.abbrev:
+        yield "abbrev", abbrev
+    for rendering in entry.en:
+        yield "en", rendering.text
+    for kind, text in entry.renderings_other:
+        yield _OTHER_KIND_FIELD.get(kind, "other"), text
+
+
+def _weight(entry: Entry) -> int:
+    """Ranks entries that share a form: approved first, then the most often seen."""
+    return (1_000_000 if entry.status == "approved" else 0) + (1000 if entry.curated else 0) + len(entry.occurrences)
+
+
+def _input_signature(inputs: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """Path, size, mtime_ns and sha256 of the bytes of each input, for the freshness check.
+
+    The pipeline's own hashes (stored as given, in ``meta.inputs``) may be of
+    the decoded text; lookup compares bytes, so the bytes are hashed here once.
+    A hash of None or "" means the file was absent (an optional terms.yaml):
+    it must stay absent.
+    """
+    signature = []
+    for name, digest in sorted(inputs.items()):
+        item: dict[str, Any] = {"path": name, "abspath": os.path.abspath(name), "absent": not digest}
+        if digest:
+            try:
+                st = os.stat(name)
+                item.update(size=st.st_size, mtime_ns=st.st_mtime_ns, sha256=_file_sha256(name))
+            except OSError:
+                item.update(size=None, mtime_ns=None, sha256=None)
+        signature.append(item)
+    return signature
+
+
+def _file_sha256(path: str) -> str:
+    import hashlib
+
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
+
+
+def _postings(ids_by_gram: dict[str, list[int]]) -> Iterator[tuple[str, bytes]]:
+    for gram in sorted(ids_by_gram):
+        yield gram, array("I", sorted(set(ids_by_gram[gram]))).tobytes()
+
+
+def _numbered(texts: Iterable[str]) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Ids in (length, text) order, and the first id of each length."""
+    ids: dict[str, int] = {}
+    lengths: list[tuple[int, int]] = []
+    for number, text in enumerate(sorted(texts, key=lambda t: (len(t), t)), 1):
+        if not lengths or lengths[-1][0] != len(text):
+            lengths.append((len(text), number))
+        ids[text] = number
+    return ids, lengths
+
+
+def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, inputs: Mapping[str, str]) -> None:
+    """Write the lookup index of ``entries`` to ``path``, atomically.
+
+    The index is built in a temporary file beside ``path`` and moved over it
+    with ``os.replace``, so a lookup never meets a half-written index.
+    ``inputs`` maps every input file (texts, ``terms.yaml``) to its sha256;
+    lookup refuses the index once one of them changes.
+
+    >>> import tempfile, pathlib
+    >>> from glossary.model import Entry, Rendering
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "glossary.sqlite"
+    >>> build_index([Entry("两会", "兩會", "两会", ko="양회", en=(Rendering("Two Sessions", "curated"),))], target, inputs={})
+    >>> lookup("two sessions", target)[0].entry["trad"]
+    '兩會'
+    """
+    from glossary.model import OutputError
+
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        con = sqlite3.connect(tmp)
+        try:
+            _write_tables(con, entries, inputs)
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write the lookup index {path}: {exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write_tables(con: sqlite3.Connection, entries: Iterable[Entry], inputs: Mapping[str, str]) -> None:
+    from importlib.resources import files
+
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    con.executescript(files("glossary").joinpath("index.sql").read_text(encoding="utf-8"))
+    mr = _mr_romanizer()
+    entry_rows, english_rows = [], []
+    keys: dict[str, set[tuple[int, int]]] = {}  # folded form -> {(entry id, field code)}
+    for entry_id, entry in enumerate(entries, 1):
+        entry_rows.append((entry_id, entry.key, _weight(entry), json.dumps(_entry_json(entry), ensure_ascii=False)))
+        for name, text in _entry_forms(entry, mr):
+            if key := fold_key(text):
+                keys.setdefault(key, set()).add((entry_id, _FIELD_CODE[name]))
+            if name == "en":
+                english_rows.append((text, entry_id))
+    form_ids, form_lengths = _numbered(keys)
+    grams: dict[str, list[int]] = {}
+    for text, form_id in form_ids.items():
+        # English phrases are searched word by word (FTS5, the word vocabulary),
+        # so their long Latin strings stay out of the q-gram postings.
+        if any(code != _EN for _, code in keys[text]):
+            for gram in _grams(text, padded=True):
+                grams.setdefault(gram, []).append(form_id)
+    vocabulary = {word for text, _ in english_rows for word in _words(text)}
+    word_ids, word_lengths = _numbered(vocabulary)
+    word_grams: dict[str, list[int]] = {}
+    for word, word_id in word_ids.items():
+        for gram in _grams(word, padded=True):
+            word_grams.setdefault(gram, []).append(word_id)
+
+    con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", entry_rows)
+    con.executemany("INSERT INTO forms VALUES (?, ?)", ((i, t) for t, i in form_ids.items()))
+    con.executemany("INSERT INTO form_lengths VALUES (?, ?)", form_lengths)
+    con.executemany(
+        "INSERT INTO keys VALUES (?, ?, ?)",
+        ((form_ids[text], entry_id, code) for text, pairs in keys.items() for entry_id, code in pairs),
+    )
+    con.executemany("INSERT INTO grams VALUES (?, ?)", _postings(grams))
+    con.executemany("INSERT INTO words VALUES (?, ?)", ((i, w) for w, i in word_ids.items()))
+    con.executemany("INSERT INTO word_lengths VALUES (?, ?)", word_lengths)
+    con.executemany("INSERT INTO word_grams VALUES (?, ?)", _postings(word_grams))
+    con.executemany("INSERT INTO english (text, entry_id) VALUES (?, ?)", english_rows)
+    con.execute("INSERT INTO english (english) VALUES ('optimize')")
+    meta = {
+        "schema_version": SCHEMA_VERSION,
+        "inputs": json.dumps(dict(sorted(inputs.items())), ensure_ascii=False),
+        "input_signature": json.dumps(_input_signature(inputs), ensure_ascii=False),
+        "entries": str(len(entry_rows)),
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+
+# --- open and check ----------------------------------------------------------
+
+
+def _index_error(message: str) -> Exception:
+    from glossary.model import LookupIndexError
+
+    return LookupIndexError(message)
+
+
+def _open(path: str) -> sqlite3.Connection:
+    """Open the index read-only, after checking it exists, is ours and is fresh."""
+    if not os.path.isfile(path):
+        raise _index_error(f"no lookup index at {path}; run `glossary build` to create it (or give --index FILE)")
+    uri = "file:" + path.replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        meta = dict(con.execute("SELECT name, value FROM meta"))
+    except sqlite3.DatabaseError as exc:
+        raise _index_error(
+            f"{path} is not a glossary index or is damaged ({exc}); run `glossary build` to rebuild it"
+        ) from None
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        con.close()
+        raise _index_error(
+            f"{path} was built by another version of glossary (index schema {meta.get('schema_version')}, "
+            f"expected {SCHEMA_VERSION}); run `glossary build` to rebuild it"
+        )
+    if changed := _changed_input(json.loads(meta.get("input_signature", "[]"))):
+        con.close()
+        raise _index_error(f"{path} is stale: {changed} since it was built; run `glossary build` to rebuild it")
+    return con
+
+
+def _changed_input(signature: list[dict[str, Any]]) -> str | None:
+    """Describe the first input that changed since the build, or None.
+
+    stat() only; a file is hashed only when its size or mtime differ.
+    """
+    for item in signature:
+        try:
+            st = os.stat(item["abspath"])
+        except OSError:
+            if not item["absent"]:
+                return f"{item['path']} was removed"
+            continue
+        if item["absent"]:
+            return f"{item['path']} appeared"
+        if st.st_size == item["size"] and st.st_mtime_ns == item["mtime_ns"]:
+            continue
+        try:
+            if _file_sha256(item["abspath"]) == item["sha256"]:
+                continue
+        except OSError:
+            pass
+        return f"{item['path']} changed"
+    return None
+
+
+# --- lookup ------------------------------------------------------------------
+
+
+def _field_code(field: str | None) -> int | None:
+    if field is None:
+        return None
+    name = FIELD_ALIASES.get(field, field)
+    if name not in _FIELD_CODE:
+        raise ValueError(f"unknown field {field!r}; choose from {', '.join(FIELD_CHOICES)}")
+    return _FIELD_CODE[name]
+
+
+class _Searcher:
+    """The tiers of one lookup over an open index."""
+
+    def __init__(self, con: sqlite3.Connection, field: int | None) -> None:
+        self.con = con
+        self.field = field
+
+    def _keys(self, form_ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
+        """(form id, entry id, field, weight) of the given forms, in the wanted field."""
+        rows = self.con.execute(
+            "SELECT k.form_id, k.entry_id, k.field, e.weight FROM keys k JOIN entries e ON e.id = k.entry_id "
+            "WHERE k.form_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(form_ids)),),
+        ).fetchall()
+        return [row for row in rows if self.field is None or row[2] == self.field]
+
+    def _forms(self, form_ids: Iterable[int]) -> dict[int, str]:
+        return dict(
+            self.con.execute(
+                "SELECT id, text FROM forms WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(form_ids)),)
+            )
+        )
+
+    def exact(self, key: str) -> list[tuple[int, int, float]]:
+        row = self.con.execute("SELECT id FROM forms WHERE text = ?", (key,)).fetchone()
+        if row is None:
+            return []
+        found = sorted(self._keys([row[0]]), key=lambda r: (r[2], -r[3], r[1]))
+        return [(entry_id, code, 1.0) for _, entry_id, code, _ in found]
+
+    def prefix(self, key: str) -> list[tuple[int, int, float]]:
+        rows = self.con.execute(
+            "SELECT id, text FROM forms WHERE text > ? AND text < ? LIMIT ?", (key, key + _TOP, _PREFIX_SCAN)
+        ).fetchall()
+        return self._ranked(dict(rows), key, base=0.5)
+
+    def _ranked(self, texts: dict[int, str], key: str, base: float) -> list[tuple[int, int, float]]:
+        """Hits for matching forms, shorter forms (closer to the query) first."""
+        out = []
+        for form_id, entry_id, code, weight in self._keys(texts):
+            out.append((entry_id, code, base + 0.4 * len(key) / len(texts[form_id]), weight))
+        out.sort(key=lambda r: (-r[2], r[1], -r[3], r[0]))
+        return [(entry_id, code, score) for entry_id, code, score, _ in out]
+
+    def _posting(self, table: str, gram: str) -> array:
+        row = self.con.execute(f"SELECT ids FROM {table} WHERE gram = ?", (gram,)).fetchone()  # noqa: S608
+        ids = array("I")
+        if row is not None:
+            ids.frombytes(row[0])
+        return ids
+
+    def substring(self, key: str, query: str) -> list[tuple[int, int, float]]:
+        hits = self._gram_substring(key)
+        if self.field in (None, _EN) and key.isascii():
+            hits += self._english(_fts_words(query), base=0.3)
+        return hits
+
+    def _gram_substring(self, key: str) -> list[tuple[int, int, float]]:
+        q = _gram_size(key)
+        if len(key) < q:
+            candidates: set[int] = set()
+            for (blob,) in self.con.execute("SELECT ids FROM grams WHERE gram > ? AND gram < ?", (key, key + _TOP)):
+                ids = array("I")
+                ids.frombytes(blob)
+                candidates.update(ids)
+        else:
+            postings = sorted((self._posting("grams", g) for g in set(_grams(key, padded=False))), key=len)
+            candidates = set(postings[0])
+            for ids in postings[1:]:
+                if not candidates:
+                    break
+                candidates.intersection_update(ids)
+        # Smaller ids are shorter forms: check the shortest first, a bounded number.
+        ordered = sorted(candidates)[:_PREFIX_SCAN]
+        texts = {i: t for i, t in self._forms(ordered).items() if key in t and not t.startswith(key)}
+        return self._ranked(texts, key, base=0.3)
+
+    def _english(self, match: str, base: float) -> list[tuple[int, int, float]]:
+        if not match:
+            return []
+        rows = self.con.execute(
+            "SELECT e.entry_id, e.text, n.weight FROM english e JOIN entries n ON n.id = e.entry_id "
+            "WHERE english MATCH ? ORDER BY rank LIMIT ?",
+            (match, _PREFIX_SCAN),
+        ).fetchall()
+        out = [(entry_id, _EN, base + 0.3 / max(1, len(_words(text))), weight) for entry_id, text, weight in rows]
+        out.sort(key=lambda r: (-r[2], -r[3], r[0]))
+        return [(entry_id, code, score) for entry_id, code, score, _ in out]
+
+    def _near(self, key: str, grams_table: str, lengths_table: str, bound: int) -> list[tuple[int, int]]:
+        """(id, distance) of forms (or words) within ``bound`` edits of ``key``.
+
+        q-gram count filter: one edit destroys at most q of the query's grams,
+        so a form within ``bound`` edits shares at least
+        ``len(grams) - q * bound`` of them. Only forms of a length within the
+        bound are counted: their ids form one range, cut out of each posting by
+        bisection.
+        """
+        q = _gram_size(key)
+        grams = set(_grams(key, padded=True))
+        need = len(grams) - q * bound
+        if need < 1:
+            return []
+        low = self.con.execute(
+            f"SELECT min(first_id) FROM {lengths_table} WHERE length >= ?", (len(key) - bound,)  # noqa: S608
+        ).fetchone()[0]
+        high = self.con.execute(
+            f"SELECT min(first_id) FROM {lengths_table} WHERE length > ?", (len(key) + bound,)  # noqa: S608
+        ).fetchone()[0]
+        if low is None:
+            return []
+        high = high or 2**32
+        counts: dict[int, int] = {}
+        for gram in grams:
+            ids = self._posting(grams_table, gram)
+            for form_id in ids[bisect_left(ids, low) : bisect_left(ids, high)]:
+                counts[form_id] = counts.get(form_id, 0) + 1
+        candidates = sorted((i for i, n in counts.items() if n >= need), key=lambda i: -counts[i])[:_FUZZY_VERIFY]
+        if not candidates:
+            return []
+        table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
+        rows = self.con.execute(
+            f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
+            (json.dumps(candidates),),
+        )
+        near = [(i, d) for i, text in rows if (d := _edit_distance(key, text, bound)) <= bound]
+        return sorted(near, key=lambda r: r[1])
+
+    def fuzzy(self, key: str, query: str) -> list[tuple[int, int, float]]:
+        out = []
+        if bound := _typo_bound(key):
+            near = dict(self._near(key, "grams", "form_lengths", bound))
+            for form_id, entry_id, code, weight in self._keys(near):
+                out.append((entry_id, code, 0.25 * (1 - near[form_id] / (len(key) + 1)), weight))
+            out.sort(key=lambda r: (-r[2], r[1], -r[3], r[0]))
+        hits = [(entry_id, code, score) for entry_id, code, score, _ in out]
+        if self.field in (None, _EN) and key.isascii():
+            hits += self._english(self._corrected_words(query), base=0.0)
+        return hits
+
+    def _corrected_words(self, query: str) -> str:
+        """An FTS5 query: each word of the query, or the vocabulary words a typo away."""
+        groups = []
+        for word in _words(query):
+            if self.con.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone():
+                groups.append(f'"{word}"')
+                continue
+            near = self._near(word, "word_grams", "word_lengths", _typo_bound(word)) if _typo_bound(word) else []
+            if not near:
+                return ""
+            best = near[0][1]
+            words = self.con.execute(
+                "SELECT word FROM words WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([i for i, d in near if d == best]),),
+            ).fetchall()
+            groups.append("(" + " OR ".join(f'"{w}"' for (w,) in words) + ")")
+        return " AND ".join(groups)
+
+
+def _fts_words(query: str) -> str:
+    """An FTS5 query for every word of the query, the last one as a prefix.
+
+    Folded words are letters and digits only, so they are safe inside FTS5
+    double quotes.
+
+    >>> _fts_words("Two Sess")
+    '"two" AND "sess"*'
+    """
+    parts = [f'"{word}"' for word in _words(query)]
+    if parts:
+        parts[-1] += "*"
+    return " AND ".join(parts)
+
+
+def _typo_bound(key: str) -> int:
+    """How many typos a query of this length may carry and still be recognised."""
+    if key.isascii():
+        return 2 if len(key) >= 8 else 1 if len(key) >= 4 else 0
+    return 1 if len(key) >= 3 else 0
+
+
+def lookup(
+    query: str, path: os.PathLike[str] | str, *, limit: int = 10, field: str | None = None
+) -> list[Hit]:
+    """Find entries by any of their forms: exact, then prefix, substring, fuzzy.
+
+    A hanja query that is in no entry (not even inside a longer form) still
+    answers first, with the forms the
+    tool computes for it (``match == "computed"``, ``entry["in_glossary"]`` is
+    False). Raises :class:`glossary.model.LookupIndexError` when the index is
+    missing, stale or damaged.
+
+    >>> import tempfile, pathlib
+    >>> from glossary.model import Entry
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "glossary.sqlite"
+    >>> build_index([Entry("以旧换新", "以舊換新", "以旧换新", ko="이구환신")], target, inputs={})
+    >>> [(h.entry["simp"], h.match, h.field) for h in lookup("이구 환신", target)]
+    [('以旧换新', 'exact', 'ko')]
+    """
+    path = os.fspath(path)
+    code = _field_code(field)
+    key = fold_key(query)
+    con = _open(path)
+    try:
+        return _lookup(con, query, key, limit, code)
+    except sqlite3.DatabaseError as exc:
+        raise _index_error(f"{path} is damaged ({exc}); run `glossary build` to rebuild it") from None
+    finally:
+        con.close()
+
+
+def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int | None) -> list[Hit]:
+    if not key or limit < 1:
+        return []
+    searcher = _Searcher(con, code)
+    found: dict[int, tuple[str, int, float]] = {}
+    computed: list[Hit] = []
+
+    def take(kind: str, hits: list[tuple[int, int, float]]) -> None:
+        for entry_id, field_code, score in hits:
+            if len(found) + len(computed) >= limit:
+                return
+            found.setdefault(entry_id, (kind, field_code, score))
+
+    take("exact", searcher.exact(key))
+    take("prefix", searcher.prefix(key))
+    take("substring", searcher.substring(key, query))
+    if not found:
+        if code is None and _is_hanja(key):
+            computed.append(computed_hit(key))
+        take("fuzzy", searcher.fuzzy(key, query))
+    entries = dict(
+        con.execute("SELECT id, json FROM entries WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(found)),))
+    )
+    hits = [Hit(json.loads(entries[i]), kind, FIELDS[c], score) for i, (kind, c, score) in found.items()]
+    return computed + hits
+
+
+def computed_hit(hanzi: str) -> Hit:
+    """The forms the tool computes for a hanja term that is in no entry.
+
+    Imports OpenCC, hanja and pypinyin: the only lookup path that does.
+
+    >>> computed_hit("經濟").entry["ko"]
+    '경제'
+    """
+    from glossary import normalize, readings
+
+    trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
+    hangul = readings.hangul_reading(trad)
+    try:
+        romanized = readings.romanize(hangul)
+    except (ImportError, ValueError):  # no romaniser installed: the other forms still answer
+        romanized = ""
+    entry = {
+        "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
+        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
+        "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
+        "note": "not in the glossary; forms computed by the tool", "curated": [], "sources": [],
+        "occurrences": [], "in_glossary": False,
+    }
+    return Hit(entry, "computed", "trad" if hanzi == trad else "simp", 1.0)
+
+
+# --- output ------------------------------------------------------------------
+
+_STYLE = {"head": "1", "label": "2", "exact": "32", "prefix": "36", "substring": "36", "fuzzy": "33", "computed": "35"}
+_LABEL_WIDTH = 6  # the longest label: "pinyin", "abbrev"
+_SEEN_SHOWN = 3  # places listed under "seen"; the rest are counted
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color and text else text
+
+
+def _entry_lines(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) rows of an entry block, empty values left out."""
+    def joined(*parts: str) -> str:
+        return "  ".join(dict.fromkeys(p for p in parts if p))
+
+    renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
+    english = "; ".join(
+        r["text"] + (f" [{r['source']}{' ×' + str(r['count']) if r.get('count', 0) > 1 else ''}]" if r["source"] else "")
+        for r in renderings
+    )
+    other = "; ".join(f"{o['text']} [{o['kind']}]" for o in entry.get("renderings_other", []) if o["kind"] != "translation")
+    places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
+    seen = ", ".join(places[:_SEEN_SHOWN]) + (f" (+{len(places) - _SEEN_SHOWN} more)" if len(places) > _SEEN_SHOWN else "")
+    return [
+        (label, value)
+        for label, value in (
+            ("ko", joined(entry.get("ko", ""), entry.get("ko_romanized", ""))),
+            ("pinyin", entry.get("pinyin", "")),
+            ("ja", joined(entry.get("ja", "") if entry.get("ja") not in (entry.get("trad"), entry.get("simp")) else "",
+                          entry.get("kana", ""), entry.get("romaji", ""))),
+            ("en", english),
+            ("abbrev", ", ".join(entry.get("abbrev", []))),
+            ("also", other),
+            ("note", entry.get("note") or ""),
+            ("seen", seen),
+        )
+        if value
+    ]
+
+
+def format_hits(hits: list[Hit], *, color: bool = False) -> str:
+    """A compact block per hit: forms, readings, English with sources, where seen.
+
+    Labels are aligned; ``color`` adds ANSI colours (the CLI asks for them only
+    when standard output is a terminal).
+
+    >>> print(format_hits([Hit({"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}, "exact", "ko", 1.0)]))
+    兩會 · 两会  exact ko
+      ko      양회
+      en      Two Sessions
+    <BLANKLINE>
+    """
+    blocks = []
+    for hit in hits:
+        entry = hit.entry
+        head = " · ".join(dict.fromkeys(f for f in (entry.get("trad"), entry.get("simp")) if f)) or entry.get("key", "")
+        how = f"{hit.match} {hit.field}" if hit.match != "computed" else "computed: not in the glossary"
+        lines = [f"{_paint(head, 'head', color)}  {_paint(how, hit.match, color)}"]
+        lines += [f"  {_paint(label.ljust(_LABEL_WIDTH), 'label', color)}  {value}" for label, value in _entry_lines(entry)]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)

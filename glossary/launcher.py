@@ -1,0 +1,108 @@
+"""Console entry point: ``glossary lookup`` on a fast path, everything else via click.
+
+A translator runs ``glossary lookup`` in the middle of a sentence, so that
+command must cost little more than starting Python. Importing click (and the
+command modules behind it) costs more than the lookup itself, so this module
+parses the few lookup options by hand and calls :mod:`glossary.index`
+directly. Anything it does not understand (``--help``, an unknown option, a
+bad value) goes to :func:`glossary.cli.cli`, which gives the usual messages.
+Exit codes as in the CLI: 0 found, 1 nothing found, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DEFAULT_INDEX = os.path.join("out", "glossary.sqlite")
+_VALUED = ("--limit", "--field", "--index")
+
+
+def _parse_lookup(args: list[str]) -> dict[str, object] | None:
+    """Options of ``lookup`` as keyword arguments, or None to let click handle it.
+
+    >>> _parse_lookup(["이구환신", "--limit=3", "--json"])
+    {'query': '이구환신', 'limit': 3, 'field': None, 'index': 'out/glossary.sqlite', 'as_json': True}
+    >>> _parse_lookup(["--help"]) is None
+    True
+    """
+    from glossary.index import FIELD_CHOICES
+
+    opts: dict[str, object] = {"query": None, "limit": 10, "field": None, "index": DEFAULT_INDEX, "as_json": False}
+    positional: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            positional.extend(args[i + 1 :])
+            break
+        if arg == "--json":
+            opts["as_json"] = True
+        elif arg.split("=", 1)[0] in _VALUED:
+            name, eq, value = arg.partition("=")
+            if not eq:
+                if i + 1 >= len(args):
+                    return None
+                i += 1
+                value = args[i]
+            if name == "--limit":
+                if not value.isdigit():
+                    return None
+                opts["limit"] = int(value)
+            elif name == "--field":
+                if value not in FIELD_CHOICES:
+                    return None
+                opts["field"] = value
+            else:
+                opts["index"] = value
+        elif arg.startswith("-") and arg != "-":
+            return None
+        else:
+            positional.append(arg)
+        i += 1
+    if len(positional) != 1:
+        return None
+    opts["query"] = positional[0]
+    return opts
+
+
+def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json: bool) -> int:
+    """Print the hits of one lookup; return the exit code.
+
+    Shared by this fast path and the click command, so both print the same.
+    """
+    from glossary import index as lookup_index
+
+    try:
+        hits = lookup_index.lookup(query, index, limit=limit, field=field)
+    except Exception as exc:  # only GlossaryError is expected; test its class without importing the model early
+        from glossary.model import GlossaryError
+
+        if not isinstance(exc, GlossaryError):
+            raise
+        print(f"glossary: error: {exc}", file=sys.stderr)
+        return 2
+    if as_json:
+        import json
+
+        text = json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2) + "\n"
+    else:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = lookup_index.format_hits(hits, color=color) if hits else f"no entry matches {query!r}\n"
+    out = sys.stdout if hits or as_json else sys.stderr
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:  # `glossary lookup ... | head`
+        sys.stderr.close()
+    return 0 if hits else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``glossary`` command line."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "lookup" and (opts := _parse_lookup(args[1:])) is not None:
+        return run_lookup(**opts)  # type: ignore[arg-type]
+    from glossary.cli import cli
+
+    return cli.main(args=args, prog_name="glossary")

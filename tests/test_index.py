@@ -1,0 +1,307 @@
+"""glossary/index.py: build_index, lookup, format_hits over a small index."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from glossary.index import FIELDS, Hit, build_index, fold_key, format_hits, lookup
+from glossary.model import Entry, LookupIndexError, Occurrence, Rendering
+
+
+def _entry(trad: str, simp: str, ko: str, rr: str, pinyin: str, en: tuple[str, ...] = (), **kw) -> Entry:
+    renderings = tuple(Rendering(text, "curated" if i == 0 else "context", count=i + 1) for i, text in enumerate(en))
+    occurrences = (Occurrence(term=trad, source="seeds/a.en.txt", line=3, context=f"... ({trad}) ..."),)
+    return Entry(key=simp, trad=trad, simp=simp, ko=ko, ko_romanized=rr, pinyin=pinyin, en=renderings,
+                 occurrences=occurrences, **kw)
+
+
+ENTRIES = [
+    _entry("兩會", "两会", "양회", "yanghoe", "liǎng huì", ("Two Sessions",), ja="両会", forms=("兩會", "两会")),
+    _entry("以舊換新", "以旧换新", "이구환신", "igu hwansin", "yǐ jiù huàn xīn",
+           ("trade-in", "product renewal subsidy scheme")),
+    _entry("兩重建設", "两重建设", "양중건설", "yangjung geonseol", "liǎng zhòng jiàn shè", ("two major projects",)),
+    _entry("一帶一路", "一带一路", "일대일로", "ildaeillo", "yī dài yī lù", ("Belt and Road Initiative",),
+           abbrev=("BRI",)),
+    _entry("利用厚生", "利用厚生", "이용후생", "iyonghusaeng", "lì yòng hòu shēng",
+           renderings_other=(("romanization", "I-yong Hu-seong"),)),
+    _entry("共同富裕", "共同富裕", "공동부유", "gongdongbuyu", "gòng tóng fù yù", ("common prosperity",)),
+    _entry("先富促共富", "先富促共富", "선부촉공부", "seonbuchokgongbu", "xiān fù cù gòng fù",
+           ("let some get rich first to bring common prosperity",)),
+    _entry("人類命運共同體", "人类命运共同体", "인류운명공동체", "illyuunmyeonggongdongche",
+           "rén lèi mìng yùn gòng tóng tǐ", ("community with a shared future for mankind",)),
+    _entry("綠色", "绿色", "녹색", "noksaek", "lǜ sè", ("green",)),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("index") / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={})
+    return path
+
+
+def _first(query: str, index: Path, **kw) -> tuple[str, str, str]:
+    hit = lookup(query, index, **kw)[0]
+    return hit.entry["trad"], hit.match, hit.field
+
+
+@pytest.mark.parametrize(
+    ("query", "trad", "field"),
+    [
+        ("兩會", "兩會", "trad"),
+        ("两会", "兩會", "simp"),
+        ("両会", "兩會", "ja"),
+        ("以舊換新", "以舊換新", "trad"),
+        ("以旧换新", "以舊換新", "simp"),
+        ("이구환신", "以舊換新", "ko"),
+        ("이구 환신", "以舊換新", "ko"),  # hangul with a space
+        ("igu hwansin", "以舊換新", "ko_romanized"),
+        ("iguhwansin", "以舊換新", "ko_romanized"),
+        ("Igu-Hwansin", "以舊換新", "ko_romanized"),
+        ("yǐjiù huànxīn", "以舊換新", "pinyin"),
+        ("yijiu huanxin", "以舊換新", "pinyin"),  # without tones
+        ("yijiuhuanxin", "以舊換新", "pinyin"),
+        ("lvse", "綠色", "pinyin"),  # ü typed as v
+        ("lüsè", "綠色", "pinyin"),
+        ("Two Sessions", "兩會", "en"),
+        ("two sessions", "兩會", "en"),
+        ("trade-in", "以舊換新", "en"),
+        ("trade in", "以舊換新", "en"),
+        ("BRI", "一帶一路", "abbrev"),
+        ("bri", "一帶一路", "abbrev"),
+        ("I-yong Hu-seong", "利用厚生", "ko_romanized"),  # romanisation met beside the term
+        ("양중건설", "兩重建設", "ko"),
+    ],
+)
+def test_exact_on_every_form(index: Path, query: str, trad: str, field: str) -> None:
+    assert _first(query, index) == (trad, "exact", field)
+
+
+@pytest.mark.parametrize(
+    ("query", "trad", "kind"),
+    [
+        ("人類命運", "人類命運共同體", "prefix"),
+        ("인류운명", "人類命運共同體", "prefix"),
+        ("Belt and Ro", "一帶一路", "prefix"),
+        ("命運共同", "人類命運共同體", "substring"),
+        ("换新", "以舊換新", "substring"),
+        ("구환", "以舊換新", "substring"),
+        ("huanxin", "以舊換新", "substring"),
+        ("renewal", "以舊換新", "substring"),  # an English word inside a rendering
+        ("shared future", "人類命運共同體", "substring"),
+        ("Two Sesions", "兩會", "fuzzy"),  # English typo
+        ("commn prosperty", "共同富裕", "fuzzy"),
+        ("yijiu huanxim", "以舊換新", "fuzzy"),  # romanisation typo
+        ("igu hwansim", "以舊換新", "fuzzy"),
+        ("ilyuunmyeonggongdongche", "人類命運共同體", "fuzzy"),
+        ("이구한신", "以舊換新", "fuzzy"),  # hangul typo
+    ],
+)
+def test_tiers(index: Path, query: str, trad: str, kind: str) -> None:
+    trad_found, kind_found, _ = _first(query, index)
+    assert (trad_found, kind_found) == (trad, kind)
+
+
+def test_exact_comes_before_substring(index: Path) -> None:
+    hits = lookup("共同", index)
+    assert [h.match for h in hits] == sorted((h.match for h in hits), key=["exact", "prefix", "substring"].index)
+    assert hits[0].match == "prefix"
+    assert {h.entry["trad"] for h in hits} >= {"共同富裕", "人類命運共同體"}
+
+
+def test_computed_for_unknown_hanja(index: Path) -> None:
+    hits = lookup("經濟", index)
+    assert hits[0].match == "computed"
+    entry = hits[0].entry
+    assert (entry["trad"], entry["simp"], entry["ko"], entry["pinyin"], entry["in_glossary"]) == (
+        "經濟", "经济", "경제", "jīng jì", False,
+    )
+    assert "not in the glossary" in format_hits(hits[:1])
+
+
+@pytest.mark.parametrize("query", ["兩會", "換新", "命運共同"])  # an entry, or inside one
+def test_hanja_in_an_entry_is_not_computed(index: Path, query: str) -> None:
+    assert all(h.match != "computed" for h in lookup(query, index))
+
+
+def test_computed_then_fuzzy(index: Path) -> None:
+    hits = lookup("人類命運共同休", index)  # one character wrong
+    assert [(h.match, h.entry["trad"]) for h in hits] == [("computed", "人類命運共同休"), ("fuzzy", "人類命運共同體")]
+
+
+def test_nothing_found(index: Path) -> None:
+    assert lookup("zzzzqqqq", index) == []
+    assert lookup("  --  ", index) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "expected"),
+    [
+        ("两会", "simp", ["兩會"]),
+        ("两会", "trad", []),  # 两会 is not a traditional form
+        ("yanghoe", "rr", ["兩會"]),
+        ("yanghoe", "pinyin", []),
+        ("Two Sessions", "english", ["兩會"]),
+        ("Two Sessions", "ko", []),
+    ],
+)
+def test_field_restricts_the_form(index: Path, query: str, field: str, expected: list[str]) -> None:
+    assert [h.entry["trad"] for h in lookup(query, index, field=field) if h.match != "computed"] == expected
+
+
+def test_unknown_field(index: Path) -> None:
+    with pytest.raises(ValueError, match="unknown field"):
+        lookup("两会", index, field="colour")
+
+
+def test_limit(index: Path) -> None:
+    assert len(lookup("共", index, limit=10)) >= 3
+    assert len(lookup("共", index, limit=2)) == 2
+
+
+def test_hit_json_has_the_entry_shape(index: Path) -> None:
+    data = lookup("이구환신", index)[0].to_json()
+    assert {"trad", "simp", "ko", "en", "occurrences", "renderings", "match"} <= set(data)
+    assert data["en"] == ["trade-in", "product renewal subsidy scheme"]
+    assert data["occurrences"] == [{"source": "seeds/a.en.txt", "line": 3, "context": "... (以舊換新) ..."}]
+    assert data["match"] == {"kind": "exact", "field": "ko", "score": 1.0}
+    json.dumps(data)
+
+
+def test_format_hits_block(index: Path) -> None:
+    text = format_hits(lookup("两会", index, limit=1))
+    assert text.splitlines() == [
+        "兩會 · 两会  exact simp",
+        "  ko      양회  yanghoe",
+        "  pinyin  liǎng huì",
+        "  ja      両会",
+        "  en      Two Sessions [curated]",
+        "  seen    seeds/a.en.txt:3",
+    ]
+    assert "\x1b[" not in text
+    assert "\x1b[" in format_hits(lookup("两会", index, limit=1), color=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Liǎng Huì", "lianghui"),
+        ("liang-hui", "lianghui"),
+        ("이구 환신", "이구환신"),
+        ("樂園", "樂園"),  # compatibility ideograph U+F914 folded
+        ("ＢＲＩ", "bri"),  # full width
+        ("がっこう", "がっこう"),  # kana keep their voicing marks
+        ("xi'an", "xian"),
+    ],
+)
+def test_fold_key(text: str, key: str) -> None:
+    assert fold_key(text) == key
+
+
+def test_fields_are_all_indexable() -> None:
+    assert len(set(FIELDS)) == len(FIELDS)
+
+
+# --- build: atomic, meta, freshness -----------------------------------------
+
+
+def test_build_is_atomic_and_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "glossary.sqlite"
+    build_index(ENTRIES[:1], path, inputs={})
+    build_index(ENTRIES[1:2], path, inputs={})
+    assert [p.name for p in path.parent.iterdir()] == ["glossary.sqlite"]  # no temporary file left
+    assert lookup("两会", path) == [] or lookup("两会", path)[0].match != "exact"
+    assert lookup("以旧换新", path)[0].match == "exact"
+
+
+def test_meta_records_version_and_inputs(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("兩會", encoding="utf-8")
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={str(text): "abc"})
+    meta = dict(sqlite3.connect(path).execute("SELECT name, value FROM meta"))
+    assert meta["schema_version"] == "1"
+    assert json.loads(meta["inputs"]) == {str(text): "abc"}
+    assert json.loads(meta["input_signature"])[0]["size"] == len("兩會".encode())
+
+
+def _built_with_input(tmp_path: Path) -> tuple[Path, Path]:
+    text = tmp_path / "a.txt"
+    text.write_text("the Two Sessions (兩會)", encoding="utf-8")
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={str(text): "sha"})
+    return path, text
+
+
+def test_touched_but_same_input_is_fresh(tmp_path: Path) -> None:
+    path, text = _built_with_input(tmp_path)
+    os.utime(text, ns=(1, 1))  # stat differs, content does not: hashed, still fresh
+    assert lookup("两会", path)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda text: text.write_text("changed", encoding="utf-8"), "a.txt changed"),
+        (lambda text: text.unlink(), "a.txt was removed"),
+    ],
+)
+def test_stale_index(tmp_path: Path, change, message: str) -> None:
+    path, text = _built_with_input(tmp_path)
+    change(text)
+    with pytest.raises(LookupIndexError, match=rf"stale: .*{message}.*run `glossary build`"):
+        lookup("两会", path)
+
+
+def test_absent_input_that_appears_makes_it_stale(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={str(tmp_path / "terms.yaml"): ""})
+    assert lookup("两会", path)
+    (tmp_path / "terms.yaml").write_text("{}\n", encoding="utf-8")
+    with pytest.raises(LookupIndexError, match="terms.yaml appeared"):
+        lookup("两会", path)
+
+
+def test_missing_index(tmp_path: Path) -> None:
+    with pytest.raises(LookupIndexError, match=r"no lookup index at .*nothing.sqlite.*glossary build"):
+        lookup("两会", tmp_path / "nothing.sqlite")
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 100, b""])
+def test_corrupt_index(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "glossary.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(LookupIndexError, match=r"glossary.sqlite is not a glossary index.*glossary build"):
+        lookup("两会", path)
+
+
+def test_other_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={})
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE meta SET value = '0' WHERE name = 'schema_version'")
+    with pytest.raises(LookupIndexError, match="another version"):
+        lookup("两会", path)
+
+
+def test_hit_is_frozen() -> None:
+    hit = Hit({"trad": "兩會"}, "exact", "trad", 1.0)
+    with pytest.raises(AttributeError):
+        hit.score = 0.5  # type: ignore[misc]
+
+
+def test_lookup_does_not_import_heavy_libraries(index: Path) -> None:
+    code = (
+        "import sys; from glossary.index import lookup; lookup('两会', sys.argv[1]); lookup('Two Sesions', sys.argv[1]);"
+        "heavy = {'opencc', 'hanja', 'pykakasi', 'pypinyin', 'babel', 'lxml', 'ruamel', 'yaml', 'click', 'glossary.model'}"
+        "; print(sorted(heavy & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
