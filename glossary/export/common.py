@@ -251,3 +251,23 @@ def machine_generated(entry: object) -> list[str]:
     if any(r.source == "literal" for r in entry.en):  # type: ignore[attr-defined]
         names.append("en_literal")
     return names
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """Read a language pair ``SRC-TGT`` (``en-ko``, ``zh-Hant-en``, ``ko:en``)
+    into two normalised tags.
+
+    >>> parse_pair("zh-Hant-en"), parse_pair("en-ko"), parse_pair("zh_TW:ko_KR")
+    (('zh-Hant', 'en'), ('en', 'ko'), ('zh-Hant', 'ko'))
+    """
+    for sep in (":", "/", ","):
+        if sep in text:
+            src, _, tgt = text.partition(sep)
+            return (normalize_lang(src), normalize_lang(tgt))
+    parts = text.split("-")
+    for i in range(1, len(parts)):
+        try:
+            return (normalize_lang("-".join(parts[:i])), normalize_lang("-".join(parts[i:])))
+        except UnknownLanguage:
+            continue
+    raise UnknownLanguage(f"cannot read the language pair {text!r}: want SRC-TGT, e.g. en-ko or zh-Hant-en")
