@@ -161,7 +161,7 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
             cells.append(cell)
         ws.append(cells)
         first = False
-    with tempfile.SpooledTemporaryFile(max_size=8 << 20) as tmp:
+    with tempfile.TemporaryFile() as tmp:
         wb.save(tmp)
         tmp.seek(0)
         _deterministic_zip(tmp, fh, options.date)
@@ -169,26 +169,29 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
 
 def _deterministic_zip(src: BinaryIO, dst: BinaryIO, date: str | None) -> None:
     """Copy an XLSX with fixed member times and no creation/modification
-    stamp (or ``date``), so the same entries give the same bytes."""
+    stamp (or ``date``), so the same entries give the same bytes. Members are
+    copied in chunks: the worksheet of 100,000 rows never sits in memory."""
+    import shutil
     import zipfile
 
     stamp = f"{date}T00:00:00Z" if date and len(date) == 10 else date
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            data = zin.read(info.filename)
+            out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            out.compress_type = zipfile.ZIP_DEFLATED
+            out.external_attr = 0o644 << 16
             if info.filename == "docProps/core.xml":
-                text = data.decode("utf-8")
+                text = zin.read(info.filename).decode("utf-8")
                 for name in ("created", "modified"):
                     pattern = rf"<dcterms:{name}\b[^>]*>[^<]*</dcterms:{name}>"
                     if stamp:
                         text = re.sub(pattern, lambda m: re.sub(r">[^<]*<", f">{_xml_escape(stamp)}<", m[0]), text)
                     else:
                         text = re.sub(pattern, "", text)
-                data = text.encode("utf-8")
-            out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            out.compress_type = zipfile.ZIP_DEFLATED
-            out.external_attr = 0o644 << 16
-            zout.writestr(out, data)
+                zout.writestr(out, text.encode("utf-8"))
+                continue
+            with zin.open(info) as member, zout.open(out, "w") as target:
+                shutil.copyfileobj(member, target, 1 << 20)
 
 
 def _xml_escape(text: str) -> str:

@@ -78,10 +78,15 @@ def concept_id(key: str) -> str:
     return "c-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    from lxml import etree
+@cache
+def _etree() -> Any:
+    from lxml import etree  # imported on first use: lookup --json needs no lxml
 
-    el = etree.SubElement(parent, tag, attrs)
+    return etree
+
+
+def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+    el = _etree().SubElement(parent, tag, attrs)
     if text is not None:
         el.text = text
     return el
@@ -97,10 +102,8 @@ class _Concept:
     """Builds one concept element; ``lang_secs`` are made on demand."""
 
     def __init__(self, entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...]) -> None:
-        from lxml import etree
-
         self.entry, self.d, self.langs = entry, d, langs
-        self.el = etree.Element(d.concept, id=cid)
+        self.el = _etree().Element(d.concept, id=cid)
         self.terms: dict[str, list[Any]] = {}
 
     def add_term(self, lang: str, text: str, *notes: tuple[str, str]) -> Any | None:
@@ -231,14 +234,14 @@ def _write(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions, d: Di
             f"      </sourceDesc>\n    </fileDesc>\n  </{d.header}>\n  <text>\n    <body>\n"
         ).encode()
     )
-    used: set[str] = set()
+    # Entries come sorted by key, so a repeated key (which merge never makes)
+    # is adjacent: numbering repeats keeps every id unique without holding
+    # all ids in memory.
+    last_key, repeat = None, 0
     for entry in entries:
-        cid = concept_id(entry.key)
-        n = 1
-        while cid in used:  # duplicate keys: still valid, still stable
-            n += 1
-            cid = f"{concept_id(entry.key)}-{n}"
-        used.add(cid)
+        repeat = repeat + 1 if entry.key == last_key else 1
+        last_key = entry.key
+        cid = concept_id(entry.key) + (f"-{repeat}" if repeat > 1 else "")
         el = concept_element(entry, d, cid, langs)
         etree.indent(el, space="  ", level=3)
         fh.write(b"      " + etree.tostring(el, encoding="utf-8", xml_declaration=False) + b"\n")
