@@ -246,9 +246,14 @@ def test_csv_bom_and_no_bom(mini_entries):
     assert render(mini_entries, "csv", ExportOptions(bom=False)).startswith(b"zh-Hant,")
 
 
-def test_csv_separator_option(mini_entries, tmp_path):
-    text = render(mini_entries, "csv", ExportOptions(separator="; ")).decode("utf-8-sig")
-    assert "Two Sessions; two congresses (NPC and CPPCC)" in text
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_separator_option(fmt, mini_entries, tmp_path):
+    options = ExportOptions(separator="; ")
+    if fmt == "csv":
+        assert "Two Sessions; two congresses (NPC and CPPCC)" in render(mini_entries, fmt, options).decode("utf-8-sig")
+    write_export(mini_entries, tmp_path / f"g.{fmt}", fmt, options)
+    back = read_export(tmp_path / f"g.{fmt}", separator="; ")
+    assert back == [cleaned(e, fmt) for e in sorted(mini_entries, key=lambda e: e.key)]
 
 
 @pytest.mark.parametrize(
@@ -416,6 +421,14 @@ def hostile_entries() -> list[Entry]:
     ]
 
 
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_empty_glossary_is_still_a_valid_tbx(fmt, tmp_path):
+    write_export([], tmp_path / "empty.tbx", fmt)
+    assert read_export(tmp_path / "empty.tbx") == []
+    if fmt == "tbx":
+        check_structure((tmp_path / "empty.tbx").read_bytes())
+
+
 def test_tbx_structure_without_shared(mini_entries):
     check_structure(render(mini_entries, "tbx"))
     check_structure(render(hostile_entries(), "tbx"))
@@ -427,14 +440,25 @@ def test_tbx_structure_for_any_entries(entries_):
     check_structure(render(entries_, "tbx"))
 
 
-@pytest.mark.parametrize("which", ["mini", "hostile", "sample"])
+@pytest.mark.parametrize("which", ["mini", "hostile", "empty", "sample"])
 def test_tbx_passes_validate_tbx(which, tbx_validator, mini_entries, tmp_path):
-    if which == "sample":
+    if which == "empty":
+        path = tmp_path / "empty.tbx"
+        write_export([], path, "tbx")
+    elif which == "sample":
         path = DATA / "tbx3_basic_sample.tbx"
     else:
         path = tmp_path / f"{which}.tbx"
         write_export(mini_entries if which == "mini" else hostile_entries(), path, "tbx")
     assert tbx_validator(path) == []
+
+
+@given(entries_=st.lists(entries(), max_size=3), control=st.sampled_from(["\x00", "\x0b", "\ufffe", "\x1b[31m", "\ud800"]))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_tbx_with_control_characters_passes_validate_tbx(entries_, control, tbx_validator, tmp_path):
+    spoilt = [dataclasses.replace(e, trad=control + e.trad, ko=e.ko + control, note=control) for e in entries_]
+    write_export(spoilt, tmp_path / "h.tbx", "tbx")
+    assert tbx_validator(tmp_path / "h.tbx") == []
 
 
 def test_tbx_content_decisions(mini_entries):
@@ -579,8 +603,16 @@ def test_missing_file(tmp_path):
 
 
 def test_readers_and_writers_registries():
-    assert set(WRITERS) == {"csv", "tsv", "tbx", "tbx2", "xlsx", "json"}
-    assert set(READERS) == {"csv", "xlsx", "tbx", "tbx2", "json"}
+    from glossary.cli import EXPORT_FORMATS, IMPORT_FORMATS
+
+    assert set(WRITERS) == set(EXPORT_FORMATS) == {"csv", "tsv", "tbx", "tbx2", "xlsx", "json"}
+    assert set(READERS) == set(IMPORT_FORMATS) == {"csv", "xlsx", "tbx", "tbx2", "json"}
+
+
+@pytest.mark.parametrize("bad", [{"header": "labels"}, {"separator": ""}])
+def test_bad_options(bad):
+    with pytest.raises(ValueError):
+        ExportOptions(**bad)
 
 
 # --- JSON shape ---------------------------------------------------------------------
@@ -679,5 +711,5 @@ def test_libreoffice_opens_csv_intact_without_formulas(mini_entries, tmp_path):
     cells = [c for row in ws.iter_rows() for c in row]
     assert not [c.value for c in cells if c.data_type == "f"]
     values = {c.value for c in cells}
-    assert {"兩會", "两会", "양회", "両会", "一帶一路", "이구환신", "ㅤ"} - values == {"ㅤ"}
+    assert {"兩會", "两会", "양회", "両会", "一帶一路", "이구환신"} <= values
     assert next(v for v in values if isinstance(v, str) and "HYPERLINK" in v).startswith("'=HYPERLINK")

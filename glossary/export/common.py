@@ -54,6 +54,12 @@ class ExportOptions:
     langs: tuple[str, ...] | None = None
     date: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.header not in ("codes", "names"):
+            raise ValueError(f"header must be 'codes' or 'names', not {self.header!r}")
+        if not self.separator:
+            raise ValueError("the separator cannot be empty")
+
 
 def xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold.

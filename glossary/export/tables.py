@@ -134,7 +134,11 @@ def write_csv(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) ->
 
 def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
     """XLSX (openpyxl, write-only so rows stream): frozen header row, column
-    widths set, every cell a guarded string.
+    widths set, every cell a guarded string; no timestamp unless ``date``.
+
+    >>> buf = io.BytesIO(); write_xlsx([], buf, ExportOptions())
+    >>> buf.getvalue()[:2]
+    b'PK'
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -378,8 +382,12 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     return out
 
 
-def read_csv(data: bytes, where: str) -> list[Entry]:
-    """Entries from CSV bytes (BOM or not; comma, semicolon or tab separated)."""
+def read_csv(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
+    """Entries from CSV bytes (BOM or not; comma, semicolon or tab separated).
+
+    >>> [e.ko for e in read_csv("\\ufeffzh-Hant,ko\\n兩會,양회\\n".encode(), "x.csv")]
+    ['양회']
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -390,11 +398,16 @@ def read_csv(data: bytes, where: str) -> list[Entry]:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise InputError(f"{where}: bad CSV: {exc}") from None
-    return entries_from_rows(rows, where)
+    return entries_from_rows(rows, where, separator)
 
 
-def read_xlsx(data: bytes, where: str) -> list[Entry]:
-    """Entries from the first sheet of an XLSX workbook."""
+def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
+    """Entries from the first sheet of an XLSX workbook (ours or another tool's).
+
+    >>> buf = io.BytesIO(); write_xlsx([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], buf, ExportOptions())
+    >>> [e.ko for e in read_xlsx(buf.getvalue(), "x.xlsx")]
+    ['양회']
+    """
     import zipfile
 
     from openpyxl import load_workbook
@@ -406,6 +419,6 @@ def read_xlsx(data: bytes, where: str) -> list[Entry]:
     try:
         ws = wb.worksheets[0]
         rows = ([("" if v is None else str(v)) for v in row] for row in ws.iter_rows(values_only=True))
-        return entries_from_rows(rows, where)
+        return entries_from_rows(rows, where, separator)
     finally:
         wb.close()
