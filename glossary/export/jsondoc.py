@@ -138,7 +138,11 @@ def write_json(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
 
 
 def read_json(data: bytes, where: str) -> list[Entry]:
-    """Entries from a JSON list (ours, or hand-written with at least trad/simp)."""
+    """Entries from a JSON list (ours, or hand-written with at least trad/simp).
+
+    >>> [e.simp for e in read_json('[{"trad": "以舊換新"}]'.encode(), "x.json")]
+    ['以舊換新']
+    """
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -47,6 +47,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _SOURCE_NOTE = re.compile(r"source: (?P<source>.*?)(?: \((?P<count>\d+)×\))?")
 _LIST_SEP = ", "
+#: The one concept of an empty glossary (TBX needs at least one).
+EMPTY_ID, EMPTY_TERM = "c-empty-glossary", "(empty glossary: no entries)"
 #: Labels of the notes our writer puts in and the reader takes out.
 LITERAL_LABEL = "literal gloss, not a translation"
 OTHER_LABEL = re.compile(r"other rendering \((?P<kind>[^()]*)\)")
@@ -78,10 +80,15 @@ def concept_id(key: str) -> str:
     return "c-" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
-    from lxml import etree
+@cache
+def _etree() -> Any:
+    from lxml import etree  # imported on first use: lookup --json needs no lxml
 
-    el = etree.SubElement(parent, tag, attrs)
+    return etree
+
+
+def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
+    el = _etree().SubElement(parent, tag, attrs)
     if text is not None:
         el.text = text
     return el
@@ -97,10 +104,8 @@ class _Concept:
     """Builds one concept element; ``lang_secs`` are made on demand."""
 
     def __init__(self, entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...]) -> None:
-        from lxml import etree
-
         self.entry, self.d, self.langs = entry, d, langs
-        self.el = etree.Element(d.concept, id=cid)
+        self.el = _etree().Element(d.concept, id=cid)
         self.terms: dict[str, list[Any]] = {}
 
     def add_term(self, lang: str, text: str, *notes: tuple[str, str]) -> Any | None:
@@ -231,17 +236,25 @@ def _write(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions, d: Di
             f"      </sourceDesc>\n    </fileDesc>\n  </{d.header}>\n  <text>\n    <body>\n"
         ).encode()
     )
-    used: set[str] = set()
+    # Entries come sorted by key, so a repeated key (which merge never makes)
+    # is adjacent: numbering repeats keeps every id unique without holding
+    # all ids in memory.
+    last_key, repeat = None, 0
     for entry in entries:
-        cid = concept_id(entry.key)
-        n = 1
-        while cid in used:  # duplicate keys: still valid, still stable
-            n += 1
-            cid = f"{concept_id(entry.key)}-{n}"
-        used.add(cid)
+        repeat = repeat + 1 if entry.key == last_key else 1
+        last_key = entry.key
+        cid = concept_id(entry.key) + (f"-{repeat}" if repeat > 1 else "")
         el = concept_element(entry, d, cid, langs)
         etree.indent(el, space="  ", level=3)
         fh.write(b"      " + etree.tostring(el, encoding="utf-8", xml_declaration=False) + b"\n")
+    if last_key is None:
+        # TBX needs at least one concept; an empty glossary gets one that says
+        # so (and that our reader skips), so the file is still valid.
+        fh.write(
+            f'      <{d.concept} id="{EMPTY_ID}">\n        <{d.lang} xml:lang="en">\n          <{d.term}>\n'
+            f"            <term>{EMPTY_TERM}</term>\n          </{d.term}>\n        </{d.lang}>\n"
+            f"      </{d.concept}>\n".encode()
+        )
     fh.write(f"    </body>\n  </text>\n</{d.root}>\n".encode())
 
 
@@ -260,6 +273,11 @@ def write_tbx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) ->
 def write_tbx2(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
     """TBX-Basic 2008 (``<martif>``/``termEntry``/``langSet``/``tig``), the
     form translate-toolkit and OmegaT 3.6 read; same content as v3.
+
+    >>> import io; buf = io.BytesIO()
+    >>> write_tbx2([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], buf, ExportOptions())
+    >>> b'<langSet xml:lang="ko">' in buf.getvalue()
+    True
     """
     _write(entries, fh, options, V2)
 
@@ -333,7 +351,14 @@ def _split_label(note: str) -> tuple[str, str]:
 
 def entry_from_concept(concept: Any) -> Entry | None:
     """An entry from one conceptEntry/termEntry element (ours or another
-    tool's), or None when it has no Chinese term."""
+    tool's), or None when it has no Chinese term.
+
+    >>> from lxml import etree
+    >>> el = etree.fromstring('<termEntry><langSet xml:lang="zh-TW"><tig><term>兩會</term></tig></langSet>'
+    ...                       '<langSet xml:lang="en"><tig><term>Two Sessions</term></tig></langSet></termEntry>')
+    >>> e = entry_from_concept(el); (e.trad, e.simp, e.en[0].text)
+    ('兩會', '两会', 'Two Sessions')
+    """
     from glossary.normalize import to_simplified, to_traditional
 
     terms: dict[str, list[dict[str, Any]]] = {}
@@ -478,9 +503,16 @@ def read_tbx(fh: BinaryIO, where: str, skipped: list[str] | None = None) -> list
 
     Concepts without a Chinese term are left out (and listed in ``skipped``);
     deprecated and superseded terms are not read as renderings.
+
+    >>> import io
+    >>> doc = b'<martif><text><body><termEntry id="e1"><langSet xml:lang="de"><tig><term>Haus</term></tig></langSet></termEntry></body></text></martif>'
+    >>> skipped = []; read_tbx(io.BytesIO(doc), "x.tbx", skipped), skipped
+    ([], ['e1 (Haus): no Chinese term'])
     """
     out = []
     for concept in iter_concepts(fh, where):
+        if concept.get("id") == EMPTY_ID:
+            continue
         entry = entry_from_concept(concept)
         if entry is not None:
             out.append(entry)
