@@ -31,17 +31,20 @@ import sqlite3
 import unicodedata
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections import Counter, namedtuple
 
+# typing and dataclasses (which imports inspect) cost more than a whole lookup,
+# so they are only read by type checkers.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
+    from typing import Any
 
     from glossary.model import Entry
 
 #: Bumped whenever the tables or the folding change; an index of another
 #: version is stale.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 #: Every indexed field, in the order exact matches are ranked. ``keys.field``
 #: stores the position in this tuple.
@@ -74,18 +77,27 @@ _PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
 _FUZZY_VERIFY = 3000  # candidates checked by edit distance, most grams shared first
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(namedtuple("Hit", "entry match field score")):
     """One entry found by :func:`lookup`, with how it matched.
+
+    An immutable record like the frozen dataclasses of ``glossary.model``,
+    built on a named tuple because ``dataclasses`` imports ``inspect``, which
+    alone costs a third of a lookup's start-up.
+
+    - ``entry``: the entry JSON (dict, see ``_entry_json``)
+    - ``match``: one of MATCH_KINDS
+    - ``field``: one of FIELDS, the form that matched
+    - ``score``: 0..1, higher is better; ranks hits within a kind
 
     >>> Hit({"trad": "兩會"}, "exact", "trad", 1.0).to_json()["match"]
     {'kind': 'exact', 'field': 'trad', 'score': 1.0}
     """
 
-    entry: dict[str, Any]  # the entry JSON (see _entry_json)
-    match: str  # one of MATCH_KINDS
-    field: str  # one of FIELDS: the form that matched
-    score: float  # 0..1, higher is better; ranks hits within a kind
+    __slots__ = ()
+    entry: dict[str, Any]
+    match: str
+    field: str
+    score: float
 
     def to_json(self) -> dict[str, Any]:
         """The entry JSON with a ``match`` object (kind, field, score)."""
@@ -205,6 +217,38 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
 
 
 # --- build -------------------------------------------------------------------
+
+# Entries are stored as compact JSON, deflated with a preset dictionary: the
+# keys and usual values of an entry, which a single entry is too short to
+# teach zlib. That makes the stored JSON 4 times smaller (the largest table of
+# a 100,000-entry index). The dictionary is fixed: changing it is a schema change.
+_ZDICT = json.dumps(
+    {
+        "key": "", "trad": "", "simp": "", "ja": "", "ko": "", "ko_romanized": "", "pinyin": "", "kana": "",
+        "romaji": "", "en": [], "renderings": [{"text": "", "source": "curated", "count": 0, "documents": []},
+                                               {"text": "", "source": "context", "count": 1, "documents": []},
+                                               {"text": "", "source": "dictionary", "count": 0, "documents": []},
+                                               {"text": "", "source": "literal", "count": 0, "documents": []}],
+        "renderings_other": [{"kind": "romanization", "text": ""}], "abbrev": [], "forms": [], "kind": "term",
+        "status": "candidate", "note": None, "curated": [], "sources": ["seeds/"],
+        "occurrences": [{"source": "seeds/", "line": 1, "context": ""}],
+    },
+    ensure_ascii=False, separators=(",", ":"),
+).encode()
+
+
+def _pack(data: dict[str, Any]) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zdict=_ZDICT)
+    return packer.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) + packer.flush()
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    import zlib
+
+    return json.loads(zlib.decompressobj(zdict=_ZDICT).decompress(blob))
+
 
 
 def _mr_romanizer():  # noqa: ANN202
@@ -334,7 +378,7 @@ def _write_tables(con: sqlite3.Connection, entries: Iterable[Entry], inputs: Map
     entry_rows, english_rows = [], []
     keys: dict[str, set[tuple[int, int]]] = {}  # folded form -> {(entry id, field code)}
     for entry_id, entry in enumerate(entries, 1):
-        entry_rows.append((entry_id, entry.key, _weight(entry), json.dumps(_entry_json(entry), ensure_ascii=False)))
+        entry_rows.append((entry_id, entry.key, _weight(entry), _pack(_entry_json(entry))))
         for name, text in _entry_forms(entry, mr):
             if key := fold_key(text):
                 keys.setdefault(key, set()).add((entry_id, _FIELD_CODE[name]))
@@ -559,11 +603,10 @@ class _Searcher:
         if low is None:
             return []
         high = high or 2**32
-        counts: dict[int, int] = {}
+        counts: Counter[int] = Counter()
         for gram in grams:
             ids = self._posting(grams_table, gram)
-            for form_id in ids[bisect_left(ids, low) : bisect_left(ids, high)]:
-                counts[form_id] = counts.get(form_id, 0) + 1
+            counts.update(ids[bisect_left(ids, low) : bisect_left(ids, high)])
         candidates = sorted((i for i, n in counts.items() if n >= need), key=lambda i: -counts[i])[:_FUZZY_VERIFY]
         if not candidates:
             return []
@@ -681,7 +724,7 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
     entries = dict(
         con.execute("SELECT id, json FROM entries WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(found)),))
     )
-    hits = [Hit(json.loads(entries[i]), kind, FIELDS[c], score) for i, (kind, c, score) in found.items()]
+    hits = [Hit(_unpack(entries[i]), kind, FIELDS[c], score) for i, (kind, c, score) in found.items()]
     return computed + hits
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.index import FIELDS, Hit, build_index, fold_key, format_hits, lookup
+from glossary.index import FIELDS, SCHEMA_VERSION, Hit, build_index, fold_key, format_hits, lookup
 from glossary.model import Entry, LookupIndexError, Occurrence, Rendering
 
 
@@ -227,7 +227,7 @@ def test_meta_records_version_and_inputs(tmp_path: Path) -> None:
     path = tmp_path / "glossary.sqlite"
     build_index(ENTRIES, path, inputs={str(text): "abc"})
     meta = dict(sqlite3.connect(path).execute("SELECT name, value FROM meta"))
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == SCHEMA_VERSION
     assert json.loads(meta["inputs"]) == {str(text): "abc"}
     assert json.loads(meta["input_signature"])[0]["size"] == len("兩會".encode())
 
