@@ -748,7 +748,7 @@ def computed_hit(hanzi: str) -> Hit:
         "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
         "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
-        "note": "not in the glossary; forms computed by the tool", "curated": [], "sources": [],
+        "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,
     }
     return Hit(entry, "computed", "trad" if hanzi == trad else "simp", 1.0)

@@ -305,3 +305,58 @@ def test_lookup_does_not_import_heavy_libraries(index: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- every form of every seed term ------------------------------------------
+
+SEED_TERMS = [
+    ("兩會", "Two Sessions", None),
+    ("以舊換新", "trade-in", None),
+    ("兩重建設", None, None),
+    ("深度求索", "DeepSeek", None),
+    ("減稅降費", "tax and fee cuts", None),
+    ("民生保障", None, None),
+    ("正風反腐", None, None),
+    ("社會治理", "social governance", None),
+    ("強化宏觀政策民生導向", None, None),
+    ("百年大變局", "changes unseen in a century", None),
+    ("一帶一路", "Belt and Road Initiative", "BRI"),
+    ("人類命運共同體", "community with a shared future for mankind", None),
+    ("逆", "Reverse", None),
+    ("利用厚生", None, None),
+    ("先富促共富", "let some get rich first", None),
+    ("共同富裕", "common prosperity", None),
+    ("關於進一步全面深化改革、推進中國式現代化的決定", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Entry]]:
+    from glossary.normalize import to_japanese, to_simplified
+    from glossary.readings import hangul_reading, pinyin_reading
+
+    entries = [
+        Entry(
+            key=to_simplified(trad), trad=trad, simp=to_simplified(trad), ja=to_japanese(trad),
+            ko=hangul_reading(trad), pinyin=pinyin_reading(to_simplified(trad)),
+            en=(Rendering(en, "context"),) if en else (), abbrev=(abbrev,) if abbrev else (),
+        )
+        for trad, en, abbrev in SEED_TERMS
+    ]
+    path = tmp_path_factory.mktemp("seed") / "glossary.sqlite"
+    build_index(entries, path, inputs={})
+    return path, entries
+
+
+def test_every_form_of_every_seed_term_finds_its_entry(seed_index: tuple[Path, list[Entry]]) -> None:
+    path, entries = seed_index
+    missed = []
+    for entry in entries:
+        toneless = "".join(c for c in __import__("unicodedata").normalize("NFD", entry.pinyin) if c.isascii())
+        forms = [entry.trad, entry.simp, entry.ja, entry.ko, entry.pinyin, toneless, *entry.abbrev]
+        forms += [r.text for r in entry.en]
+        for form in forms:
+            hits = lookup(form, path, limit=3)
+            if not hits or hits[0].match != "exact" or hits[0].entry["trad"] != entry.trad:
+                missed.append((entry.trad, form, [(h.entry["trad"], h.match) for h in hits]))
+    assert missed == []
