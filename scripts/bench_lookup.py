@@ -119,7 +119,7 @@ def queries(entries) -> list[tuple[str, str]]:  # noqa: ANN001
     acronym = next(e for e in entries if e.abbrev)
     english = target.en[0].text
     renderings = {fold(r.text) for e in entries for r in e.en}
-    word = max((w for w in english.split() if fold(w) not in renderings), key=len)
+    word = max((w for w in english.split() if fold(w) not in renderings), key=len, default=english.split()[0])
     toneless = "".join(c for c in unicodedata.normalize("NFD", target.pinyin) if c.isascii())
     second = toneless.index(" ") + 2  # a letter inside the second syllable
     unknown = next(w for w in ("經濟危機", "鐵道網絡", "電腦遊戲", "體育場館", "水稻研究") if w not in known)
