@@ -167,22 +167,40 @@ def _is_hanja(text: str) -> bool:
 
 
 def _edit_distance(a: str, b: str, bound: int) -> int:
-    """Optimal string alignment distance (a swap of neighbours costs 1), or bound + 1."""
-    if abs(len(a) - len(b)) > bound:
-        return bound + 1
+    """Optimal string alignment distance (a swap of neighbours costs 1), or bound + 1 beyond the bound.
+
+    Only the band of cells within ``bound`` of the diagonal is computed: the
+    fuzzy tier checks hundreds of candidates per query.
+
+    >>> _edit_distance("sesions", "sessions", 2), _edit_distance("hwnasin", "hwansin", 2), _edit_distance("ab", "xyz", 1)
+    (1, 1, 2)
+    """
+    la, lb = len(a), len(b)
+    over = bound + 1
+    if abs(la - lb) > bound:
+        return over
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > bound:
-            return bound + 1
+    prev = [j if j <= bound else over for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        ca = a[i - 1]
+        cur = [over] * (lb + 1)
+        cur[0] = best = i if i <= bound else over
+        for j in range(max(1, i - bound), min(lb, i + bound) + 1):
+            cb = b[j - 1]
+            value = prev[j - 1] + (ca != cb)
+            if prev[j] + 1 < value:
+                value = prev[j] + 1
+            if cur[j - 1] + 1 < value:
+                value = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < value:
+                value = prev2[j - 2] + 1
+            cur[j] = value
+            if value < best:
+                best = value
+        if best > bound:
+            return over
         prev2, prev = prev, cur
-    return prev[-1]
+    return min(prev[lb], over)
 
 
 # --- entry JSON --------------------------------------------------------------
@@ -494,9 +512,12 @@ def _field_code(field: str | None) -> int | None:
 class _Searcher:
     """The tiers of one lookup over an open index."""
 
-    def __init__(self, con: sqlite3.Connection, field: int | None) -> None:
+    def __init__(self, con: sqlite3.Connection, field: int | None, limit: int) -> None:
         self.con = con
         self.field = field
+        # Forms whose entries are read for a prefix or substring tier: a form
+        # has one entry or a few; with --field many forms are of other fields.
+        self.forms_wanted = limit * (3 if field is None else 30)
 
     def _keys(self, form_ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
         """(form id, entry id, field, weight) of the given forms, in the wanted field."""
@@ -514,14 +535,14 @@ class _Searcher:
             )
         )
 
-    def exact(self, key: str) -> list[tuple[int, int, float]]:
+    def exact(self, key: str, query: str) -> list[tuple[int, int, float]]:
         row = self.con.execute("SELECT id FROM forms WHERE text = ?", (key,)).fetchone()
         if row is None:
             return []
         found = sorted(self._keys([row[0]]), key=lambda r: (r[2], -r[3], r[1]))
         return [(entry_id, code, 1.0) for _, entry_id, code, _ in found]
 
-    def prefix(self, key: str) -> list[tuple[int, int, float]]:
+    def prefix(self, key: str, query: str) -> list[tuple[int, int, float]]:
         rows = self.con.execute(
             "SELECT id, text FROM forms WHERE text > ? AND text < ? LIMIT ?", (key, key + _TOP, _PREFIX_SCAN)
         ).fetchall()
@@ -529,8 +550,9 @@ class _Searcher:
 
     def _ranked(self, texts: dict[int, str], key: str, base: float) -> list[tuple[int, int, float]]:
         """Hits for matching forms, shorter forms (closer to the query) first."""
+        shortest = sorted(texts, key=lambda i: (len(texts[i]), texts[i]))[: self.forms_wanted]
         out = []
-        for form_id, entry_id, code, weight in self._keys(texts):
+        for form_id, entry_id, code, weight in self._keys(shortest):
             out.append((entry_id, code, base + 0.4 * len(key) / len(texts[form_id]), weight))
         out.sort(key=lambda r: (-r[2], r[1], -r[3], r[0]))
         return [(entry_id, code, score) for entry_id, code, score, _ in out]
@@ -704,7 +726,7 @@ def lookup(
 def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int | None) -> list[Hit]:
     if not key or limit < 1:
         return []
-    searcher = _Searcher(con, code)
+    searcher = _Searcher(con, code, limit)
     found: dict[int, tuple[str, int, float]] = {}
     computed: list[Hit] = []
 
@@ -714,9 +736,10 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
                 return
             found.setdefault(entry_id, (kind, field_code, score))
 
-    take("exact", searcher.exact(key))
-    take("prefix", searcher.prefix(key))
-    take("substring", searcher.substring(key, query))
+    # Each tier runs only while the hits so far do not fill the limit.
+    for kind, tier in (("exact", searcher.exact), ("prefix", searcher.prefix), ("substring", searcher.substring)):
+        if len(found) < limit:
+            take(kind, tier(key, query))
     if not found:
         if code is None and _is_hanja(key):
             computed.append(computed_hit(key))

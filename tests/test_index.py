@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from glossary.index import FIELDS, SCHEMA_VERSION, Hit, build_index, fold_key, format_hits, lookup
+from glossary.index import FIELDS, SCHEMA_VERSION, Hit, _edit_distance, build_index, fold_key, format_hits, lookup
 from glossary.model import Entry, LookupIndexError, Occurrence, Rendering
 
 
@@ -360,3 +362,25 @@ def test_every_form_of_every_seed_term_finds_its_entry(seed_index: tuple[Path, l
             if not hits or hits[0].match != "exact" or hits[0].entry["trad"] != entry.trad:
                 missed.append((entry.trad, form, [(h.entry["trad"], h.match) for h in hits]))
     assert missed == []
+
+
+# --- properties ---------------------------------------------------------------
+
+def _reference_distance(a: str, b: str) -> int:
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@given(st.text("abc한", max_size=8), st.text("abc한", max_size=8), st.integers(0, 3))
+def test_banded_distance_agrees_with_the_full_table(a: str, b: str, bound: int) -> None:
+    assert _edit_distance(a, b, bound) == min(_reference_distance(a, b), bound + 1)
+
+
+@given(st.text())
+def test_fold_key_is_idempotent(text: str) -> None:
+    assert fold_key(fold_key(text)) == fold_key(text)
