@@ -139,14 +139,14 @@ def _words(text: str) -> list[str]:
 
 
 def _grams(text: str, *, padded: bool) -> list[str]:
-    """q-grams of a folded form: bigrams for CJK, kana and hangul, trigrams for Latin.
+    r"""q-grams of a folded form: bigrams for CJK, kana and hangul, trigrams for Latin.
 
     Padded grams mark the start (Latin) and the end of the form, so a short
     form still has grams and a typo at either end costs no more than one in
     the middle.
 
     >>> _grams("两会", padded=True), _grams("bri", padded=True)
-    (['两会', '会\\x03'], ['\\x02br', 'bri', 'ri\\x03'])
+    (['两会', '会\x03'], ['\x02br', 'bri', 'ri\x03'])
     """
     if text.isascii():
         q, s = 3, ("\x02" + text + "\x03" if padded else text)

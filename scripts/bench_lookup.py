@@ -35,6 +35,7 @@ _FINALS = [""] + "k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split(
 
 
 def romanize(hangul: str) -> str:
+    """Plain Revised Romanization, syllable by syllable."""
     out = []
     for ch in hangul:
         code = ord(ch) - 0xAC00
@@ -47,6 +48,7 @@ def romanize(hangul: str) -> str:
 
 
 def is_hanja(text: str) -> bool:
+    """True when every character is a CJK ideograph."""
     return all(0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF for c in text)
 
 
@@ -65,6 +67,7 @@ def read_words(limit: int) -> list[tuple[str, str]]:
 
 
 def synthetic_vocabulary(rng: random.Random, size: int) -> list[str]:
+    """English-looking words: the renderings only need a realistic vocabulary size."""
     onsets = "b c d f g h j k l m n p r s t v w st tr pr pl gr cl br".split()
     nuclei = "a e i o u ai ea ee ou io".split()
     codas = ["", "n", "r", "s", "t", "l", "nd", "ng", "st", "ce", "ment", "tion", "ty"]
@@ -75,6 +78,7 @@ def synthetic_vocabulary(rng: random.Random, size: int) -> list[str]:
 
 
 def make_entries(count: int):  # noqa: ANN201
+    """Entries with every form the index keys on, from the hanja words."""
     from glossary.model import Entry, Occurrence, Rendering
     from glossary.normalize import to_japanese, to_simplified
     from glossary.readings import pinyin_reading
@@ -148,12 +152,14 @@ def queries(entries) -> list[tuple[str, str]]:  # noqa: ANN001
 
 
 def wall(command: list[str]) -> float:
+    """Wall time of one whole process, in seconds."""
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - start
 
 
 def main() -> None:
+    """Build, time, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
