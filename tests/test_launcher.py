@@ -114,6 +114,7 @@ def test_click_command_prints_the_same(index: Path) -> None:
     [
         ["--help"],
         ["两会", "--limit", "x"],  # bad value: click explains
+        ["两会", "--limit", "0"],
         ["两会", "--field", "colour"],
         ["两会", "--unknown"],
         [],
@@ -146,3 +147,14 @@ def test_main_returns_the_exit_code(index: Path, capsys: pytest.CaptureFixture[s
 def test_other_commands_go_to_click() -> None:
     done = _run("--help")
     assert done.returncode == 0 and "lookup" in done.stdout
+
+
+def test_fast_path_imports_nothing_heavy(index: Path) -> None:
+    code = (
+        "import sys; from glossary.launcher import main; main(['lookup', 'Two Sesions', '--index', sys.argv[1]]);"
+        "heavy = {'click', 'glossary.cli', 'glossary.model', 'opencc', 'hanja', 'pykakasi', 'pypinyin', 'babel',"
+        " 'lxml', 'ruamel', 'yaml', 'dataclasses'}; print(sorted(heavy & set(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("兩會 · 两会  fuzzy en")
+    assert done.stderr.strip() == "[]"
