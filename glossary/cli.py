@@ -297,7 +297,9 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
 @cli.command()
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print the matching entries as JSON.")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most N entries.")
+@click.option(
+    "--limit", default=10, show_default=True, type=click.IntRange(min=1), metavar="N", help="At most N entries."
+)
 @click.option(
     "--field", type=click.Choice(FIELD_CHOICES), metavar="FIELD",
     help=f"Match one form only: {', '.join(FIELD_CHOICES)}.",
@@ -312,10 +314,13 @@ def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str)
 
     Example:
 
-        $ glossary lookup 이구환신
-        以舊換新 · 以旧换新                          exact ko
+    \b
+        $ glossary lookup "yijiu huanxin"
+        以舊換新 · 以旧换新  exact pinyin
           ko      이구환신  igu hwansin
-          ...
+          pinyin  yǐ jiù huàn xīn
+          en      trade-in [curated]; product renewal subsidy scheme [context ×2]
+          seen    seeds/a.en.txt:3
     """
     from glossary.launcher import run_lookup
 
