@@ -1,0 +1,233 @@
+"""Compile libhangul's hanja.txt into the reading data under glossary/data/.
+
+Input: Debian ``libhangul-data``'s ``/usr/share/libhangul/hanja/hanja.txt``
+(``reading:hanja:comment`` lines, BSD licence). Output:
+``glossary/data/hanja.tsv``, UTF-8, one line per character, sorted:
+
+- the base (etymological, pre-두음법칙) reading the character most often has
+  at the start of a word and inside one, counted over the word list, and
+  every reading libhangul gives it;
+- the multi-character words it starts, each with the reading a Korean
+  dictionary prints for the word on its own (initial-sound law applied,
+  률/율 chosen).
+
+One line per character lets the reader load the file with one split and
+parse a character's words only when a term needs them.
+
+Why pick one reading per word: hanja.txt is an input-method table, so it
+lists spellings a user might type (녀성 and 여성 for 女性, 고뱃상 and 고배상
+for 高排床); a reading engine needs the one a dictionary prints.
+
+Run: ``python scripts/build_hanja_dict.py [path/to/hanja.txt]``.
+The functions are reused by ``scripts/eval_readings.py`` for its leave-out.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from glossary.normalize import is_simplified  # noqa: E402
+from glossary.readings import dueum, jamo, undo_dueum  # noqa: E402
+
+SOURCE = Path("/usr/share/libhangul/hanja/hanja.txt")
+DATA = ROOT / "glossary" / "data"
+
+# 렬, 률: read 열, 율 after a vowel or ㄴ.
+RYEOL = {"렬", "률"}
+YEOL = {"열", "율"}
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK unified or compatibility ideograph."""
+    return unicodedata.name(ch, "").startswith("CJK")
+
+
+def parse_hanja_txt(path: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Words -> readings (in file order) and characters -> readings.
+
+    Lines whose hanja mix in hangul (ㄱ字집) or whose reading does not have one
+    syllable per character (place names with 洞 dropped) are skipped.
+    """
+    words: dict[str, list[str]] = defaultdict(list)
+    chars: dict[str, list[str]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        reading, hanzi, _comment = line.split(":", 2)
+        if not all(map(is_cjk, hanzi)) or len(reading) != len(hanzi):
+            continue
+        if not all("가" <= s <= "힣" for s in reading):
+            continue
+        hanzi = unicodedata.normalize("NFC", hanzi)
+        table = chars if len(hanzi) == 1 else words
+        if reading not in table[hanzi]:
+            table[hanzi].append(reading)
+    return dict(words), dict(chars)
+
+
+def base_syllables(hanzi: str, reading: str, chars: dict[str, list[str]]) -> list[str]:
+    """Per character, the base reading behind each surface syllable.
+
+    >>> base_syllables("女性", "여성", {"女": ["녀", "여"], "性": ["성"]})
+    ['녀', '성']
+    """
+    out = []
+    for ch, syl in zip(hanzi, reading):
+        known = chars.get(ch, [])
+        base = syl
+        for cand in undo_dueum(syl):
+            if cand in known:
+                base = cand
+                break
+        out.append(base)
+    return out
+
+
+def reading_penalty(hanzi: str, reading: str, chars: dict[str, list[str]]) -> int:
+    """How far a listed reading is from what a dictionary would print."""
+    penalty = 0
+    first = reading[0]
+    if dueum(first) != first:
+        penalty += 10
+    for i in range(1, len(reading)):
+        prev_final = jamo(reading[i - 1])[2]
+        syl = reading[i]
+        after_vowel_n = prev_final in (0, 4)
+        if syl in RYEOL and after_vowel_n:
+            penalty += 5
+        if syl in YEOL and not after_vowel_n and ("렬" in chars.get(hanzi[i], ()) or "률" in chars.get(hanzi[i], ())):
+            penalty += 5
+    for ch, syl in zip(hanzi, reading):
+        known = set(chars.get(ch, ()))
+        if known and syl not in known and not (set(undo_dueum(syl)) & known):
+            penalty += 3  # 사이시옷 spellings (고뱃상) and typos
+    return penalty
+
+
+def choose_readings(
+    words: dict[str, list[str]], chars: dict[str, list[str]]
+) -> dict[str, str]:
+    """One reading per word: fewest rule violations, then the most usual character readings."""
+    usage: Counter[tuple[str, str]] = Counter()
+    for hanzi, readings in words.items():
+        for reading in readings:
+            usage.update(zip(hanzi, base_syllables(hanzi, reading, chars)))
+    chosen = {}
+    for hanzi, readings in words.items():
+        if len(readings) == 1:
+            chosen[hanzi] = readings[0]
+            continue
+
+        def score(reading: str, hanzi: str = hanzi) -> tuple[int, float]:
+            common = sum(math.log1p(usage[pair]) for pair in zip(hanzi, base_syllables(hanzi, reading, chars)))
+            return (reading_penalty(hanzi, reading, chars), -common)
+
+        chosen[hanzi] = min(readings, key=score)
+    return chosen
+
+
+def char_table(
+    words: dict[str, str], chars: dict[str, list[str]], fallback: dict[str, str] | None = None
+) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Base reading of each character at the start of a word and inside one.
+
+    Counted over the chosen word readings; a character met in no word takes
+    ``fallback`` (the hanja package's reading) or libhangul's first reading.
+    """
+    initial: dict[str, Counter[str]] = defaultdict(Counter)
+    medial: dict[str, Counter[str]] = defaultdict(Counter)
+    for hanzi, reading in words.items():
+        bases = base_syllables(hanzi, reading, chars)
+        initial[hanzi[0]][bases[0]] += 1
+        for ch, base in zip(hanzi[1:], bases[1:]):
+            medial[ch][base] += 1
+    table = {}
+    for ch in set(chars) | set(initial) | set(medial):
+        listed = tuple(chars.get(ch, ()))
+        default = (fallback or {}).get(ch) or (listed[0] if listed else None)
+        both = initial[ch] + medial[ch]
+        overall = both.most_common(1)[0][0] if both else default
+        if overall is None:
+            continue
+        # A character needs a few words before its position statistics beat
+        # its overall reading.
+        ini = initial[ch].most_common(1)[0][0] if sum(initial[ch].values()) >= 3 else overall
+        med = medial[ch].most_common(1)[0][0] if sum(medial[ch].values()) >= 3 else overall
+        table[ch] = (ini, med, listed or (overall,))
+    return table
+
+
+def hanja_package_readings(chars: Iterable[str]) -> dict[str, str]:
+    """The hanja package's one reading per character (build-time only)."""
+    from hanja.table import hanja_table
+
+    return {ch: hanja_table[ch] for ch in chars if ch in hanja_table}
+
+
+def format_lines(words: dict[str, str], table: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[str, str]:
+    """One line per character: its readings, a flag, then the words it starts.
+
+    ``char<TAB>initial<TAB>medial<TAB>listed<TAB>flag<TAB>word reading<TAB>...``;
+    flag ``s`` marks characters OpenCC s2t converts (a term holding one may be
+    simplified), ``-`` the others.
+    """
+    starting: dict[str, list[str]] = defaultdict(list)
+    for hanzi in sorted(words):
+        starting[hanzi[0]].append(f"{hanzi} {words[hanzi]}")
+    lines = {}
+    for ch in sorted(set(table) | set(starting)):
+        ini, med, listed = table.get(ch, ("", "", ()))
+        flag = "s" if is_simplified(ch) else "-"
+        lines[ch] = "\t".join([ch, ini, med, ",".join(listed), flag, *starting.get(ch, ())])
+    return lines
+
+
+def write_lines(lines: dict[str, str], version: str) -> None:
+    """Write glossary/data/hanja.tsv."""
+    with open(DATA / "hanja.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write(f"# libhangul-data {version} hanja.txt, BSD-3-Clause (see README.md); built by scripts/build_hanja_dict.py\n")
+        f.write("# char, base reading word-initially, inside a word, readings listed, s=simplified, then 'word reading' pairs\n")
+        for ch in sorted(lines):
+            f.write(lines[ch] + "\n")
+
+
+def debian_version() -> str:
+    """Version of the installed libhangul-data package, or 'unknown'."""
+    try:
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "libhangul-data"], capture_output=True, text=True, check=True
+        )
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def build(path: Path = SOURCE, leave_out: Iterable[str] = ()) -> tuple[dict[str, str], dict]:
+    """Chosen word readings and the character table, with ``leave_out`` words removed."""
+    raw_words, chars = parse_hanja_txt(path)
+    words = choose_readings(raw_words, chars)
+    for w in leave_out:
+        words.pop(w, None)
+    fallback = hanja_package_readings(set(chars) | {c for w in words for c in w})
+    return words, char_table(words, chars, fallback)
+
+
+def main() -> None:
+    """Build both files from the path given (default: Debian's)."""
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
+    words, table = build(path)
+    write_lines(format_lines(words, table), debian_version())
+    print(f"{len(words)} words, {len(table)} characters -> {DATA}")
+
+
+if __name__ == "__main__":
+    main()
