@@ -97,6 +97,19 @@ class CharEntry:
     listed: tuple[str, ...]  # every reading libhangul lists
     simplified: bool  # OpenCC s2t converts it, so a term holding it may be simplified
     words: Mapping[str, str]  # words starting with the character -> reading
+    variant: str | None = None  # the form Korean dictionaries use instead: 清 -> 淸
+
+    def prefixes(self) -> Mapping[str, str]:
+        """Beginnings of the words this character starts -> their reading there.
+
+        A term missing from the dictionary is often the start of a longer
+        word that is in it (樂觀 in 樂觀論), which fixes its reading.
+        """
+        table: dict[str, str] = {}
+        for word, reading in self.words.items():
+            for k in range(2, len(word)):
+                table.setdefault(word[:k], reading[:k])
+        return table
 
 
 @dataclass(frozen=True)
@@ -126,7 +139,10 @@ class HanjaDictionary:
             for word, reading in self.overrides.items():
                 if word[0] == ch:
                     words[word] = reading
-            entry = CharEntry(fields[1], fields[2], tuple(fields[3].split(",")), fields[4] == "s", words)
+            flags, _, variant = fields[4].partition("=")
+            entry = CharEntry(
+                fields[1], fields[2], tuple(fields[3].split(",")), "s" in flags, words, variant or None
+            )
         self._parsed[ch] = entry
         return entry
 
@@ -190,18 +206,21 @@ def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
     """
     d = dictionary or load_dictionary()
     text = normalize.fold_variants(text)
-    if not any(_is_hanzi(ch) and ((e := d.entry(ch)) is None or e.simplified) for ch in text):
-        return text
-    if normalize.is_simplified(text):
-        text = normalize._converter("s2t").convert(text)
+    if any(_is_hanzi(ch) and ((e := d.entry(ch)) is None or e.simplified) for ch in text):
+        if normalize.is_simplified(text):
+            text = normalize._converter("s2t").convert(text)
     out = []
     for ch in text:
-        if _is_hanzi(ch) and d.entry(ch) is None:
-            for config in ("jp2t", "s2t"):
-                alt = normalize._converter(config).convert(ch)
-                if d.entry(alt) is not None:
-                    ch = alt
-                    break
+        if _is_hanzi(ch):
+            entry = d.entry(ch)
+            if entry is None:
+                for config in ("jp2t", "s2t"):
+                    alt = normalize._converter(config).convert(ch)
+                    if d.entry(alt) is not None:
+                        ch, entry = alt, d.entry(alt)
+                        break
+            if entry is not None and entry.variant and d.entry(entry.variant) is not None:
+                ch = entry.variant
         out.append(ch)
     return "".join(out)
 
@@ -209,30 +228,51 @@ def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
 def segment(hanzi: str, dictionary: HanjaDictionary | None = None) -> list[str]:
     """Split a run of hanja into dictionary words and single characters.
 
-    Fewest pieces, then fewest single characters; among equals, longer pieces
-    come first (Korean compounds are more often word + suffix than prefix + word).
+    Fewest pieces, then fewest single characters, then fewest pieces that are
+    only the beginning of a dictionary word; among equals, longer pieces come
+    first (Korean compounds are more often word + suffix than prefix + word).
 
     >>> segment("女性勞動者")
     ['女性', '勞動者']
     """
-    d = dictionary or load_dictionary()
+    return [piece for piece, _ in _segment(hanzi, dictionary or load_dictionary())]
+
+
+def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
+    """Pieces with their dictionary reading (None for a single character)."""
     n = len(hanzi)
-    # best[i]: (pieces, singles, cut) for hanzi[i:]
-    best: list[tuple[int, int, int]] = [(0, 0, n)] * (n + 1)
+    # best[i]: (pieces, singles, prefixes) for hanzi[i:], then the cut and the reading
+    best: list[tuple[tuple[int, int, int], int, str | None]] = [((0, 0, 0), n, None)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        choice = (best[i + 1][0] + 1, best[i + 1][1] + 1, i + 1)
         entry = d.entry(hanzi[i])
         words = entry.words if entry is not None else {}
+        choice: tuple[tuple[int, int, int], int, str | None] | None = None
         for j in range(n, i + 1, -1):
-            if hanzi[i:j] in words:
-                cand = (best[j][0] + 1, best[j][1], j)
-                if cand[:2] < choice[:2]:
+            reading = words.get(hanzi[i:j])
+            if reading is not None:
+                c = best[j][0]
+                cand = ((c[0] + 1, c[1], c[2]), j, reading)
+                if choice is None or cand[0] < choice[0]:
                     choice = cand
+        c = best[i + 1][0]
+        single = ((c[0] + 1, c[1] + 1, c[2]), i + 1, None)
+        if choice is None or single[0] < choice[0]:
+            choice = single
+        if choice[0][1] > 0 and entry is not None:
+            # Leftover single characters: try beginnings of longer words.
+            prefixes = entry.prefixes()
+            for j in range(n, i + 1, -1):
+                reading = prefixes.get(hanzi[i:j])
+                if reading is not None:
+                    c = best[j][0]
+                    cand = ((c[0] + 1, c[1], c[2] + 1), j, reading)
+                    if cand[0] < choice[0]:
+                        choice = cand
         best[i] = choice
     pieces, i = [], 0
     while i < n:
-        j = best[i][2]
-        pieces.append(hanzi[i:j])
+        _, j, reading = best[i]
+        pieces.append((hanzi[i:j], reading))
         i = j
     return pieces
 
@@ -246,37 +286,38 @@ def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
     return hanja_table.get(ch, ch)
 
 
+# Numerals open a word of their own in counted abbreviations (六穩六保 육온육보,
+# 四個全面), unless they follow another numeral (五六 오륙).
+_NUMERALS = frozenset("一二三四五六七八九十百千萬兩零")
+
+
 def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
-    pieces = segment(hanzi, d)
+    pieces = _segment(hanzi, d)
     syllables: list[str] = []
-    singles: list[int] = []  # positions read from the character table
-    for k, piece in enumerate(pieces):
-        if len(piece) > 1:
-            syllables.extend(d.word(piece))
+    for k, (piece, reading) in enumerate(pieces):
+        if reading is not None:
+            syllables.extend(reading)
             continue
-        prev_single = k > 0 and len(pieces[k - 1]) == 1
-        next_single = k + 1 < len(pieces) and len(pieces[k + 1]) == 1
+        prev_single = k > 0 and pieces[k - 1][1] is None
+        next_single = k + 1 < len(pieces) and pieces[k + 1][1] is None
+        prev_char = pieces[k - 1][0][-1] if k > 0 else ""
         # A lone character after a word is a suffix (進化論 -> 진화론); a run
         # of characters, or one opening the term, starts a word (一國 兩制).
         starts_word = not prev_single and (k == 0 or next_single)
-        base = _char_reading(piece, starts_word, d)
+        if piece in _NUMERALS and prev_char not in _NUMERALS and k + 1 < len(pieces):
+            starts_word = True
+        syllable = _char_reading(piece, starts_word, d)
         if starts_word:
-            base = dueum(base)
-        elif base in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
-            base = "열" if base == "렬" else "율"
-        singles.append(len(syllables))
-        syllables.append(base)
-    for pos in singles:
-        # 不 is 부 before ㄷ and ㅈ (不動産, 不正).
-        if hanzi_at(pieces, pos) == "不" and pos + 1 < len(syllables):
-            if jamo(syllables[pos + 1])[0] in (_D, _J) and syllables[pos] == "불":
-                syllables[pos] = "부"
+            syllable = dueum(syllable)
+        elif syllable in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
+            syllable = "열" if syllable == "렬" else "율"
+        if piece == "不" and syllable == "불" and k + 1 < len(pieces):
+            # 不 is 부 before ㄷ and ㅈ (不動産, 不正).
+            following = pieces[k + 1][1] or _char_reading(pieces[k + 1][0], False, d)
+            if jamo(following[0])[0] in (_D, _J):
+                syllable = "부"
+        syllables.append(syllable)
     return syllables
-
-
-def hanzi_at(pieces: list[str], pos: int) -> str:
-    """The character at syllable position ``pos`` of a segmentation."""
-    return "".join(pieces)[pos]
 
 
 def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str:
