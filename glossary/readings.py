@@ -241,7 +241,7 @@ def segment(hanzi: str, dictionary: HanjaDictionary | None = None) -> list[str]:
 def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
     """Pieces with their dictionary reading (None for a single character)."""
     n = len(hanzi)
-    # best[i]: (pieces, singles, prefixes) for hanzi[i:], then the cut and the reading
+    # best[i]: (pieces, singles and prefixes, prefixes) for hanzi[i:], then the cut and the reading
     best: list[tuple[tuple[int, int, int], int, str | None]] = [((0, 0, 0), n, None)] * (n + 1)
     for i in range(n - 1, -1, -1):
         entry = d.entry(hanzi[i])
@@ -260,12 +260,14 @@ def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
             choice = single
         if choice[0][1] > 0 and entry is not None:
             # Leftover single characters: try beginnings of longer words.
+            # They are weaker evidence than a whole word, so count as a
+            # single character when ranking, and lose ties.
             prefixes = entry.prefixes()
             for j in range(n, i + 1, -1):
                 reading = prefixes.get(hanzi[i:j])
                 if reading is not None:
                     c = best[j][0]
-                    cand = ((c[0] + 1, c[1], c[2] + 1), j, reading)
+                    cand = ((c[0] + 1, c[1] + 1, c[2] + 1), j, _end_as_suffix(hanzi[i:j], reading, d))
                     if cand[0] < choice[0]:
                         choice = cand
         best[i] = choice
@@ -275,6 +277,24 @@ def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
         pieces.append((hanzi[i:j], reading))
         i = j
     return pieces
+
+
+def _end_as_suffix(hanzi: str, reading: str, d: HanjaDictionary) -> str:
+    """A word beginning's reading, with its last syllable read as inside a word.
+
+    電話料 is the beginning of 電話料金, read 전화+요금; on its own the 料
+    closes the word: 전화료.
+    """
+    last = reading[-1]
+    entry = d.entry(hanzi[-1])
+    if entry is not None:
+        for base in undo_dueum(last):
+            if base in entry.listed:
+                last = base
+                break
+        if last in ("렬", "률") and _after_vowel_or_n(reading[-2]):
+            last = "열" if last == "렬" else "율"
+    return reading[:-1] + last
 
 
 def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
@@ -307,6 +327,8 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
         if piece in _NUMERALS and prev_char not in _NUMERALS and k + 1 < len(pieces):
             starts_word = True
         syllable = _char_reading(piece, starts_word, d)
+        if piece == "金" and k == 0 and len(hanzi) == 3:
+            syllable = "김"  # a Korean name: 金 + given name (金正恩 김정은)
         if starts_word:
             syllable = dueum(syllable)
         elif syllable in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
