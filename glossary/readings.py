@@ -477,7 +477,7 @@ def _romanization_keys(hanzi: str) -> frozenset[str]:
 @cache
 def _overrides(name: str) -> dict[str, str]:
     table = {}
-    for line in _data_lines(name):
+    for line in _data_text(name).split("\n"):
         if line and not line.startswith("#"):
             key, value = line.split("\t")[:2]
             table[key] = value
