@@ -20,6 +20,7 @@ The hangul reading is read the way a Korean dictionary prints it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -99,17 +100,23 @@ class CharEntry:
     words: Mapping[str, str]  # words starting with the character -> reading
     variant: str | None = None  # the form Korean dictionaries use instead: 清 -> 淸
 
-    def prefixes(self) -> Mapping[str, str]:
-        """Beginnings of the words this character starts -> their reading there.
+    keys: tuple[str, ...] = ()  # the words, sorted
+
+    def prefix_reading(self, hanzi: str) -> str | None:
+        """Reading of ``hanzi`` where it begins a longer word, or None.
 
         A term missing from the dictionary is often the start of a longer
         word that is in it (樂觀 in 樂觀論), which fixes its reading.
+
+        >>> load_dictionary().entry("電").prefix_reading("電話料")
+        '전화요'
         """
-        table: dict[str, str] = {}
-        for word, reading in self.words.items():
-            for k in range(2, len(word)):
-                table.setdefault(word[:k], reading[:k])
-        return table
+        i = bisect_left(self.keys, hanzi)
+        if i < len(self.keys) and self.keys[i] == hanzi:
+            i += 1
+        if i < len(self.keys) and self.keys[i].startswith(hanzi):
+            return self.words[self.keys[i]][: len(hanzi)]
+        return None
 
 
 @dataclass(frozen=True)
@@ -136,12 +143,14 @@ class HanjaDictionary:
         if line is not None:
             fields = line.split("\t")
             words = dict(f.split(" ") for f in fields[5:])
+            keys = [f.partition(" ")[0] for f in fields[5:]]
             for word, reading in self.overrides.items():
                 if word[0] == ch:
                     words[word] = reading
+                    keys = sorted(words)
             flags, _, variant = fields[4].partition("=")
             entry = CharEntry(
-                fields[1], fields[2], tuple(fields[3].split(",")), "s" in flags, words, variant or None
+                fields[1], fields[2], tuple(fields[3].split(",")), "s" in flags, words, variant or None, tuple(keys)
             )
         self._parsed[ch] = entry
         return entry
@@ -262,9 +271,8 @@ def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
             # Leftover single characters: try beginnings of longer words.
             # They are weaker evidence than a whole word, so count as a
             # single character when ranking, and lose ties.
-            prefixes = entry.prefixes()
             for j in range(n, i + 1, -1):
-                reading = prefixes.get(hanzi[i:j])
+                reading = entry.prefix_reading(hanzi[i:j])
                 if reading is not None:
                     c = best[j][0]
                     cand = ((c[0] + 1, c[1] + 1, c[2] + 1), j, _end_as_suffix(hanzi[i:j], reading, d))
