@@ -25,6 +25,7 @@ The functions are reused by ``scripts/eval_readings.py`` for its leave-out.
 from __future__ import annotations
 
 import math
+from functools import cache
 import subprocess
 import sys
 import unicodedata
@@ -41,6 +42,7 @@ from glossary.readings import dueum, jamo, undo_dueum  # noqa: E402
 SOURCE = Path("/usr/share/libhangul/hanja/hanja.txt")
 # Unihan variant links (Debian ``unicode-data``); optional at build time.
 UNIHAN_VARIANTS = Path("/usr/share/unicode/Unihan_Variants.txt.bz2")
+UNIHAN_READINGS = Path("/usr/share/unicode/Unihan_Readings.txt.bz2")
 
 # Chinese (Taiwan/OpenCC) and Japanese forms -> the form Korean dictionaries
 # (KS X 1001) list. Unihan links none of these pairs: they are separate
@@ -186,7 +188,8 @@ def char_table(
     """Base reading of each character at the start of a word and inside one.
 
     Counted over the chosen word readings; a character met in no word takes
-    ``fallback`` (the hanja package's reading) or libhangul's first reading.
+    its ``fallback`` reading (Unihan's preferred one) when libhangul lists it
+    too, else libhangul's first reading.
     """
     initial: dict[str, Counter[str]] = defaultdict(Counter)
     medial: dict[str, Counter[str]] = defaultdict(Counter)
@@ -198,7 +201,8 @@ def char_table(
     table = {}
     for ch in set(chars) | set(initial) | set(medial):
         listed = tuple(chars.get(ch, ()))
-        default = (fallback or {}).get(ch) or (listed[0] if listed else None)
+        preferred = (fallback or {}).get(ch)
+        default = preferred if preferred and (not listed or preferred in listed) else (listed[0] if listed else None)
         both = initial[ch] + medial[ch]
         overall = both.most_common(1)[0][0] if both else default
         if overall is None:
@@ -211,11 +215,32 @@ def char_table(
     return table
 
 
-def hanja_package_readings(chars: Iterable[str]) -> dict[str, str]:
-    """The hanja package's one reading per character (build-time only)."""
-    from hanja.table import hanja_table
+def unihan_readings(path: Path = UNIHAN_READINGS) -> dict[str, str]:
+    """Preferred hangul reading of each character in Unihan's kHangul field.
 
-    return {ch: hanja_table[ch] for ch in chars if ch in hanja_table}
+    The reading flagged E (taught in schools) comes first, then the first one
+    listed. Used only for characters that no libhangul word shows in use.
+    """
+    import bz2
+
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    with bz2.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[1] != "kHangul":
+                continue
+            values = [v.split(":") for v in parts[2].split()]
+            preferred = [r for r, flags in values if "E" in flags] or [values[0][0]]
+            out[chr(int(parts[0][2:], 16))] = preferred[0]
+    return out
+
+
+# Japanese shinjitai that are also Chinese characters with a reading of their
+# own in Chinese texts (芸 운 in 芸芸, 予 여 in 給予, 台 태 in 三台): never
+# replaced by the kyujitai form (藝, 豫, 臺) they stand for in Japanese.
+JAPANESE_KEEP = frozenset("予台欠缶虫芸斗余弁")
 
 
 def unihan_variants(path: Path = UNIHAN_VARIANTS) -> dict[str, set[str]]:
@@ -254,7 +279,21 @@ def korean_variants(
     converters = [opencc.OpenCC(f"{c}.json") for c in ("tw2t", "hk2t", "jp2t")]
     links = unihan_variants()
     out = {}
-    for ch in set(chars) | set(count) | set(links) | set(KOREAN_FORMS):
+    # Japanese shinjitai -> the kyujitai Korean dictionaries list (体 -> 體,
+    # 穏 -> 穩, 専 -> 專): a shinjitai is rare in Korean words, and where it
+    # has a Korean reading of its own (体 분, 専 부) that is not the one meant.
+    t2jp = opencc.OpenCC("t2jp.json")
+    shinjitai: dict[str, list[str]] = defaultdict(list)
+    for ch in table:
+        jp = t2jp.convert(ch)
+        if jp != ch and len(jp) == 1 and jp not in JAPANESE_KEEP:
+            shinjitai[jp].append(ch)
+    for ch in set(chars) | set(count) | set(links) | set(KOREAN_FORMS) | set(shinjitai):
+        if ch in shinjitai:
+            kyujitai = max(shinjitai[ch], key=lambda c: (count[c], c))
+            if count[kyujitai] > 5 * count[ch]:
+                out[ch] = kyujitai
+                continue
         if ch in KOREAN_FORMS:
             if count[KOREAN_FORMS[ch]] > count[ch]:
                 out[ch] = KOREAN_FORMS[ch]
@@ -314,6 +353,11 @@ def debian_version() -> str:
         return "unknown"
 
 
+@cache
+def _unihan_readings() -> dict[str, str]:
+    return unihan_readings()
+
+
 def build(path: Path = SOURCE) -> dict[str, str]:
     """The lines of hanja.tsv, built from hanja.txt."""
     raw_words, chars = parse_hanja_txt(path)
@@ -322,8 +366,7 @@ def build(path: Path = SOURCE) -> dict[str, str]:
 
 def build_lines(words: dict[str, str], chars: dict[str, list[str]]) -> dict[str, str]:
     """The lines of hanja.tsv for a chosen word list (the eval passes one with words left out)."""
-    fallback = hanja_package_readings(set(chars) | {c for w in words for c in w})
-    table = char_table(words, chars, fallback)
+    table = char_table(words, chars, _unihan_readings())
     return format_lines(words, table, korean_variants(words, chars, table))
 
 
