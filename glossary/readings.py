@@ -335,7 +335,7 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
         if piece in _NUMERALS and prev_char not in _NUMERALS and k + 1 < len(pieces):
             starts_word = True
         syllable = _char_reading(piece, starts_word, d)
-        if piece == "金" and k == 0 and len(hanzi) == 3:
+        if piece == "金" and k == 0 and len(hanzi) == 3 and d.word(hanzi[1:]) is None:
             syllable = "김"  # a Korean name: 金 + given name (金正恩 김정은)
         if starts_word:
             syllable = dueum(syllable)
