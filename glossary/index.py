@@ -268,7 +268,6 @@ def _unpack(blob: bytes) -> dict[str, Any]:
     return json.loads(zlib.decompressobj(zdict=_ZDICT).decompress(blob))
 
 
-
 def _mr_romanizer():  # noqa: ANN202
     """McCune-Reischauer romanisation from the readings stage, or None where it has none."""
     try:
