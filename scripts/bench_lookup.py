@@ -150,7 +150,7 @@ def queries(entries) -> tuple[list[tuple[str, str]], tuple[str, str]]:  # noqa: 
         ("prefix hangul", long_one.ko[:3]),
         ("substring hanja", long_one.trad[2:4]),
         ("substring hangul", long_one.ko[2:4]),
-        ("substring English word", word),
+        ("word inside an English rendering", word),
         ("fuzzy English", typo(english, english.index(word) + 2)),
         ("fuzzy romanisation", typo(target.ko_romanized, 3)),
         ("fuzzy pinyin", typo(toneless, second)),
