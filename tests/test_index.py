@@ -384,3 +384,16 @@ def test_banded_distance_agrees_with_the_full_table(a: str, b: str, bound: int) 
 @given(st.text())
 def test_fold_key_is_idempotent(text: str) -> None:
     assert fold_key(fold_key(text)) == fold_key(text)
+
+
+def test_format_hits_keeps_long_lists_short() -> None:
+    entry = {
+        "trad": "逆", "simp": "逆", "ko": "역", "ko_romanized": "yeok",
+        "renderings": [{"text": f"sense {i}", "source": "dictionary", "count": 0} for i in range(8)],
+        "renderings_other": [{"kind": "hangul", "text": "역"}, {"kind": "romanization", "text": "Yŏk"}],
+        "occurrences": [{"source": "a.txt", "line": i, "context": ""} for i in range(1, 6)],
+    }
+    lines = format_hits([Hit(entry, "exact", "trad", 1.0)]).splitlines()
+    assert lines[2].endswith("sense 4 [dictionary] (+3 more)")
+    assert lines[3] == "  also    Yŏk [romanization]"  # the hangul reading is not repeated
+    assert lines[4] == "  seen    a.txt:1, a.txt:2, a.txt:3 (+2 more)"
