@@ -209,7 +209,7 @@ def main() -> None:
     cases.append(computed)
     base = statistics.median(baseline)
     print(f"python -c pass: median {base * 1000:.1f} ms over {len(baseline)} runs")
-    print(f"{'query kind':26} {'query':32} {'found':18} {'median':>9} {'ratio':>6}  target")
+    print(f"{'query kind':34} {'query':32} {'found':18} {'median':>9} {'ratio':>6}  target")
     worst = {"exact": 0.0, "fuzzy": 0.0}
     for name, query in cases:
         median = statistics.median(times[name])
@@ -220,7 +220,7 @@ def main() -> None:
         target = {"exact": "<= 2.5", "fuzzy": "<= 5"}.get(kind, "")
         if kind in worst:
             worst[kind] = max(worst[kind], ratio)
-        print(f"{name:26} {query[:32]:32} {found:18} {median * 1000:7.1f}ms {ratio:6.2f}  {target}")
+        print(f"{name:34} {query[:32]:32} {found:18} {median * 1000:7.1f}ms {ratio:6.2f}  {target}")
     print(f"worst exact ratio {worst['exact']:.2f} (target 2.5), worst fuzzy ratio {worst['fuzzy']:.2f} (target 5)")
     if not args.keep:
         shutil.rmtree(folder)
