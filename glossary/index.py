@@ -379,7 +379,7 @@ def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, input
         finally:
             con.close()
         os.replace(tmp, path)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         raise OutputError(f"cannot write the lookup index {path}: {exc}") from exc
     finally:
         if os.path.exists(tmp):

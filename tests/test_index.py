@@ -397,3 +397,11 @@ def test_format_hits_keeps_long_lists_short() -> None:
     assert lines[2].endswith("sense 4 [dictionary] (+3 more)")
     assert lines[3] == "  also    Yŏk [romanization]"  # the hangul reading is not repeated
     assert lines[4] == "  seen    a.txt:1, a.txt:2, a.txt:3 (+2 more)"
+
+
+def test_unwritable_target_is_an_output_error(tmp_path: Path) -> None:
+    from glossary.model import OutputError
+
+    (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot write the lookup index"):
+        build_index(ENTRIES, tmp_path / "out" / "glossary.sqlite", inputs={})
