@@ -405,3 +405,16 @@ def test_unwritable_target_is_an_output_error(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot write the lookup index"):
         build_index(ENTRIES, tmp_path / "out" / "glossary.sqlite", inputs={})
+
+
+def test_mccune_reischauer_keys_come_from_the_readings_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import readings
+
+    def romanize(hangul: str, system: str = "rr") -> str:
+        return {"이구환신": "igu hwanshin"}.get(hangul, "x") if system == "mr" else "rr"
+
+    monkeypatch.setattr(readings, "romanize", romanize)
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={})
+    assert _first("Igu Hwanshin", path) == ("以舊換新", "exact", "ko_mr")
+    assert _first("hwanshin", path) == ("以舊換新", "substring", "ko_mr")
