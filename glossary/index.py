@@ -268,7 +268,6 @@ def _unpack(blob: bytes) -> dict[str, Any]:
     return json.loads(zlib.decompressobj(zdict=_ZDICT).decompress(blob))
 
 
-
 def _mr_romanizer():  # noqa: ANN202
     """McCune-Reischauer romanisation from the readings stage, or None where it has none."""
     try:
@@ -380,7 +379,7 @@ def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, input
         finally:
             con.close()
         os.replace(tmp, path)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         raise OutputError(f"cannot write the lookup index {path}: {exc}") from exc
     finally:
         if os.path.exists(tmp):
@@ -781,6 +780,7 @@ def computed_hit(hanzi: str) -> Hit:
 
 _STYLE = {"head": "1", "label": "2", "exact": "32", "prefix": "36", "substring": "36", "fuzzy": "33", "computed": "35"}
 _LABEL_WIDTH = 6  # the longest label: "pinyin", "abbrev"
+_ENGLISH_SHOWN = 5  # renderings listed; dictionary senses can run to a dozen
 _SEEN_SHOWN = 3  # places listed under "seen"; the rest are counted
 
 
@@ -796,9 +796,14 @@ def _entry_lines(entry: dict[str, Any]) -> list[tuple[str, str]]:
     renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
     english = "; ".join(
         r["text"] + (f" [{r['source']}{' ×' + str(r['count']) if r.get('count', 0) > 1 else ''}]" if r["source"] else "")
-        for r in renderings
+        for r in renderings[:_ENGLISH_SHOWN]
+    ) + (f" (+{len(renderings) - _ENGLISH_SHOWN} more)" if len(renderings) > _ENGLISH_SHOWN else "")
+    shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_romanized", "pinyin")}
+    other = "; ".join(
+        f"{o['text']} [{o['kind']}]"
+        for o in entry.get("renderings_other", [])
+        if o["kind"] != "translation" and fold_key(o["text"]) not in shown
     )
-    other = "; ".join(f"{o['text']} [{o['kind']}]" for o in entry.get("renderings_other", []) if o["kind"] != "translation")
     places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
     seen = ", ".join(places[:_SEEN_SHOWN]) + (f" (+{len(places) - _SEEN_SHOWN} more)" if len(places) > _SEEN_SHOWN else "")
     return [

@@ -108,8 +108,12 @@ def typo(text: str, at: int) -> str:
     return text[:at] + text[at + 1 :]
 
 
-def queries(entries) -> list[tuple[str, str]]:  # noqa: ANN001
-    """One query per kind, each aimed at one entry (prefix and substring queries are no form themselves)."""
+def queries(entries) -> tuple[list[tuple[str, str]], tuple[str, str]]:  # noqa: ANN001
+    """One query per kind, each aimed at one entry (prefix and substring queries are no form themselves).
+
+    The computed query comes apart: it imports the reading libraries, and is
+    timed on its own so it does not disturb the others.
+    """
     import unicodedata
 
     from glossary.index import fold_key as fold
@@ -121,9 +125,13 @@ def queries(entries) -> list[tuple[str, str]]:  # noqa: ANN001
         if len(e.trad) >= 6 and not {e.trad[:3], e.ko[:3], e.trad[2:4], e.ko[2:4], e.ko[:-2] + e.ko[-1]} & known
     )
     acronym = next(e for e in entries if e.abbrev)
-    english = target.en[0].text
+    # Many words are also one-word renderings: aim the word query at one that is not.
     renderings = {fold(r.text) for e in entries for r in e.en}
-    word = max((w for w in english.split() if fold(w) not in renderings), key=len, default=english.split()[0])
+    english = next(
+        text for e in entries[len(entries) // 2 :] if len((text := e.en[0].text).split()) >= 2
+        and any(fold(w) not in renderings for w in text.split()[1:])
+    )
+    word = max((w for w in english.split()[1:] if fold(w) not in renderings), key=len)  # inside, not a prefix
     toneless = "".join(c for c in unicodedata.normalize("NFD", target.pinyin) if c.isascii())
     second = toneless.index(" ") + 2  # a letter inside the second syllable
     unknown = next(w for w in ("經濟危機", "鐵道網絡", "電腦遊戲", "體育場館", "水稻研究") if w not in known)
@@ -142,13 +150,12 @@ def queries(entries) -> list[tuple[str, str]]:  # noqa: ANN001
         ("prefix hangul", long_one.ko[:3]),
         ("substring hanja", long_one.trad[2:4]),
         ("substring hangul", long_one.ko[2:4]),
-        ("substring English word", word),
+        ("word inside an English rendering", word),
         ("fuzzy English", typo(english, english.index(word) + 2)),
         ("fuzzy romanisation", typo(target.ko_romanized, 3)),
         ("fuzzy pinyin", typo(toneless, second)),
         ("fuzzy hangul", long_one.ko[:-2] + long_one.ko[-1]),
-        ("computed (unknown hanja)", unknown),
-    ]
+    ], ("computed (unknown hanja)", unknown)
 
 
 def wall(command: list[str]) -> float:
@@ -191,16 +198,18 @@ def main() -> None:
 
     if args.runs < 1:
         return
-    cases = queries(entries)
+    cases, computed = queries(entries)
     baseline: list[float] = []
     times: dict[str, list[float]] = {name: [] for name, _ in cases}
     for _ in range(args.runs):  # interleaved, so load on the machine hits both alike
         for name, query in cases:
             baseline.append(wall([sys.executable, "-c", "pass"]))
             times[name].append(wall([str(script), "lookup", query, "--index", str(index)]))
+    times[computed[0]] = [wall([str(script), "lookup", computed[1], "--index", str(index)]) for _ in range(3)]
+    cases.append(computed)
     base = statistics.median(baseline)
     print(f"python -c pass: median {base * 1000:.1f} ms over {len(baseline)} runs")
-    print(f"{'query kind':26} {'query':32} {'found':18} {'median':>9} {'ratio':>6}  target")
+    print(f"{'query kind':34} {'query':32} {'found':18} {'median':>9} {'ratio':>6}  target")
     worst = {"exact": 0.0, "fuzzy": 0.0}
     for name, query in cases:
         median = statistics.median(times[name])
@@ -211,7 +220,7 @@ def main() -> None:
         target = {"exact": "<= 2.5", "fuzzy": "<= 5"}.get(kind, "")
         if kind in worst:
             worst[kind] = max(worst[kind], ratio)
-        print(f"{name:26} {query[:32]:32} {found:18} {median * 1000:7.1f}ms {ratio:6.2f}  {target}")
+        print(f"{name:34} {query[:32]:32} {found:18} {median * 1000:7.1f}ms {ratio:6.2f}  {target}")
     print(f"worst exact ratio {worst['exact']:.2f} (target 2.5), worst fuzzy ratio {worst['fuzzy']:.2f} (target 5)")
     if not args.keep:
         shutil.rmtree(folder)

@@ -384,3 +384,37 @@ def test_banded_distance_agrees_with_the_full_table(a: str, b: str, bound: int) 
 @given(st.text())
 def test_fold_key_is_idempotent(text: str) -> None:
     assert fold_key(fold_key(text)) == fold_key(text)
+
+
+def test_format_hits_keeps_long_lists_short() -> None:
+    entry = {
+        "trad": "逆", "simp": "逆", "ko": "역", "ko_romanized": "yeok",
+        "renderings": [{"text": f"sense {i}", "source": "dictionary", "count": 0} for i in range(8)],
+        "renderings_other": [{"kind": "hangul", "text": "역"}, {"kind": "romanization", "text": "Yŏk"}],
+        "occurrences": [{"source": "a.txt", "line": i, "context": ""} for i in range(1, 6)],
+    }
+    lines = format_hits([Hit(entry, "exact", "trad", 1.0)]).splitlines()
+    assert lines[2].endswith("sense 4 [dictionary] (+3 more)")
+    assert lines[3] == "  also    Yŏk [romanization]"  # the hangul reading is not repeated
+    assert lines[4] == "  seen    a.txt:1, a.txt:2, a.txt:3 (+2 more)"
+
+
+def test_unwritable_target_is_an_output_error(tmp_path: Path) -> None:
+    from glossary.model import OutputError
+
+    (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot write the lookup index"):
+        build_index(ENTRIES, tmp_path / "out" / "glossary.sqlite", inputs={})
+
+
+def test_mccune_reischauer_keys_come_from_the_readings_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import readings
+
+    def romanize(hangul: str, system: str = "rr") -> str:
+        return {"이구환신": "igu hwanshin"}.get(hangul, "x") if system == "mr" else "rr"
+
+    monkeypatch.setattr(readings, "romanize", romanize)
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={})
+    assert _first("Igu Hwanshin", path) == ("以舊換新", "exact", "ko_mr")
+    assert _first("hwanshin", path) == ("以舊換新", "substring", "ko_mr")
