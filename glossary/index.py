@@ -207,31 +207,10 @@ def _edit_distance(a: str, b: str, bound: int) -> int:
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
-    """The entry as ``lookup --json`` prints it (the shape of ``out/glossary.json``)."""
-    return {
-        "key": entry.key,
-        "trad": entry.trad,
-        "simp": entry.simp,
-        "ja": entry.ja,
-        "ko": entry.ko,
-        "ko_romanized": entry.ko_romanized,
-        "pinyin": entry.pinyin,
-        "kana": entry.kana,
-        "romaji": entry.romaji,
-        "en": [r.text for r in entry.en],
-        "renderings": [
-            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents)} for r in entry.en
-        ],
-        "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],
-        "abbrev": list(entry.abbrev),
-        "forms": list(entry.forms),
-        "kind": entry.kind,
-        "status": entry.status,
-        "note": entry.note,
-        "curated": list(entry.curated),
-        "sources": list(entry.sources),
-        "occurrences": [{"source": o.source, "line": o.line, "context": o.context} for o in entry.occurrences],
-    }
+    """The entry as ``lookup --json`` prints it: the shape of ``out/glossary.json``."""
+    from glossary.export.jsondoc import entry_to_json
+
+    return entry_to_json(entry)
 
 
 # --- build -------------------------------------------------------------------
