@@ -24,7 +24,7 @@ from glossary.export.common import (
     join_cell,
     language_name,
     normalize_lang,
-    normalize_langs,
+    option_langs,
     split_cell,
     unguard_formula,
     xml_text,
@@ -56,7 +56,7 @@ def header(options: ExportOptions) -> list[str]:
     >>> header(ExportOptions(header="names", locale="ko"))[:3]
     ['중국어 (번체)', '중국어 (간체)', '한국어']
     """
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     if options.header == "names":
         names = [language_name(lang, options.locale) for lang in langs]
     else:
@@ -80,7 +80,7 @@ def entry_row(entry: Entry, options: ExportOptions) -> list[str]:
     ['兩會', '两会', '양회', '']
     """
     sep = options.separator
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     values = {lang: getattr(entry, field) for lang, field in _LANG_FIELD.items()}
     translations = [r for r in entry.en if r.source != "literal"]
     values["en"] = join_cell([r.text for r in translations], sep)
@@ -148,10 +148,10 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("glossary")
     names = header(options)
-    langs = names[: len(names) - len(FIELDS)]
-    for i, name in enumerate(names, start=1):
-        width = 20 if name in langs else _WIDTHS.get(name, 16)
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get("en", 36) if i == len(langs) else width
+    columns = [*option_langs(options.langs), *FIELDS]  # codes, whatever the header shows
+    for i, name in enumerate(columns, start=1):
+        width = _WIDTHS.get(name, 20 if name in LANGS else 16)
+        ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
     first = True

@@ -38,7 +38,7 @@ from glossary.export.common import (
     join_cell,
     machine_generated,
     normalize_lang,
-    normalize_langs,
+    option_langs,
     split_cell,
     xml_text,
 )
@@ -231,7 +231,7 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
 
 
 def _write(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions, d: Dialect) -> None:
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     desc = "glossary export" + (f", {xml_text(options.date)}" if options.date else "")
     fh.write(
         (
