@@ -10,6 +10,7 @@ for a machine and written verbatim.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import tempfile
@@ -147,7 +148,6 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("glossary")
-    names = header(options)
     columns = [*option_langs(options.langs), *FIELDS]  # codes, whatever the header shows
     for i, name in enumerate(columns, start=1):
         width = _WIDTHS.get(name, 20 if name in LANGS else 16)
@@ -295,6 +295,11 @@ def _column_map(head: list[str]) -> dict[str, int]:
     return cols
 
 
+def _cell(row: list[str], cols: dict[str, int], name: str) -> str:
+    i = cols.get(name)
+    return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+
+
 def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " | ") -> list[Entry]:
     """Entries from table rows (a header row first): ours, or another tool's
     table with language columns (``zh-TW``, ``Korean``, ``中국어 (번체)``…).
@@ -318,11 +323,9 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     sep = separator
     out = []
     for row in it:
-        def get(name: str) -> str:
-            i = cols.get(name)
-            return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+        get = functools.partial(_cell, row, cols)
 
-        def many(name: str) -> list[str]:
+        def many(name: str, get=get) -> list[str]:  # noqa: ANN001
             return split_cell(get(name), sep)
 
         trad, simp = get("zh-Hant"), get("zh-Hans")
