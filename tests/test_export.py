@@ -320,6 +320,15 @@ def test_xlsx_frozen_header_widths_and_guard(mini_entries, tmp_path):
     assert [c.value for c in ws[1]][:5] == ["zh-Hant", "zh-Hans", "ko", "ja", "en"]
 
 
+def test_xlsx_widths_follow_the_columns(tmp_path):
+    from openpyxl import load_workbook
+
+    write_export([], tmp_path / "g.xlsx", "xlsx", ExportOptions(langs=["en", "ko"], header="names", locale="ko"))
+    ws = load_workbook(tmp_path / "g.xlsx").active
+    assert [c.value for c in ws[1]][:2] == ["영어", "한국어"]
+    assert (ws.column_dimensions["A"].width, ws.column_dimensions["B"].width) == (36, 20)
+
+
 # --- OmegaT TSV --------------------------------------------------------------------
 
 

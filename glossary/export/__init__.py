@@ -11,9 +11,11 @@ Formats (keys of :data:`WRITERS`, the CLI's ``--format`` choices):
 
 A writer is ``(entries, binary file, ExportOptions) -> None`` and streams:
 memory does not grow with the number of entries. A reader is
-``(path, data) -> list[Entry]``; :func:`read_export` picks it from the
-extension or the content. Output is deterministic: entries sorted by key,
-fixed columns, no timestamps unless a date is given.
+``(data: bytes, where: str) -> list[Entry]`` and reads our files and other
+tools'; :func:`read_export` picks it from the content or the extension.
+There is no TSV reader: an OmegaT glossary holds one language pair, too little
+to rebuild an entry. Output is deterministic: entries sorted by key, fixed
+columns, no timestamps unless a date is given.
 """
 
 from __future__ import annotations

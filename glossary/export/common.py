@@ -55,6 +55,10 @@ class ExportOptions:
     date: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("langs", "pair"):  # lists are welcome; stored as tuples, so options hash
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
         if self.header not in ("codes", "names"):
             raise ValueError(f"header must be 'codes' or 'names', not {self.header!r}")
         if not self.separator:
@@ -203,6 +207,16 @@ def normalize_langs(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
             if one not in out:
                 out.append(one)
     return tuple(out)
+
+
+@cache
+def option_langs(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The language columns/sections to write: ``langs`` normalised, or all.
+
+    >>> option_langs(None)[-1], option_langs(("en", "zh_TW"))
+    ('en', ('en', 'zh-Hant'))
+    """
+    return normalize_langs(tuple(langs)) if langs else LANGS
 
 
 @cache

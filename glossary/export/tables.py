@@ -10,6 +10,7 @@ for a machine and written verbatim.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import tempfile
@@ -24,7 +25,7 @@ from glossary.export.common import (
     join_cell,
     language_name,
     normalize_lang,
-    normalize_langs,
+    option_langs,
     split_cell,
     unguard_formula,
     xml_text,
@@ -56,7 +57,7 @@ def header(options: ExportOptions) -> list[str]:
     >>> header(ExportOptions(header="names", locale="ko"))[:3]
     ['중국어 (번체)', '중국어 (간체)', '한국어']
     """
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     if options.header == "names":
         names = [language_name(lang, options.locale) for lang in langs]
     else:
@@ -80,7 +81,7 @@ def entry_row(entry: Entry, options: ExportOptions) -> list[str]:
     ['兩會', '两会', '양회', '']
     """
     sep = options.separator
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     values = {lang: getattr(entry, field) for lang, field in _LANG_FIELD.items()}
     translations = [r for r in entry.en if r.source != "literal"]
     values["en"] = join_cell([r.text for r in translations], sep)
@@ -147,11 +148,10 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("glossary")
-    names = header(options)
-    langs = names[: len(names) - len(FIELDS)]
-    for i, name in enumerate(names, start=1):
-        width = 20 if name in langs else _WIDTHS.get(name, 16)
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get("en", 36) if i == len(langs) else width
+    columns = [*option_langs(options.langs), *FIELDS]  # codes, whatever the header shows
+    for i, name in enumerate(columns, start=1):
+        width = _WIDTHS.get(name, 20 if name in LANGS else 16)
+        ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
     first = True
@@ -295,6 +295,11 @@ def _column_map(head: list[str]) -> dict[str, int]:
     return cols
 
 
+def _cell(row: list[str], cols: dict[str, int], name: str) -> str:
+    i = cols.get(name)
+    return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+
+
 def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " | ") -> list[Entry]:
     """Entries from table rows (a header row first): ours, or another tool's
     table with language columns (``zh-TW``, ``Korean``, ``中국어 (번체)``…).
@@ -318,11 +323,9 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     sep = separator
     out = []
     for row in it:
-        def get(name: str) -> str:
-            i = cols.get(name)
-            return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+        get = functools.partial(_cell, row, cols)
 
-        def many(name: str) -> list[str]:
+        def many(name: str, get=get) -> list[str]:  # noqa: ANN001
             return split_cell(get(name), sep)
 
         trad, simp = get("zh-Hant"), get("zh-Hans")
