@@ -148,15 +148,18 @@ def _add_to_termbase(occurrences: list, terms: str | None, dry_run: bool) -> Non
     _echo_report(path, report, dry_run)
 
 
-def _echo_report(path: Path, report, dry_run: bool) -> None:  # noqa: ANN001
+def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | None = None) -> None:  # noqa: ANN001
+    """What an update of the term base did (or would do, in a dry run)."""
+    skipped = [f"{key}: {reason}" for key, reason in report.skipped] + list(more_skipped or [])
     verb = "would change" if dry_run else "updated"
     click.echo(
-        f"{path}: {verb}: {len(report.added)} added, {len(report.updated)} refreshed, "
-        f"{len(report.skipped)} skipped.",
+        f"{path}: {verb}: {len(report.added)} added, {len(report.updated)} refreshed, {len(skipped)} skipped.",
         err=dry_run,
     )
-    for key, reason in report.skipped:
-        click.echo(f"  skipped {key}: {reason}", err=dry_run)
+    if report.added:
+        click.echo(f"  added: {', '.join(report.added)}", err=dry_run)
+    for reason in skipped:
+        click.echo(f"  skipped {reason}", err=dry_run)
 
 
 @cli.command()
@@ -268,8 +271,9 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
 
     \b
         $ glossary import partner-glossary.tbx --terms terms.yaml
-        added 2: 两会, 一带一路
-        skipped 1: c1 (alpha smoothing factor): no Chinese term
+        terms.yaml: updated: 2 added, 0 refreshed, 1 skipped.
+          added: 兩會, 一帶一路
+          skipped c1 (alpha smoothing factor): no Chinese term
     """
     from glossary.export import read_export
     from glossary.termbase import add_entries
@@ -277,19 +281,9 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
     skipped: list[str] = []
     entries = read_export(Path(file), fmt, skipped=skipped)
     report = add_entries(Path(terms), entries, dry_run=dry_run)
-    if dry_run and report.diff:
-        click.echo(report.diff, nl=not report.diff.endswith("\n"))
-    if report.added:
-        click.echo(f"added {len(report.added)}: {', '.join(report.added)}")
-    if report.updated:
-        click.echo(f"updated {len(report.updated)}: {', '.join(report.updated)}")
-    reasons = [f"{key}: {reason}" for key, reason in report.skipped] + skipped
-    if reasons:
-        click.echo(f"skipped {len(reasons)}:")
-        for reason in reasons:
-            click.echo(f"  {reason}")
     if dry_run:
-        click.echo(f"(dry run: {terms} not changed)")
+        click.echo(report.diff, nl=False)
+    _echo_report(Path(terms), report, dry_run, skipped)
     if not entries:
         sys.exit(EXIT_NOT_FOUND)
 
