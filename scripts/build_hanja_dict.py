@@ -342,6 +342,97 @@ def write_lines(lines: dict[str, str], version: str) -> None:
             f.write(lines[ch] + "\n")
 
 
+
+_KANA = {
+    "a": "あ", "i": "い", "u": "う", "e": "え", "o": "お",
+    "ka": "か", "ki": "き", "ku": "く", "ke": "け", "ko": "こ",
+    "sa": "さ", "shi": "し", "su": "す", "se": "せ", "so": "そ",
+    "ta": "た", "chi": "ち", "tsu": "つ", "te": "て", "to": "と",
+    "na": "な", "ni": "に", "nu": "ぬ", "ne": "ね", "no": "の",
+    "ha": "は", "hi": "ひ", "fu": "ふ", "he": "へ", "ho": "ほ",
+    "ma": "ま", "mi": "み", "mu": "む", "me": "め", "mo": "も",
+    "ya": "や", "yu": "ゆ", "yo": "よ",
+    "ra": "ら", "ri": "り", "ru": "る", "re": "れ", "ro": "ろ",
+    "wa": "わ", "wo": "を",
+    "ga": "が", "gi": "ぎ", "gu": "ぐ", "ge": "げ", "go": "ご",
+    "za": "ざ", "ji": "じ", "zu": "ず", "ze": "ぜ", "zo": "ぞ",
+    "da": "だ", "de": "で", "do": "ど",
+    "ba": "ば", "bi": "び", "bu": "ぶ", "be": "べ", "bo": "ぼ",
+    "pa": "ぱ", "pi": "ぴ", "pu": "ぷ", "pe": "ぺ", "po": "ぽ",
+    "kya": "きゃ", "kyu": "きゅ", "kyo": "きょ", "gya": "ぎゃ", "gyu": "ぎゅ", "gyo": "ぎょ",
+    "sha": "しゃ", "shu": "しゅ", "sho": "しょ", "ja": "じゃ", "ju": "じゅ", "jo": "じょ",
+    "cha": "ちゃ", "chu": "ちゅ", "cho": "ちょ", "nya": "にゃ", "nyu": "にゅ", "nyo": "にょ",
+    "hya": "ひゃ", "hyu": "ひゅ", "hyo": "ひょ", "bya": "びゃ", "byu": "びゅ", "byo": "びょ",
+    "pya": "ぴゃ", "pyu": "ぴゅ", "pyo": "ぴょ", "mya": "みゃ", "myu": "みゅ", "myo": "みょ",
+    "rya": "りゃ", "ryu": "りゅ", "ryo": "りょ",
+}
+
+
+def romaji_to_hiragana(romaji: str) -> str | None:
+    """Hiragana for a Hepburn reading as Unihan writes it (KOU, SHUTSU, CHUU).
+
+    >>> romaji_to_hiragana("KOU"), romaji_to_hiragana("SHUTSU"), romaji_to_hiragana("NIN")
+    ('こう', 'しゅつ', 'にん')
+    """
+    text, out, i = romaji.lower(), [], 0
+    while i < len(text):
+        if text[i] == "n" and (i + 1 == len(text) or text[i + 1] not in "aiueoy"):
+            out.append("ん")
+            i += 1
+            continue
+        if i + 1 < len(text) and text[i] == text[i + 1] and text[i] not in "aiueon":
+            out.append("っ")
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            kana = _KANA.get(text[i : i + size])
+            if kana:
+                out.append(kana)
+                i += size
+                break
+        else:
+            return None
+    return "".join(out)
+
+
+def _modern(romaji: str) -> bool:
+    # Unihan also lists historical kana spellings (KAU for こう, KUWA for か).
+    return not (romaji.endswith(("AU", "EU", "IU", "HU")) or "KUWA" in romaji or "GUWA" in romaji or "YU" in romaji[1:2])
+
+
+# On'yomi Chinese compounds use where Unihan lists another first (治 JI CHI).
+ON_PREFERRED = {"治": "ち", "台": "たい", "内": "ない", "大": "だい", "行": "こう", "正": "せい", "生": "せい", "明": "めい", "平": "へい"}
+
+
+def kanji_on_readings(path: Path = UNIHAN_READINGS) -> dict[str, str]:
+    """Kanji -> its first modern on'yomi in hiragana, from Unihan kJapaneseOn."""
+    import bz2
+
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    with bz2.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[1] != "kJapaneseOn":
+                continue
+            values = parts[2].split()
+            modern = [v for v in values if _modern(v)] or values
+            kana = romaji_to_hiragana(modern[0])
+            if kana:
+                out[chr(int(parts[0][2:], 16))] = kana
+    out.update(ON_PREFERRED)
+    return out
+
+
+def write_kanji_on(table: dict[str, str]) -> None:
+    """Write glossary/data/kanji_on.tsv."""
+    with open(DATA / "kanji_on.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Unihan kJapaneseOn (Unicode License v3), first modern on'yomi in hiragana; built by scripts/build_hanja_dict.py\n")
+        for ch in sorted(table):
+            f.write(f"{ch}\t{table[ch]}\n")
+
+
 def debian_version() -> str:
     """Version of the installed libhangul-data package, or 'unknown'."""
     try:
@@ -375,6 +466,7 @@ def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
     lines = build(path)
     write_lines(lines, debian_version())
+    write_kanji_on(kanji_on_readings())
     print(f"{sum(line.count(chr(9)) - 4 for line in lines.values())} words, {len(lines)} characters -> {DATA}")
 
 

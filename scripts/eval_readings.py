@@ -8,7 +8,10 @@
     Korean media print them.
 
 Prints each set's accuracy next to hanja.translate(word, 'substitution') on the
-same words, then the engine's remaining errors grouped by cause.
+same words, then the engine's remaining errors grouped by cause. Then (d):
+the Japanese kana reading of tests/data/policy_terms_kana.tsv, pykakasi alone
+against kana_reading (on'yomi for lone kanji, then the override table, which
+was written from this list's misreadings, so its figure is not held out).
 Needs libhangul-data (``/usr/share/libhangul/hanja/hanja.txt``).
 
 Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6]``
@@ -32,10 +35,11 @@ from glossary import readings  # noqa: E402
 from glossary.readings import HanjaDictionary, dueum, jamo, undo_dueum  # noqa: E402
 
 POLICY = ROOT / "tests" / "data" / "policy_terms.tsv"
+POLICY_KANA = ROOT / "tests" / "data" / "policy_terms_kana.tsv"
 
 
 def read_policy_terms(path: Path = POLICY) -> list[tuple[str, str]]:
-    """(term, hangul) rows of the policy-term list."""
+    """(term, reading) rows of a policy-term list."""
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -126,6 +130,35 @@ def main() -> None:
 
     # (c) policy terms, as Korean media print them.
     evaluate("c: Chinese policy terms", read_policy_terms(), readings.load_dictionary(), args.examples)
+
+    # (d) Japanese kana of the Japanese forms.
+    evaluate_kana(read_policy_terms(POLICY_KANA), args.examples)
+
+
+def evaluate_kana(rows: list[tuple[str, str]], examples: int) -> None:
+    """Print kana accuracy of pykakasi alone, without overrides, and of kana_reading."""
+    from unittest import mock
+
+    from glossary.normalize import to_japanese
+
+    plain = lone = full = 0
+    errors = []
+    for term, gold in rows:
+        ja = to_japanese(term)
+        plain += "".join(p["hira"] for p in readings._kakasi().convert(ja)) == gold
+        with mock.patch.object(readings, "_overrides", lambda name: {}):
+            lone += readings.kana_reading(ja)[0] == gold
+        got = readings.kana_reading(ja)[0]
+        full += got == gold
+        if got != gold:
+            errors.append(f"{ja} {got}≠{gold}")
+    n = len(rows)
+    print(
+        f"\n(d: Japanese kana) {n} terms: pykakasi {100 * plain / n:.2f} %   "
+        f"+ on'yomi for lone kanji {100 * lone / n:.2f} %   + override table {100 * full / n:.2f} % (not held out)"
+    )
+    if errors:
+        print(f"    {len(errors):4d}  misread: {', '.join(errors[:examples])}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from glossary.normalize import to_japanese
 from glossary.readings import (
     READERS,
     dueum,
@@ -26,11 +27,12 @@ from glossary.readings import (
 )
 
 POLICY_TERMS = Path(__file__).parent / "data" / "policy_terms.tsv"
+POLICY_KANA = Path(__file__).parent / "data" / "policy_terms_kana.tsv"
 
 
-def policy_rows() -> list[tuple[str, str]]:
+def policy_rows(path: Path = POLICY_TERMS) -> list[tuple[str, str]]:
     rows = []
-    for line in POLICY_TERMS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             term, hangul = line.split("\t")[:2]
             rows.append((term, hangul))
@@ -241,6 +243,17 @@ def test_pinyin_reading(hanzi: str, pinyin: str) -> None:
 )
 def test_kana_reading(japanese: str, kana: str) -> None:
     assert kana_reading(japanese)[0] == kana
+
+
+@pytest.mark.parametrize(("term", "kana"), policy_rows(POLICY_KANA))
+def test_kana_of_policy_terms(term: str, kana: str) -> None:
+    assert kana_reading(to_japanese(term))[0] == kana
+
+
+def test_kana_reads_lone_kanji_in_onyomi() -> None:
+    # pykakasi alone: こうじんおさむみなと; 碳 is dropped.
+    assert kana_reading("港人治港") == ("こうじんちこう", "koujin chi kou")
+    assert kana_reading("碳")[0] == "たん"
 
 
 def test_reading_forms_has_every_form() -> None:
