@@ -295,7 +295,9 @@ def _end_as_suffix(hanzi: str, reading: str, d: HanjaDictionary) -> str:
     """
     last = reading[-1]
     entry = d.entry(hanzi[-1])
-    if entry is not None:
+    if hanzi[-1] == "不":
+        last = "불"  # 부 only before ㄷ and ㅈ (行不得 행부득), which the reader decides
+    elif entry is not None:
         for base in undo_dueum(last):
             if base in entry.listed:
                 last = base
@@ -341,12 +343,15 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
             syllable = dueum(syllable)
         elif syllable in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
             syllable = "열" if syllable == "렬" else "율"
-        if piece == "不" and syllable == "불" and k + 1 < len(pieces):
-            # 不 is 부 before ㄷ and ㅈ (不動産, 不正).
-            following = pieces[k + 1][1] or _char_reading(pieces[k + 1][0], False, d)
-            if jamo(following[0])[0] in (_D, _J):
-                syllable = "부"
         syllables.append(syllable)
+    # 不 is 부 before ㄷ and ㅈ (不動産, 不正), also where it ends a piece:
+    # 猶爲不足 may split as 猶 爲不 足, but 不足 is still 부족.
+    end = 0
+    for piece, reading in pieces:
+        end += len(piece)
+        if piece[-1] == "不" and end < len(syllables) and syllables[end - 1] == "불":
+            if jamo(syllables[end])[0] in (_D, _J):
+                syllables[end - 1] = "부"
     return syllables
 
 
