@@ -20,8 +20,8 @@ The hangul reading is read the way a Korean dictionary prints it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -347,7 +347,7 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
     # 不 is 부 before ㄷ and ㅈ (不動産, 不正), also where it ends a piece:
     # 猶爲不足 may split as 猶 爲不 足, but 不足 is still 부족.
     end = 0
-    for piece, reading in pieces:
+    for piece, _ in pieces:
         end += len(piece)
         if piece[-1] == "不" and end < len(syllables) and syllables[end - 1] == "불":
             if jamo(syllables[end])[0] in (_D, _J):
@@ -444,8 +444,19 @@ def _fold_latin(text: str) -> str:
     """Latin text folded so RR, MR and ad-hoc spellings of one reading compare equal."""
     text = unicodedata.normalize("NFD", text.lower())
     text = "".join(ch for ch in text if "a" <= ch <= "z")
-    for old, new in (("ae", "e"), ("eo", "o"), ("eu", "u"), ("e", "o"), ("sh", "s"), ("ch", "j"),
-                     ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"), ("wo", "o")):
+    for old, new in (
+        ("ae", "e"),
+        ("eo", "o"),
+        ("eu", "u"),
+        ("e", "o"),
+        ("sh", "s"),
+        ("ch", "j"),
+        ("k", "g"),
+        ("t", "d"),
+        ("p", "b"),
+        ("r", "l"),
+        ("wo", "o"),
+    ):
         text = text.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", text)
 
@@ -473,7 +484,9 @@ def _romanization_keys(hanzi: str) -> frozenset[str]:
     reading = hangul_reading(hanzi).replace(" ", "")
     variants = {reading}
     if reading:
-        variants.add("".join(s for s in reading[:1]) + "".join(undo_dueum(s)[0] if undo_dueum(s) else s for s in reading[1:]))
+        variants.add(
+            "".join(s for s in reading[:1]) + "".join(undo_dueum(s)[0] if undo_dueum(s) else s for s in reading[1:])
+        )
         base = "".join((undo_dueum(s) or (s,))[0] for s in reading)
         variants.add(base)
     keys = set()

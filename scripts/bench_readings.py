@@ -50,7 +50,10 @@ def startup(imports: str, call: str, runs: int = 5) -> tuple[float, float]:
     for _ in range(runs):
         out = subprocess.run(
             [sys.executable, "-c", STARTUP.format(imports=imports, call=call)],
-            capture_output=True, text=True, check=True, cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
         ).stdout.split()
         imp, first = float(out[0]), float(out[1])
         best = (min(best[0], imp), min(best[1], first))

@@ -276,7 +276,9 @@ def test_readers_registry() -> None:
     assert READERS["ja"]("両会")[0] == "りょうかい"
 
 
-hanja_chars = st.text(alphabet=st.sampled_from("一國兩制女性勞動者確率比率不動産音樂利用厚生以舊換新"), min_size=1, max_size=8)
+hanja_chars = st.text(
+    alphabet=st.sampled_from("一國兩制女性勞動者確率比率不動産音樂利用厚生以舊換新"), min_size=1, max_size=8
+)
 
 
 @given(hanja_chars)
