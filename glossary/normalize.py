@@ -116,12 +116,21 @@ def fold_variants(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Simplified form (OpenCC t2s) of a folded term.
+    """Simplified form (OpenCC t2s) of a folded term, converted until it is stable.
+
+    Why the repeat: t2s is not idempotent for a few characters (one traditional
+    character becomes 苧, which t2s turns into 苎), and a merge key must be.
 
     >>> to_simplified("以舊換新")
     '以旧换新'
     """
-    return _converter("t2s").convert(fold(text))
+    text = fold(text)
+    for _ in range(3):
+        simplified = _converter("t2s").convert(text)
+        if simplified == text:
+            break
+        text = simplified
+    return text
 
 
 def to_traditional(text: str) -> str:
