@@ -337,13 +337,15 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
         if piece in _NUMERALS and prev_char not in _NUMERALS and k + 1 < len(pieces):
             starts_word = True
         syllable = _char_reading(piece, starts_word, d)
-        if piece == "金" and k == 0 and len(hanzi) == 3 and d.word(hanzi[1:]) is None:
-            syllable = "김"  # a Korean name: 金 + given name (金正恩 김정은)
         if starts_word:
             syllable = dueum(syllable)
         elif syllable in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
             syllable = "열" if syllable == "렬" else "율"
         syllables.append(syllable)
+    if len(hanzi) == 3 and pieces[0][0] == "金" and syllables[0] == "금" and d.word(hanzi[1:]) is None:
+        # A Korean name: 金 + a given name that is no word (金大中 김대중, 金泳三 김영삼).
+        # Names whose given name starts with a word (金正恩) are in hangul_overrides.tsv.
+        syllables[0] = "김"
     # 不 is 부 before ㄷ and ㅈ (不動産, 不正), also where it ends a piece:
     # 猶爲不足 may split as 猶 爲不 足, but 不足 is still 부족.
     end = 0

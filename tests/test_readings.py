@@ -66,6 +66,11 @@ def policy_rows(path: Path = POLICY_TERMS) -> list[tuple[str, str]]:
         ("中華民族偉大復興", "중화민족위대부흥"),
         ("艱苦奮鬥", "간고분투"),  # Chinese 鬥, Korean 鬪
         ("綠水青山", "녹수청산"),  # Chinese 青, Korean 靑
+        ("金大中", "김대중"),  # 金 is 김 in a name
+        ("金正恩", "김정은"),
+        ("金融", "금융"),
+        ("金融團", "금융단"),
+        ("猶爲不足", "유위부족"),
     ],
 )
 def test_hangul_reading(hanzi: str, hangul: str) -> None:
