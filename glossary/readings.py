@@ -101,6 +101,7 @@ class CharEntry:
     variant: str | None = None  # the form Korean dictionaries use instead: 清 -> 淸
 
     keys: tuple[str, ...] = ()  # the words, sorted
+    max_len: int = 0  # of the words
 
     def prefix_reading(self, hanzi: str) -> str | None:
         """Reading of ``hanzi`` where it begins a longer word, or None.
@@ -150,7 +151,14 @@ class HanjaDictionary:
                     keys = sorted(words)
             flags, _, variant = fields[4].partition("=")
             entry = CharEntry(
-                fields[1], fields[2], tuple(fields[3].split(",")), "s" in flags, words, variant or None, tuple(keys)
+                fields[1],
+                fields[2],
+                tuple(fields[3].split(",")),
+                "s" in flags,
+                words,
+                variant or None,
+                tuple(keys),
+                max(map(len, keys), default=0),
             )
         self._parsed[ch] = entry
         return entry
@@ -192,15 +200,13 @@ def load_dictionary() -> HanjaDictionary:
 # ------------------------------------------------------------ hangul reading
 
 
+_HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af〇"
+_HANZI_RUN = re.compile(f"[{_HANZI}]+")
+_NOT_HANZI_RUN = re.compile(f"[^{_HANZI}]+")
+
+
 def _is_hanzi(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x323AF
-        or 0xF900 <= code <= 0xFAFF
-        or ch == "〇"
-    )
+    return _HANZI_RUN.match(ch) is not None
 
 
 def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
@@ -215,9 +221,12 @@ def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
     """
     d = dictionary or load_dictionary()
     text = normalize.fold_variants(text)
-    if any(_is_hanzi(ch) and ((e := d.entry(ch)) is None or e.simplified) for ch in text):
-        if normalize.is_simplified(text):
-            text = normalize._converter("s2t").convert(text)
+    hanzi = "".join(_HANZI_RUN.findall(text))
+    entries = [d.entry(ch) for ch in hanzi]
+    if all(e is not None and not e.simplified and not e.variant for e in entries):
+        return text  # already the Korean form: the common case, kept fast
+    if any(e is None or e.simplified for e in entries) and normalize.is_simplified(text):
+        text = normalize._converter("s2t").convert(text)
     out = []
     for ch in text:
         if _is_hanzi(ch):
@@ -247,43 +256,44 @@ def segment(hanzi: str, dictionary: HanjaDictionary | None = None) -> list[str]:
     return [piece for piece, _ in _segment(hanzi, dictionary or load_dictionary())]
 
 
+# Segmentation cost: pieces first, then single characters (word beginnings
+# count as single characters), then word beginnings; packed into one int.
+_PIECE, _SINGLE, _PREFIX = 1 << 20, 1 << 10, 1
+
+
 def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
     """Pieces with their dictionary reading (None for a single character)."""
     n = len(hanzi)
-    # best[i]: (pieces, singles and prefixes, prefixes) for hanzi[i:], then the cut and the reading
-    best: list[tuple[tuple[int, int, int], int, str | None]] = [((0, 0, 0), n, None)] * (n + 1)
+    whole = d.word(hanzi)
+    if whole is not None:
+        return [(hanzi, whole)]
+    cost = [0] * (n + 1)
+    cut = [n] * (n + 1)
+    readings: list[str | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         entry = d.entry(hanzi[i])
-        words = entry.words if entry is not None else {}
-        choice: tuple[tuple[int, int, int], int, str | None] | None = None
-        for j in range(n, i + 1, -1):
-            reading = words.get(hanzi[i:j])
-            if reading is not None:
-                c = best[j][0]
-                cand = ((c[0] + 1, c[1], c[2]), j, reading)
-                if choice is None or cand[0] < choice[0]:
-                    choice = cand
-        c = best[i + 1][0]
-        single = ((c[0] + 1, c[1] + 1, c[2]), i + 1, None)
-        if choice is None or single[0] < choice[0]:
-            choice = single
-        if choice[0][1] > 0 and entry is not None:
-            # Leftover single characters: try beginnings of longer words.
-            # They are weaker evidence than a whole word, so count as a
-            # single character when ranking, and lose ties.
-            for j in range(n, i + 1, -1):
-                reading = entry.prefix_reading(hanzi[i:j])
-                if reading is not None:
-                    c = best[j][0]
-                    cand = ((c[0] + 1, c[1] + 1, c[2] + 1), j, _end_as_suffix(hanzi[i:j], reading, d))
-                    if cand[0] < choice[0]:
-                        choice = cand
-        best[i] = choice
+        best, best_j, best_reading = cost[i + 1] + _PIECE + _SINGLE, i + 1, None
+        if entry is not None:
+            words = entry.words
+            # Longer pieces first; a later piece must be strictly cheaper.
+            for j in range(min(n, i + entry.max_len), i + 1, -1):
+                reading = words.get(hanzi[i:j])
+                if reading is not None and cost[j] + _PIECE <= best:
+                    if cost[j] + _PIECE < best or best_reading is None:
+                        best, best_j, best_reading = cost[j] + _PIECE, j, reading
+            if best % _PIECE >= _SINGLE:
+                # Single characters left: try beginnings of longer words.
+                for j in range(min(n, i + entry.max_len - 1), i + 1, -1):
+                    c = cost[j] + _PIECE + _SINGLE + _PREFIX
+                    if c < best:
+                        reading = entry.prefix_reading(hanzi[i:j])
+                        if reading is not None:
+                            best, best_j, best_reading = c, j, _end_as_suffix(hanzi[i:j], reading, d)
+        cost[i], cut[i], readings[i] = best, best_j, best_reading
     pieces, i = [], 0
     while i < n:
-        _, j, reading = best[i]
-        pieces.append((hanzi[i:j], reading))
-        i = j
+        pieces.append((hanzi[i : cut[i]], readings[i]))
+        i = cut[i]
     return pieces
 
 
@@ -348,12 +358,13 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
         syllables[0] = "김"
     # 不 is 부 before ㄷ and ㅈ (不動産, 不正), also where it ends a piece:
     # 猶爲不足 may split as 猶 爲不 足, but 不足 is still 부족.
-    end = 0
-    for piece, _ in pieces:
-        end += len(piece)
-        if piece[-1] == "不" and end < len(syllables) and syllables[end - 1] == "불":
-            if jamo(syllables[end])[0] in (_D, _J):
-                syllables[end - 1] = "부"
+    if "不" in hanzi:
+        end = 0
+        for piece, _ in pieces:
+            end += len(piece)
+            if piece[-1] == "不" and end < len(syllables) and syllables[end - 1] == "불":
+                if jamo(syllables[end])[0] in (_D, _J):
+                    syllables[end - 1] = "부"
     return syllables
 
 
@@ -369,6 +380,9 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     """
     d = dictionary or load_dictionary()
     text = korean_form(hanzi, d)
+    whole = d.word(text)
+    if whole is not None:
+        return whole  # a dictionary word: most terms
     out: list[str] = []
     for run, is_run in _runs(text):
         out.append("".join(_read_run(run, d)) if is_run else run)
@@ -376,11 +390,15 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
 
 
 def _runs(text: str) -> Iterable[tuple[str, bool]]:
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or _is_hanzi(text[i]) != _is_hanzi(text[start]):
-            yield text[start:i], _is_hanzi(text[start])
-            start = i
+    """Runs of hanja (True) and of other characters (False), in order."""
+    pos = 0
+    for m in _HANZI_RUN.finditer(text):
+        if m.start() > pos:
+            yield text[pos : m.start()], False
+        yield m.group(), True
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:], False
 
 
 def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
