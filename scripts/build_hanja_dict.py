@@ -372,7 +372,10 @@ def write_lines(lines: dict[str, str], version: str) -> None:
             f"# libhangul-data {version} hanja.txt, BSD-3-Clause (see README.md); built by scripts/build_hanja_dict.py\n"
         )
         f.write(
-            "# char, base reading word-initially, inside a word, readings listed, s=simplified, then 'word reading' pairs\n"
+            "# Modified: also holds readings and variant links derived from Unicode Unihan data (notice in README.md)\n"
+        )
+        f.write(
+            "# char, base reading word-initially, inside a word, readings listed, flag (s: simplified, =X: Korean form X), then 'word reading' pairs\n"
         )
         for ch in sorted(lines):
             f.write(lines[ch] + "\n")
@@ -556,7 +559,8 @@ def write_kanji_on(table: dict[str, str]) -> None:
     """Write glossary/data/kanji_on.tsv."""
     with open(DATA / "kanji_on.tsv", "w", encoding="utf-8", newline="\n") as f:
         f.write(
-            "# Unihan kJapaneseOn (Unicode License v3), first modern on'yomi in hiragana; built by scripts/build_hanja_dict.py\n"
+            "# Modified from Unicode Unihan kJapaneseOn (notice in README.md): first modern on'yomi, in hiragana;"
+            " built by scripts/build_hanja_dict.py\n"
         )
         for ch in sorted(table):
             f.write(f"{ch}\t{table[ch]}\n")
