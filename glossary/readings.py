@@ -5,16 +5,20 @@ ideographs). Output: strings. Heavy objects and data are loaded on first use.
 
 The hangul reading is read the way a Korean dictionary prints it:
 
-1. fold variant code points; convert simplified or Japanese input to the
-   traditional form Korean dictionaries list (以旧换新 -> 以舊換新);
-2. segment each run of hanja into dictionary words (``glossary/data/hanja_words.tsv``,
-   compiled from libhangul's hanja.txt), fewest pieces first, then fewest
-   single characters, then longer pieces first;
+1. ``korean_form``: fold variant code points; convert simplified input to
+   traditional (OpenCC s2t, 以旧换新 -> 以舊換新), and Chinese or Japanese
+   variants to the form Korean dictionaries list (青 -> 靑, 体 -> 體);
+2. ``segment`` each run of hanja into words of ``glossary/data/hanja.tsv``
+   (compiled from libhangul's hanja.txt): fewest pieces, then fewest single
+   characters, then longer pieces first; a leftover stretch may be read as
+   the beginning of a longer word (樂觀 in 樂觀論);
 3. read each word from the dictionary (polyphonic characters get the
    reading of the word they stand in: 音樂 -> 음악, 樂園 -> 낙원);
 4. read characters left over from the character table, then apply the
    rules: the initial-sound law (두음법칙) at the start of every word,
    렬/률 -> 열/율 after a vowel or ㄴ, 不 -> 부 before ㄷ and ㅈ.
+
+A curated ``ko`` in terms.yaml wins over all of this; the merge stage applies it.
 """
 
 from __future__ import annotations
@@ -601,7 +605,7 @@ def is_pinyin(latin_text: str, hanzi: str) -> bool:
 
 
 @cache
-def _kakasi():  # noqa: ANN202
+def _kakasi():
     import pykakasi
 
     return pykakasi.kakasi()
