@@ -69,7 +69,7 @@ def _needs_nfkc(code: int) -> bool:
 
 
 @cache
-def _converter(config: str):
+def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
     import opencc
 
     return opencc.OpenCC(f"{config}.json")

@@ -605,7 +605,7 @@ def is_pinyin(latin_text: str, hanzi: str) -> bool:
 
 
 @cache
-def _kakasi():
+def _kakasi():  # noqa: ANN202 - pykakasi has no type hints
     import pykakasi
 
     return pykakasi.kakasi()
