@@ -130,17 +130,24 @@ def parse_hanja_txt(path: Path) -> tuple[dict[str, list[str]], dict[str, list[st
 def base_syllables(hanzi: str, reading: str, chars: dict[str, list[str]]) -> list[str]:
     """Per character, the base reading behind each surface syllable.
 
+    The initial-sound law is undone at the start of the word, 열/율 after a
+    vowel or ㄴ anywhere; inside a word the surface is the base (差異 차이:
+    異 is 이 there, though libhangul also lists 리 for it).
+
     >>> base_syllables("女性", "여성", {"女": ["녀", "여"], "性": ["성"]})
     ['녀', '성']
+    >>> base_syllables("比率", "비율", {"比": ["비"], "率": ["률", "솔", "율"]})
+    ['비', '률']
     """
     out = []
-    for ch, syl in zip(hanzi, reading):
+    for k, (ch, syl) in enumerate(zip(hanzi, reading)):
         known = chars.get(ch, [])
         base = syl
-        for cand in undo_dueum(syl):
-            if cand in known:
-                base = cand
-                break
+        if k == 0 or (syl in YEOL and jamo(reading[k - 1])[2] in (0, 4)):
+            for cand in undo_dueum(syl):
+                if cand in known:
+                    base = cand
+                    break
         out.append(base)
     return out
 
