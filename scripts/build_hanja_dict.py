@@ -130,9 +130,10 @@ def parse_hanja_txt(path: Path) -> tuple[dict[str, list[str]], dict[str, list[st
 def base_syllables(hanzi: str, reading: str, chars: dict[str, list[str]]) -> list[str]:
     """Per character, the base reading behind each surface syllable.
 
-    The initial-sound law is undone at the start of the word, 열/율 after a
-    vowel or ㄴ anywhere; inside a word the surface is the base (差異 차이:
-    異 is 이 there, though libhangul also lists 리 for it).
+    The initial-sound law is undone at the start of the word and where a
+    word inside a longer one may start (國際聯合 국제연합: 聯 is 련), and
+    열/율 after a vowel or ㄴ; the second syllable is read as written (差異
+    차이: 異 is 이 there, though libhangul also lists 리 for it).
 
     >>> base_syllables("女性", "여성", {"女": ["녀", "여"], "性": ["성"]})
     ['녀', '성']
@@ -143,7 +144,7 @@ def base_syllables(hanzi: str, reading: str, chars: dict[str, list[str]]) -> lis
     for k, (ch, syl) in enumerate(zip(hanzi, reading)):
         known = chars.get(ch, [])
         base = syl
-        if k == 0 or (syl in YEOL and jamo(reading[k - 1])[2] in (0, 4)):
+        if k != 1 or (syl in YEOL and jamo(reading[k - 1])[2] in (0, 4)):
             for cand in undo_dueum(syl):
                 if cand in known:
                     base = cand
