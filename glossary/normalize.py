@@ -17,6 +17,7 @@ and conversions use the folded form.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -98,12 +99,17 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+_VARIANT_CODE_POINTS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f\u2f00-\u2fdf\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
 def fold_variants(text: str) -> str:
     """Unify variant ideographs only, keeping punctuation and spacing as written.
 
     >>> fold_variants("樂 園") == "樂 園"
     True
     """
+    if not _VARIANT_CODE_POINTS.search(text):
+        return text
     out = []
     for ch in text:
         code = ord(ch)
@@ -116,12 +122,21 @@ def fold_variants(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Simplified form (OpenCC t2s) of a folded term.
+    """Simplified form (OpenCC t2s) of a folded term, converted until it is stable.
+
+    Why the repeat: t2s is not idempotent for a few characters (one traditional
+    character becomes 苧, which t2s turns into 苎), and a merge key must be.
 
     >>> to_simplified("以舊換新")
     '以旧换新'
     """
-    return _converter("t2s").convert(fold(text))
+    text = fold(text)
+    for _ in range(3):
+        simplified = _converter("t2s").convert(text)
+        if simplified == text:
+            break
+        text = simplified
+    return text
 
 
 def to_traditional(text: str) -> str:
