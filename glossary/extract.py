@@ -30,12 +30,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.model import Occurrence, Source
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3007"
-#: The prefilter: the only regex run over the whole text.
+#: The prefilter, the only regex run over the whole text: one character, so
+#: that the regex engine scans with its fast character-set loop (a ``+`` or
+#: astral ranges would make it several times slower); the run is then
+#: extended from there with :data:`_HAN_RUN`.
+_HAN_FIRST = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HANGUL = "\uac00-\ud7a3"
@@ -76,6 +80,8 @@ _HARD = frozenset(
     "is are was were be been being am has have had will would shall should can could may might must do does did "
     "it we they he she i you who whom which there here said says say also".split()) | _NAMING
 _CONNECTORS = frozenset("and of for the on in de to with a an".split())
+_DET_PREP = _DETERMINERS | _PREPOSITIONS
+_NO_END = _DETERMINERS | _PREPOSITIONS | _HARD | {"and", "or"}
 _CLAUSE_WORDS = frozenset(
     "when while after before but and or if although though since because where how why so then yet once "
     "as at in on of for by with from to into under over amid despite during following unlike like whether "
@@ -120,6 +126,25 @@ _PARTICLES = ("에서는", "에서", "으로", "이라는", "라는", "이라", 
 _KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "며", "고", "다", "서", "한", "된", "인", "던")
 
 
+# Patterns used per hit, compiled once.
+_RE_HAN_ONLY = re.compile(f"[{_HAN}]+")
+_RE_HAN_GAP = re.compile(rf"(?<=[{_HAN}、，])\s+(?=[{_HAN}、，])")
+_RE_INNER_ROUND = re.compile(r"[()\[\]（）［］]")
+_RE_INNER_TITLE = re.compile(r"[《》〈〉「」『』【】<>]")
+_RE_TITLE_COLON = re.compile(rf"^([A-Za-z][^{_HAN}:：]*?)\s*[:：]\s*(.*[{_HAN}].*)$", re.DOTALL)
+_RE_FIELDS = re.compile(r"\s*[;；|]\s*")
+_RE_PIECES = re.compile(rf"\s*(?:,|，(?![^，]*[{_HAN}]{{6}})|/|／)\s*(?=\S)")
+_RE_DOTS = re.compile(r"\s*[·・]\s*")
+_RE_SENTENCE_PUNCT = re.compile("[，。！？；：]")
+_RE_KO_WORDS = re.compile(rf"(?:[{_HANGUL}0-9]+\s+){{0,5}}[0-9]*[{_HANGUL}]+$")
+_RE_KO_ORDINAL = re.compile(r"제\d+[차기회]")
+_RE_QUOTE_HEAD = re.compile(r"[”’\"'»]\s+([A-Za-z]+)$")
+_RE_HANGUL = re.compile(f"[{_HANGUL}]")
+_RE_ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
+_RE_ACRONYM_WORD = re.compile(r"[A-Z0-9]{2,6}s?")
+_RE_NAME_WORD = re.compile(r"^[\w\-.&'’]+$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     """One piece of a bracket: ``kind`` is han|latin|hangul|digits."""
@@ -142,12 +167,19 @@ def extract_occurrences(text: str, source: str, encoding: str | None = None) -> 
     [('兩會', 'Two Sessions', 'translation'), ('以舊換新', '이구환신', 'hangul')]
     """
     lines = _LineCounter(text)
-    done = 0
-    for match in _HAN_RUN.finditer(text):
-        start, end = match.span()
+    done = pos = 0
+    search, extend = _HAN_FIRST.search, _HAN_RUN.match
+    while True:
+        match = search(text, pos)
+        if match is None:
+            return
+        start = match.start()
+        end = extend(text, start).end()
+        pos = max(end, done)
         if start < done:
             continue
         found, done = _analyse(text, start, end)
+        pos = max(end, done)
         for occ_start, fields in found:
             line = lines.line_of(occ_start)
             context = _sentence(text, occ_start)
@@ -227,43 +259,60 @@ class _LineCounter:
         return self.line
 
 
-_SENTENCE_END = re.compile(r"(?:[.!?](?=[\"”’')\]]*\s)|[。！？]|\n\s*\n|\t)")
+#: Candidate sentence ends, checked one by one by :func:`_ends_sentence`.
+_SENTENCE_MARK = re.compile("[.!?。！？\n\t]")
+_NOT_ENDS = frozenset("u.s u.n u.k e.u mr ms mrs dr st no vs e.g i.e prof gen jan feb aug sept oct nov dec".split())
 
 
-def _is_sentence_end(text: str, i: int) -> bool:
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the mark at ``text[i]`` ends a sentence (a blank line, a tab, 。, or a
+    full stop before a space and a word that is not lowercase, not after U.S or an initial)."""
     ch = text[i]
     if ch in "。！？\t":
         return True
     if ch == "\n":
-        return True
+        j = i + 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        return j < len(text) and text[j] == "\n"
+    j = i + 1
+    while j < len(text) and text[j] in "\"”’')]":
+        j += 1
+    if j < len(text) and not text[j].isspace():
+        return False
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j < len(text) and text[j].islower():
+        return False
     if ch == ".":
-        word = re.search(r"([\w.]+)$", text[max(0, i - 12):i])
-        if word and (word.group(1).lower() in _ABBREV_DOTS or len(word.group(1)) == 1):
+        k = i
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+            k -= 1
+        word = text[k:i].lower()
+        if word in _NOT_ENDS or (len(word) == 1 and text[k].isupper()):
             return False
-        nxt = text[i + 1:i + 4].lstrip("\"”’') ]")
-        return not nxt or not nxt[0].islower()
     return True
 
 
 def _sentence(text: str, pos: int) -> str:
     """The sentence around ``pos``: within its paragraph, cut at sentence ends."""
-    lo = max(0, pos - 600)
-    hi = min(len(text), pos + 600)
+    lo = max(0, pos - 300)
+    hi = min(len(text), pos + 300)
     start = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        if m.group().startswith("\n") or _is_sentence_end(text, m.start()):
-            start = m.end()
-    line_start = text.rfind("\n", lo, pos)
-    if line_start >= start and _line_break_is_hard(text, line_start):
-        start = line_start + 1
-    end = hi
-    for m in _SENTENCE_END.finditer(text, pos, hi):
-        if m.group().startswith("\n") or _is_sentence_end(text, m.start()):
-            end = m.end() if m.group()[0] in ".!?。！？" else m.start()
+    for i in reversed([m.start() for m in _SENTENCE_MARK.finditer(text, lo, pos)]):
+        if _ends_sentence(text, i) or text[i] == "\n" and _line_break_is_hard(text, i):
+            start = i + 1
             break
-    line_end = text.find("\n", pos, end)
-    if line_end != -1 and _line_break_is_hard(text, line_end):
-        end = line_end
+    end = hi
+    for m in _SENTENCE_MARK.finditer(text, pos, hi):
+        i = m.start()
+        if text[i] == "\n":
+            if _ends_sentence(text, i) or _line_break_is_hard(text, i):
+                end = i
+                break
+        elif _ends_sentence(text, i):
+            end = i if text[i] == "\t" else i + 1
+            break
     return " ".join(text[start:end].split())
 
 
@@ -279,6 +328,8 @@ def _line_break_is_hard(text: str, i: int) -> bool:
 
 def _enclosing(text: str, start: int) -> int:
     """Offset of the innermost unclosed opener left of ``start`` (or -1)."""
+    if start and text[start - 1] in PAIRS:  # the usual case: "(兩會"
+        return start - 1
     pending: list[str] = []
     lo = max(0, start - _REACH)
     i = start - 1
@@ -349,22 +400,24 @@ def _analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], i
 def _repair(term: str) -> str:
     """Drop line breaks and stray spaces between hanzi (PDF text)."""
     if any(ch.isspace() for ch in term):
-        term = re.sub(rf"(?<=[{_HAN}、，])\s+(?=[{_HAN}、，])", "", term)
+        term = _RE_HAN_GAP.sub("", term)
     return term
 
 
 def _split(content: str) -> list[_Part]:
     """Split a bracket's content into labelled, script-typed parts."""
     content = content.strip()
+    if _RE_HAN_ONLY.fullmatch(content):  # the usual case: (兩會)
+        return [_Part("han", content)]
     # Nested brackets inside the content become separators: 中國共產黨(中共).
-    content = re.sub(r"[()\[\]（）［］]", ",", content)
-    content = re.sub(r"[《》〈〉「」『』【】<>]", "", content)
-    title = re.match(rf"^([A-Za-z][^{_HAN}:：]*?)\s*[:：]\s*(.*[{_HAN}].*)$", content, re.DOTALL)
+    content = _RE_INNER_ROUND.sub(",", content)
+    content = _RE_INNER_TITLE.sub("", content)
+    title = _RE_TITLE_COLON.match(content)
     if title and len(title.group(1).split()) > 1 and not _LABEL.match(title.group(1) + " "):
         return [_Part("latin", title.group(1).strip(), "title")] + _split(title.group(2))
     parts: list[_Part] = []
-    for field in re.split(r"\s*[;；|]\s*", content):
-        for piece in re.split(r"\s*(?:,|，(?![^，]*[{_HAN}]{6})|/|／)\s*(?=\S)".replace("{_HAN}", _HAN), field):
+    for field in _RE_FIELDS.split(content):
+        for piece in _RE_PIECES.split(field):
             label = ""
             m = _LABEL.match(piece)
             if m:
@@ -389,7 +442,7 @@ def _typed(piece: str, label: str) -> list[_Part]:
     if label in ("lit", "literally", "meaning", "i.e", "english"):
         return [_Part("latin", piece, "lit")]
     parts = []
-    for piece2 in re.split(r"\s*[·・]\s*", piece):
+    for piece2 in _RE_DOTS.split(piece):
         for m in _SEGMENT.finditer(piece2):
             parts.append(_Part(m.lastgroup or "", m.group().strip(), label))
     return parts
@@ -397,7 +450,6 @@ def _typed(piece: str, label: str) -> list[_Part]:
 
 def _latin_role(text: str, term: str, label: str) -> str:
     """What a Latin part of a bracket is: abbrev, pinyin, romanization or translation."""
-    from glossary.readings import is_pinyin, romanization_matches
 
     if label in ("lit", "title"):
         return "translation"
@@ -405,9 +457,9 @@ def _latin_role(text: str, term: str, label: str) -> str:
         return "pinyin"
     if _ACRONYM.match(text) and " " not in text:
         return "abbrev"
-    if term and is_pinyin(text, term):
+    if term and _maybe_pinyin(text, term):
         return "pinyin"
-    if term and romanization_matches(text, term):
+    if term and _maybe_romanization(text, term):
         return "romanization"
     return "translation"
 
@@ -415,7 +467,7 @@ def _latin_role(text: str, term: str, label: str) -> str:
 def _kind_of(term: str, bracket: str, has_latin_title: bool, content: str = "") -> str:
     if bracket in ("《》", "〈〉", "『』") or has_latin_title:
         return "title"
-    if re.search("[，。！？；：]", content or term) or len(term) > 20:
+    if _RE_SENTENCE_PUNCT.search(content or term) or len(term) > 20:
         return "other"
     if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (len(term) >= 5 or bracket in ("<>", "「」")):
         return "title"
@@ -460,7 +512,8 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         elif p.kind == "hangul" and hangul_inside is None and len(p.text.replace(" ", "")) >= 2:
             hangul_inside = p.text
     kind = _kind_of(term, bracket, title_gloss is not None, content)
-    if kind == "term" and bracket in ("()", "（）", "[]") and _in_title_bracket(text, inner[0], inner[1]):
+    if kind == "term" and text[inner[1] + 1:inner[1] + 2] in "》〉』」>" and bracket in ("()", "（）", "[]") \
+            and _in_title_bracket(text, inner[0], inner[1]):
         kind = "title"
     gloss: str | None = None
     gloss_kind: str | None = None
@@ -596,6 +649,81 @@ def _clean_gloss(text: str) -> str:
     return text
 
 
+# --- reading matchers, behind cheap per-term prefilters -------------------------
+#
+# The matchers of glossary.readings are exact but slow (they run pypinyin and
+# the hanja table); a rendering candidate is first checked against a profile
+# of the term (possible first letters, length range), computed once per term,
+# so that nearly every English phrase is turned down without calling them.
+
+_UNMARK = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüŏŭ", "aaaaeeeeiiiioooouuuuvvvvvou")
+
+
+_NOT_LETTER = re.compile("[^a-z]+")
+
+
+def _letters(text: str) -> str:
+    return _NOT_LETTER.sub("", text.lower().translate(_UNMARK))
+
+
+@cache
+def _pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
+    from pypinyin import Style, pinyin
+
+    options = pinyin(term, style=Style.NORMAL, heteronym=True, errors=lambda chars: [["?"] for _ in chars])
+    firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
+    lo = sum(min(len(o) for o in opts) for opts in options)
+    hi = sum(max(len(o) for o in opts) for opts in options)
+    return firsts, lo, hi
+
+
+@lru_cache(maxsize=65536)
+def _maybe_pinyin(latin: str, term: str) -> bool:
+    letters = _letters(latin)
+    if not letters or not latin.replace("-", " ").replace("'", " ").replace("’", " ").replace(" ", "").isalpha():
+        return False
+    firsts, lo, hi = _pinyin_profile(term)
+    if letters[0] not in firsts or not lo <= len(letters) <= hi:
+        return False
+    from glossary.readings import is_pinyin
+
+    return is_pinyin(latin, term)
+
+
+#: Latin letters a romanised syllable may start with, by initial consonant.
+_ROMAN_FIRST = ["gk", "kg", "n", "dt", "td", "rln", "m", "bp", "pb", "s", "s", "aeiouwy", "jc", "jt", "cj", "k",
+                "t", "p", "h"]
+
+
+@cache
+def _roman_profile(term: str) -> tuple[str, int]:
+    reading = _reading(term)
+    code = ord(reading[0]) - 0xAC00 if reading else -1
+    if not 0 <= code < 11172:
+        return "", 0
+    return _ROMAN_FIRST[code // 588], len(reading)
+
+
+@lru_cache(maxsize=65536)
+def _maybe_romanization(latin: str, term: str) -> bool:
+    letters = _letters(latin)
+    firsts, n = _roman_profile(term)
+    if not letters or not firsts or letters[0] not in firsts or not 2 * n - 1 <= len(letters) <= 7 * n:
+        return False
+    from glossary.readings import romanization_matches
+
+    return romanization_matches(latin, term)
+
+
+@lru_cache(maxsize=65536)
+def _maybe_reading(hangul: str, term: str) -> bool:
+    if len(hangul.replace(" ", "")) != len(term):
+        return False
+    from glossary.readings import is_hangul_reading
+
+    return is_hangul_reading(hangul, term)
+
+
 # --- the rendering beside the bracket -----------------------------------------------
 
 
@@ -605,7 +733,7 @@ def _text_before(text: str, opener: int) -> str:
     A line break inside a sentence (wrapped or PDF text) becomes a space; one
     after a short line (a heading, a table row) becomes a tab, a hard stop.
     """
-    lo = max(0, opener - 300)
+    lo = max(0, opener - 200)
     chunk = text[lo:opener]
     para = chunk.rfind("\n\n")
     if para != -1:
@@ -640,9 +768,8 @@ def _reading(term: str) -> str:
 
 
 def _korean_kind(hangul: str, term: str) -> str:
-    from glossary.readings import is_hangul_reading
 
-    if is_hangul_reading(hangul, term):
+    if _maybe_reading(hangul, term):
         return "hangul"
     if _is_transcription(hangul, term):
         return "transcription"
@@ -651,13 +778,12 @@ def _korean_kind(hangul: str, term: str) -> str:
 
 def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | None, None]:
     """Hangul rendering before a bracket in a Korean text."""
-    from glossary.readings import is_hangul_reading
 
     quoted = _quoted_before(before, after)
     if quoted:
         return quoted, _korean_kind(quoted, term), None
     tail = before.rstrip()
-    m = re.search(rf"(?:[{_HANGUL}0-9]+\s+){{0,5}}[0-9]*[{_HANGUL}]+$", tail)
+    m = _RE_KO_WORDS.search(tail[-80:])
     if not m or (len(tail) != len(before) and len(term) == 1):
         return None, None, None
     words = m.group().split()
@@ -668,9 +794,9 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         span = " ".join(words[-k:])
         joined = words[-k] + joined
         if len(joined) >= n:
-            if len(joined) == n and is_hangul_reading(span, term):
+            if len(joined) == n and _maybe_reading(span, term):
                 return span, "hangul", None
-            if len(joined) > n and is_hangul_reading(joined[-n:], term) and k == 1:
+            if len(joined) > n and _maybe_reading(joined[-n:], term) and k == 1:
                 return joined[-n:], "hangul", None
             break
     if _is_transcription(words[-1], term):
@@ -687,7 +813,7 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         if first and _same_start(word, first) and word.endswith("의"):
             take = k
             break
-        if total < n and not word.endswith(_KO_BREAK) or re.fullmatch(r"제\d+[차기회]", word):
+        if total < n and not word.endswith(_KO_BREAK) or _RE_KO_ORDINAL.fullmatch(word):
             take = k
             total += len(word)
             continue
@@ -697,9 +823,10 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
 
 
 def _same_start(word: str, reading: str) -> bool:
-    from glossary.readings import is_hangul_reading
 
-    return bool(word) and bool(reading) and (word[0] == reading[0] or is_hangul_reading(word[0], reading))
+    from glossary.readings import _same_syllable, _syllables  # noqa: PLC0415
+
+    return bool(word) and bool(reading) and _same_syllable(_syllables(word[0])[0], _syllables(reading[0])[0])
 
 
 def _korean_words_after(words: list[str], n: int) -> str:
@@ -757,9 +884,8 @@ def _is_transcription(hangul: str, term: str) -> bool:
     wanted = _pinyin_initials(term)
     if len(wanted) != len(term):
         return False
-    from glossary.readings import is_hangul_reading
 
-    if is_hangul_reading(hangul, term):
+    if _maybe_reading(hangul, term):
         return False
 
     def fits(i: int, j: int) -> bool:
@@ -819,7 +945,7 @@ def _quoted_before(before: str, after: str) -> str | None:
             if inner and len(inner.split()) <= 12:
                 return inner
     # The "dual circulation" strategy (双循环): quoted words before a generic head noun.
-    m = re.search(r"[”’\"'»]\s+([A-Za-z]+)$", tail)
+    m = _RE_QUOTE_HEAD.search(tail, max(0, len(tail) - 60))
     if m and m.group(1).lower() in _GENERIC_HEADS:
         k = _opening_quote(tail[:m.start()])
         if k != -1:
@@ -831,35 +957,34 @@ def _quoted_before(before: str, after: str) -> str | None:
 
 def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str | None, str | None]:
     """English-side rendering before a bracket: (gloss, gloss_kind, pinyin)."""
-    from glossary.readings import is_pinyin, romanization_matches
 
     n = len(term)
     quoted = _quoted_before(before, after)
     if quoted:
         gloss = _clean_gloss(quoted)
         return _with_kind(gloss, term, after)
-    tokens = [(m.group(), m.start()) for m in _WORD.finditer(before[-250:])]
-    offset = len(before) - len(before[-250:])
+    tokens = [(m.group(), m.start()) for m in _WORD.finditer(before, max(0, len(before) - 130))]
     if not tokens:
         return None, None, None
-    # Latin forms of the reading: the last k words spelling pinyin or the Korean reading.
-    words: list[tuple[str, int]] = []
+    # Latin forms of the reading: the last k words spelling pinyin or the Korean
+    # reading. Shortest first; stop once longer than any reading of the term.
+    letters = 0
     for tok, pos in reversed(tokens):
-        if not (tok[0].isalpha() and tok.isascii() or _TONE_MARKS.search(tok)):
+        if not (tok[0].isalpha() and (tok.isascii() or _TONE_MARKS.search(tok))):
             break
-        words.insert(0, (tok, pos))
-        if len(words) > n + 1:
+        letters += len(tok)
+        if letters > 7 * n:
             break
-    for k in range(len(words), 0, -1):
-        span = before[offset + words[-k][1]:].strip()
-        if is_pinyin(span, term):
-            return _after_pinyin(span, after)
-        if romanization_matches(span, term):
-            return span, "romanization", None
+        if letters >= n:
+            span = before[pos:].strip()
+            if _maybe_pinyin(span, term):
+                return _after_pinyin(span, after)
+            if _maybe_romanization(span, term):
+                return span, "romanization", None
     start = _phrase_start(tokens, n, term)
     if start is None:
         return None, None, None
-    gloss = before[offset + tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
+    gloss = before[tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
     gloss = gloss.strip(" ,;:")
     if not gloss or not any(ch.isalpha() for ch in gloss):
         return None, None, None
@@ -867,13 +992,12 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
 
 
 def _with_kind(gloss: str, term: str, after: str) -> tuple[str | None, str | None, str | None]:
-    from glossary.readings import is_pinyin, romanization_matches
 
-    if is_pinyin(gloss, term):
+    if _maybe_pinyin(gloss, term):
         return _after_pinyin(gloss, after)
-    if romanization_matches(gloss, term):
+    if _maybe_romanization(gloss, term):
         return gloss, "romanization", None
-    if re.search(f"[{_HANGUL}]", gloss):
+    if _RE_HANGUL.search(gloss):
         return gloss, _korean_kind(gloss, term), None
     return gloss, "translation", None
 
@@ -891,7 +1015,7 @@ def _after_pinyin(pinyin: str, after: str) -> tuple[str, str, str | None]:
 
 
 def _is_capital(tok: str) -> bool:
-    return tok[:1].isupper() or (tok[:1].isdigit() and bool(re.match(r"\d+(st|nd|rd|th)$", tok)))
+    return tok[:1].isupper() or (tok[:1].isdigit() and bool(_RE_ORDINAL.match(tok)))
 
 
 def _phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | None:
@@ -899,11 +1023,11 @@ def _phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | Non
     last = tokens[-1][0]
     if not (last[0].isalnum()):
         return None
-    if last.lower() in _DETERMINERS | _PREPOSITIONS | _HARD | {"and", "or"}:
+    if last.lower() in _NO_END:
         return None
     allow_digits = any(ch.isdigit() for ch in term)
-    if re.fullmatch(r"[A-Z0-9]{2,6}s?", last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
-            and tokens[-2][0].lower() not in _DETERMINERS | _PREPOSITIONS | _HARD:
+    if _RE_ACRONYM_WORD.fullmatch(last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
+            and tokens[-2][0].lower() not in _NO_END:
         return _noun_phrase_start(tokens, n, allow_digits)
     if _is_capital(last) or (last[0].isdigit() and allow_digits):
         return _name_start(tokens, n, allow_digits)
@@ -923,7 +1047,7 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
 
     def name_word(k: int) -> bool:
         tok = tokens[k][0]
-        if not _is_capital(tok) or not re.match(r"^[\w\-.&'’]+$", tok) or tok.lower() in _CLAUSE_WORDS:
+        if not _is_capital(tok) or not _RE_NAME_WORD.match(tok) or tok.lower() in _CLAUSE_WORDS:
             return False
         if _possessive(tok):  # the People's Bank, National People's Congress; not China's
             before = tokens[k - 1][0] if k > 0 else ""
@@ -998,7 +1122,7 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
             continue
         if low in _PREPOSITIONS:
             if content >= need and not (low == "of" and i > 0 and _is_verbish_ing(tokens[i - 1][0])
-                                        and (i < 2 or tokens[i - 2][0].lower() in _DETERMINERS | _PREPOSITIONS)):
+                                        and (i < 2 or tokens[i - 2][0].lower() in _DET_PREP)):
                 break
             i -= 1
             continue
@@ -1015,9 +1139,9 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
                 pass  # a participle inside the phrase: "policies focused on people's livelihoods"
             elif nxt in _DETERMINERS or (low in _VERBS and not low.endswith(("ing", "ed"))):
                 break  # a verb with its object: "building a modern industrial system"
-            elif not (i == 0 or not prev[:1].isalnum() or prev in _DETERMINERS | _PREPOSITIONS):
+            elif not (i == 0 or not prev[:1].isalnum() or prev in _DET_PREP):
                 break
-        if tok[0].isupper() and content >= need and low in _CLAUSE_WORDS | _DETERMINERS:
+        if tok[0].isupper() and content >= need and low in _CLAUSE_WORDS:
             break
         if content >= max(need * 3, 8):
             break
