@@ -43,6 +43,9 @@ BARE = re.compile(rf"[{_O}][^{_O}{_C}\n]*?[{HAN}][^{_O}{_C}\n]*[{_C}]")
 
 PASSAGES = ROOT / "tests" / "data" / "extract"
 FILE_BYTES = 2_000_000
+#: Share of paragraphs taken from the annotated passages in a quoting article:
+#: gives about one bracketed term per 1.8 KB there, the density of the seeds.
+PASSAGE_SHARE = 0.05
 
 
 def _strip_cjk_brackets(text: str) -> str:
@@ -85,7 +88,7 @@ def build_corpus(folder: Path, megabytes: int, share: float = 0.3, seed: int = 7
             article_size = rng.randint(3000, 8000)
             written = 0
             while written < article_size:
-                if quoting and rng.random() < 0.12:
+                if quoting and rng.random() < PASSAGE_SHARE:
                     para = rng.choice(rng.choice(passages[lang]))
                 else:
                     para = " ".join(rng.choice(filler[lang] + extra[lang]) for _ in range(rng.randint(3, 8)))
@@ -119,7 +122,9 @@ def main() -> int:
         files, size = build_corpus(folder, args.mb, args.share)
         print(f"corpus: {files} files, {size / 1e6:.1f} MB in {folder} (built in {time.perf_counter() - t0:.1f} s)")
         # Warm the lazy imports and caches outside the timing.
-        list(extract_occurrences("the Two Sessions (兩會) and 양회(兩會)가 I-yong Hu-seong (利用厚生)", "warm"))
+        warm = ("the Two Sessions (兩會) and 양회(兩會)가 I-yong Hu-seong (利用厚生), gongtong fuyu (共同富裕), "
+                "시진핑(習近平) 주석, '중국의 꿈(中國夢)', 以旧换新 (trade-in), 雙循環·이중순환")
+        list(extract_occurrences(warm, "warm"))
         rss_start = peak_rss_mb()
         t_read = t_bare = t_extract = 0.0
         hits = occurrences = chars = 0
