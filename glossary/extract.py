@@ -81,6 +81,8 @@ _HARD = frozenset(
     "it we they he she i you who whom which there here said says say also".split()) | _NAMING
 _CONNECTORS = frozenset("and of for the on in de to with a an".split())
 _DET_PREP = _DETERMINERS | _PREPOSITIONS
+_SUBORDINATORS = frozenset("though although because whereas while when where which who whom whose if unless whether "
+                           "but yet so than".split())
 _NO_END = _DETERMINERS | _PREPOSITIONS | _HARD | {"and", "or"}
 _CLAUSE_WORDS = frozenset(
     "when while after before but and or if although though since because where how why so then yet once "
@@ -90,12 +92,19 @@ _CLAUSE_WORDS = frozenset(
 #: Verbs that often stand right before a rendering in reports ("invoked new
 #: quality productive forces"); with their inflections they end a noun phrase.
 _VERB_STEMS = (
-    "adopt advance advocate aim announce boost build call champion cite coin combat create cut deepen "
-    "describe develop embrace emphasize emphasise encourage endorse enforce ensure establish expand foster "
-    "highlight hail implement improve introduce invoke keep launch lead list mention name note outline "
-    "pledge pursue push promise promote propose put raise reaffirm refer reiterate release repeat replace "
-    "revive sell set share stress strengthen support tout underline underscore unveil urge use vow want widen "
-    "invest issue welcome warn reject oppose praise criticize criticise label term dub call"
+    "accept achieve add adopt advance advocate aim allow announce appear argue ask attract avoid back become begin "
+    "believe blame boost bring build call cause champion change cite claim coin combat come consider continue "
+    "counter create criticise criticize curb cut deepen defend deliver deny describe develop drive embrace "
+    "emphasise emphasize enable encourage end endorse enforce ensure establish expand expect explain face favour "
+    "favor follow force foster gain give grow hail halt help highlight hope impose improve include increase "
+    "insist intend introduce invest invoke issue join keep label launch lead learn leave let lift limit list look "
+    "lower maintain make mark mean mention move name need note offer open oppose order outline pass pay plan "
+    "pledge point praise prefer prepare present press prevent produce promise promote propose protect prove "
+    "provide publish pursue push put raise reach reaffirm receive recognise recognize reduce refer reflect "
+    "reiterate reject release rely remain remove repeat replace report require resist restrict retain return "
+    "reveal revive rule run say see seek sell send serve set share show sign speak spend stand start state "
+    "stay step stop stress strengthen support suggest take talk target tell term tighten tout try turn "
+    "underline underscore understand unveil urge use view vow want warn welcome widen win work write"
 ).split()
 _VERBS = frozenset(
     w for stem in _VERB_STEMS
@@ -103,6 +112,7 @@ _VERBS = frozenset(
               stem + "ing", stem[:-1] + "ing" if stem.endswith("e") else stem + "ing")
 ) | frozenset("built kept led set put sold cut made make makes making went go goes gave give gives took take takes "
               "sought seek seeks held hold holds brought bring brings saw see sees".split())
+_VERB_STEMS_SET = frozenset(_VERB_STEMS)
 #: Generic heads after a quoted rendering: the "dual circulation" strategy.
 _GENERIC_HEADS = frozenset(
     "strategy policy policies initiative campaign concept slogan principle principles theory programme program "
@@ -767,9 +777,27 @@ def _reading(term: str) -> str:
     return hangul_reading(term)
 
 
-def _korean_kind(hangul: str, term: str) -> str:
+def _near_reading(hangul: str, term: str) -> bool:
+    """The reading but for one syllable, in a term of three hanzi or more.
 
-    if _maybe_reading(hangul, term):
+    Many hanja have two readings (更 경/갱, 不 불/부, 率 률/솔) and the
+    reading table knows one: 설비 갱신 for 設備更新 is still the reading.
+    """
+    syllables = hangul.replace(" ", "")
+    if len(term) < 3 or len(syllables) != len(term):
+        return False
+    reading = _reading(term)
+    if len(reading) != len(term):
+        return False
+    from glossary.readings import _same_syllable, _syllables
+
+    misses = sum(not _same_syllable(a, b) for a, b in zip(_syllables(syllables), _syllables(reading)))
+    return misses <= 1
+
+
+def _korean_kind(hangul: str, term: str) -> str:
+    """What a hangul rendering is: the reading, a transcription or a translation."""
+    if _maybe_reading(hangul, term) or _near_reading(hangul, term):
         return "hangul"
     if _is_transcription(hangul, term):
         return "transcription"
@@ -794,7 +822,7 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         span = " ".join(words[-k:])
         joined = words[-k] + joined
         if len(joined) >= n:
-            if len(joined) == n and _maybe_reading(span, term):
+            if len(joined) == n and (_maybe_reading(span, term) or _near_reading(span, term)):
                 return span, "hangul", None
             if len(joined) > n and _maybe_reading(joined[-n:], term) and k == 1:
                 return joined[-n:], "hangul", None
@@ -823,7 +851,6 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
 
 
 def _same_start(word: str, reading: str) -> bool:
-
     from glossary.readings import _same_syllable, _syllables  # noqa: PLC0415
 
     return bool(word) and bool(reading) and _same_syllable(_syllables(word[0])[0], _syllables(reading[0])[0])
@@ -885,7 +912,7 @@ def _is_transcription(hangul: str, term: str) -> bool:
     if len(wanted) != len(term):
         return False
 
-    if _maybe_reading(hangul, term):
+    if _maybe_reading(hangul, term) or _near_reading(hangul, term):
         return False
 
     def fits(i: int, j: int) -> bool:
@@ -985,6 +1012,8 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
     if start is None:
         return None, None, None
     gloss = before[tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
+    if '"' in gloss or "“" in gloss or "”" in gloss:
+        gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
     gloss = gloss.strip(" ,;:")
     if not gloss or not any(ch.isalpha() for ch in gloss):
         return None, None, None
@@ -992,7 +1021,6 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
 
 
 def _with_kind(gloss: str, term: str, after: str) -> tuple[str | None, str | None, str | None]:
-
     if _maybe_pinyin(gloss, term):
         return _after_pinyin(gloss, after)
     if _maybe_romanization(gloss, term):
@@ -1108,7 +1136,12 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
     while i >= 0:
         tok = tokens[i][0]
         low = tok.lower()
+        if tok in "\"”“" and content < need and i > 0:
+            i -= 1  # quoted words inside the phrase: "appropriately loose" monetary policy
+            continue
         if not tok[0].isalnum() or any(ch.isdigit() for ch in tok) and not allow_digits or low in _HARD:
+            break
+        if low in _SUBORDINATORS:
             break
         if low in ("one's", "one’s"):
             i -= 1
@@ -1135,10 +1168,13 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
         if content >= min(need, 2) and nxt not in ("and", "or") and (
                 low in _VERBS or _is_verbish_ing(tok) or low.endswith("ed") and len(low) > 4):
             prev = tokens[i - 1][0].lower() if i > 0 else ""
-            if low.endswith("ed") and nxt in _PREPOSITIONS:
-                pass  # a participle inside the phrase: "policies focused on people's livelihoods"
-            elif nxt in _DETERMINERS or (low in _VERBS and not low.endswith(("ing", "ed"))):
+            if nxt in _DETERMINERS:
                 break  # a verb with its object: "building a modern industrial system"
+            if low.endswith("ed") and nxt in _PREPOSITIONS or prev == "to" and low in _VERB_STEMS_SET:
+                pass  # a participle or an infinitive inside the phrase: "policies focused on", "plan to boost"
+            elif low in _VERBS and not low.endswith(("ing", "ed")):
+                if nxt not in _PREPOSITIONS:
+                    break  # "prefer domestic circulation"; but "plan to boost": a noun
             elif not (i == 0 or not prev[:1].isalnum() or prev in _DET_PREP):
                 break
         if tok[0].isupper() and content >= need and low in _CLAUSE_WORDS:
