@@ -59,6 +59,9 @@ _TITLE_ENDINGS = (
     "宣言", "章程", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
 )
 
+#: Words ending in 法 that are not laws.
+_NOT_LAWS = ("方法", "看法", "做法", "說法", "说法", "想法", "手法", "用法", "技法", "立法", "司法", "執法", "执法", "守法", "違法", "违法")
+
 _LABEL = re.compile(
     r"^(?P<label>chinese|simplified|simp\.?|traditional|trad\.?|pinyin|hanzi|hanja|characters?|zh|"
     r"lit\.?|literally|meaning|i\.e\.|korean|japanese|abbreviated|abbr\.?|short for|also|or|english)\s*[:.]?\s+",
@@ -138,6 +141,7 @@ _KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로
 
 # Patterns used per hit, compiled once.
 _RE_HAN_ONLY = re.compile(f"[{_HAN}]+")
+_RE_COUPLET = re.compile(rf"[{_HAN}]+(?:\s*[,，]\s*[{_HAN}]+)+")
 _RE_HAN_GAP = re.compile(rf"(?<=[{_HAN}、，])\s+(?=[{_HAN}、，])")
 _RE_INNER_ROUND = re.compile(r"[()\[\]（）［］]")
 _RE_INNER_TITLE = re.compile(r"[《》〈〉「」『』【】<>]")
@@ -479,7 +483,8 @@ def _kind_of(term: str, bracket: str, has_latin_title: bool, content: str = "") 
         return "title"
     if _RE_SENTENCE_PUNCT.search(content or term) or len(term) > 20:
         return "other"
-    if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (len(term) >= 5 or bracket in ("<>", "「」")):
+    if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (
+            len(term) >= 5 or bracket in ("<>", "「」") or term.endswith("法") and not term.endswith(_NOT_LAWS)):
         return "title"
     return "term"
 
@@ -556,6 +561,11 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         found = _parallel(text, inner, before, after, han, korean, outer)
         if found:
             return found
+        whole = content.strip(" '\"‘’“”")
+        if all(p.kind == "han" for p in parts) and all(len(p.text) >= 3 for p in han) \
+                and _RE_COUPLET.fullmatch(whole):
+            # One slogan in two halves with one rendering: (以史爲鑑, 面向未來).
+            term, extra_terms, kind = _repair(whole), [], "other"
     fields = dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
                   variants=tuple(variants), kind=kind, bracket=bracket if kind == "title" else outer)
     found = [(term_at, fields)]
@@ -791,8 +801,9 @@ def _near_reading(hangul: str, term: str) -> bool:
         return False
     from glossary.readings import _same_syllable, _syllables
 
-    misses = sum(not _same_syllable(a, b) for a, b in zip(_syllables(syllables), _syllables(reading)))
-    return misses <= 1
+    misses = [i for i, (a, b) in enumerate(zip(_syllables(syllables), _syllables(reading))) if not _same_syllable(a, b)]
+    # 的 and 之 rendered by 의 are grammar, not a second reading: 핵심 이익 중의 핵심.
+    return len(misses) <= 1 and not any(term[i] in "的之" for i in misses)
 
 
 def _korean_kind(hangul: str, term: str) -> str:
@@ -809,6 +820,7 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
 
     quoted = _quoted_before(before, after)
     if quoted:
+        quoted = _trim_quoted_korean(quoted, term)
         return quoted, _korean_kind(quoted, term), None
     tail = before.rstrip()
     m = _RE_KO_WORDS.search(tail[-80:])
@@ -848,6 +860,28 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         break
     span = " ".join(words[-take:])
     return span, _korean_kind(span, term), None
+
+
+def _trim_quoted_korean(quoted: str, term: str) -> str:
+    """Cut a quoted clause to the words that render the term.
+
+    "대만 문제는 중국의 핵심 이익 중의 핵심(核心利益中的核心)": from the word that
+    starts with the reading of the first hanzi (핵심); failing that, after the
+    first topic or subject word ("한중 관계는 이사할 수 없는 이웃").
+    """
+    words = quoted.split()
+    if len(words) <= 2 or not term:
+        return quoted
+    topic = next((k for k, w in enumerate(words[:-1]) if len(w) >= 3 and w.endswith(("은", "는", "이", "가"))), None)
+    if topic is None:
+        return quoted  # a phrase, not a clause: '늑대 전사 외교(戰狼外交)'
+    first = _reading(term[0])
+    if first and _same_start(words[0], first):
+        return quoted  # the clause renders the whole term: '애국자가 다스리는 홍콩(愛國者治港)'
+    for k in range(topic + 1, len(words)):
+        if first and _same_start(words[k], first):
+            return " ".join(words[k:])
+    return " ".join(words[topic + 1:])
 
 
 def _same_start(word: str, reading: str) -> bool:
