@@ -140,6 +140,8 @@ _KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로
 
 
 # Patterns used per hit, compiled once.
+_RE_DATE = re.compile(r"(?=.*[年月日])[\d〇零一二三四五六七八九十年月日号號\s]+")
+_RE_LAW = re.compile(r"\b(?:Law|Act|Code)\b")
 _RE_HAN_ONLY = re.compile(f"[{_HAN}]+")
 _RE_COUPLET = re.compile(rf"[{_HAN}]+(?:\s*[,，]\s*[{_HAN}]+)+")
 _RE_HAN_GAP = re.compile(rf"(?<=[{_HAN}、，])\s+(?=[{_HAN}、，])")
@@ -493,7 +495,7 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
     """Occurrences for a bracket holding CJK: term(s) inside, rendering outside."""
     content = text[inner[0] + 1:inner[1]]
     parts = _split(content)
-    han = [p for p in parts if p.kind == "han"]
+    han = [p for p in parts if p.kind == "han" and not _RE_DATE.fullmatch(p.text)]
     if not han:
         return []
     term = _repair(han[0].text)
@@ -553,6 +555,9 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         gloss, gloss_kind = inside_gloss
     if gloss is None and hangul_inside:
         gloss, gloss_kind = hangul_inside, _korean_kind(hangul_inside, term)
+    if kind == "term" and gloss and term.endswith("法") and not term.endswith(_NOT_LAWS) \
+            and (gloss.endswith("법") or _RE_LAW.search(gloss)):
+        kind = "title"  # a law named as such: Law on Deputies (代表法), 데이터 보안법(數據安全法)
     if korean and gloss_kind == "translation" and kind == "term" and gloss and gloss.endswith("다") \
             and len(term) >= 5:
         kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
@@ -787,23 +792,34 @@ def _reading(term: str) -> str:
     return hangul_reading(term)
 
 
-def _near_reading(hangul: str, term: str) -> bool:
-    """The reading but for one syllable, in a term of three hanzi or more.
+#: Common hanja with a second (or third) reading that reading tables often miss.
+_OTHER_READINGS = {
+    "更": "경갱", "不": "불부", "樂": "락낙악요", "率": "률율솔", "北": "북배", "金": "금김", "復": "복부",
+    "行": "행항", "說": "설세열", "度": "도탁", "讀": "독두", "易": "역이", "惡": "악오", "便": "편변",
+    "車": "거차", "見": "견현", "切": "절체", "參": "참삼", "殺": "살쇄", "狀": "상장", "洞": "동통",
+    "宅": "택댁", "省": "성생", "識": "식지", "索": "색삭", "塞": "색새", "數": "수삭", "暴": "폭포",
+    "拓": "척탁", "宿": "숙수", "降": "강항", "茶": "다차", "布": "포보", "則": "칙즉", "沈": "침심",
+    "推": "추퇴", "畫": "화획", "差": "차치", "糖": "당탕", "復": "복부", "怒": "노로", "泌": "비필",
+}
 
-    Many hanja have two readings (更 경/갱, 不 불/부, 率 률/솔) and the
-    reading table knows one: 설비 갱신 for 設備更新 is still the reading.
+
+def _near_reading(hangul: str, term: str) -> bool:
+    """The reading, with a second reading for one hanzi the reading table lacks.
+
+    설비 갱신 for 設備更新 (更 경/갱) is still the reading.
     """
     syllables = hangul.replace(" ", "")
-    if len(term) < 3 or len(syllables) != len(term):
+    if len(syllables) != len(term) or not any(ch in _OTHER_READINGS for ch in term):
         return False
     reading = _reading(term)
     if len(reading) != len(term):
         return False
     from glossary.readings import _same_syllable, _syllables
 
-    misses = [i for i, (a, b) in enumerate(zip(_syllables(syllables), _syllables(reading))) if not _same_syllable(a, b)]
-    # 的 and 之 rendered by 의 are grammar, not a second reading: 핵심 이익 중의 핵심.
-    return len(misses) <= 1 and not any(term[i] in "的之" for i in misses)
+    for i, (a, b) in enumerate(zip(_syllables(syllables), _syllables(reading))):
+        if not _same_syllable(a, b) and syllables[i] not in _OTHER_READINGS.get(term[i], ""):
+            return False
+    return True
 
 
 def _korean_kind(hangul: str, term: str) -> str:
@@ -1039,7 +1055,7 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
         if letters >= n:
             span = before[pos:].strip()
             if _maybe_pinyin(span, term):
-                return _after_pinyin(span, after)
+                return _after_pinyin(span, after, before)
             if _maybe_romanization(span, term):
                 return span, "romanization", None
     start = _phrase_start(tokens, n, term)
@@ -1068,11 +1084,27 @@ _AFTER_PINYIN = re.compile(
     r"^\s*[,—–-]?\s*(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?)?\s*[“\"‘']([^”\"’']{1,80}?)[.,]?[”\"’']")
 
 
-def _after_pinyin(pinyin: str, after: str) -> tuple[str, str, str | None]:
-    """``tang ping (躺平), or "lying flat."``: the translation follows the bracket."""
+_ADVERBS = frozenset("sometimes often usually commonly widely also still now generally variously".split())
+_KNOWN_AS = re.compile(r",?\s+(?:known|referred to|rendered)\s+(?:in\s+Chinese\s+)?as\s*$|,?\s+(?:called|dubbed|termed)\s*$")
+
+
+def _after_pinyin(pinyin: str, after: str, before: str = "") -> tuple[str, str, str | None]:
+    """Pinyin beside the bracket, and a translation near it when the text gives one.
+
+    ``tang ping (躺平), or "lying flat."``: the translation follows the bracket;
+    ``the trade-in scheme known as yijiu huanxin (以旧换新)``: it precedes the pinyin.
+    """
     m = _AFTER_PINYIN.match(after)
     if m:
         return _clean_gloss(m.group(1)), "translation", pinyin
+    head = before.rstrip()[: -len(pinyin)] if before.rstrip().endswith(pinyin) else ""
+    m = _KNOWN_AS.search(head)
+    if m:
+        tokens = [(t.group(), t.start()) for t in _WORD.finditer(head, 0, m.start())]
+        passive = any(t.lower() in _HARD or t.lower().endswith("ly") or t.lower() in _ADVERBS for t, _ in tokens[-2:])
+        start = _phrase_start(tokens, max(2, len(pinyin.split())), "") if tokens and not passive else None
+        if start is not None:
+            return head[tokens[start][1]:m.start()].strip(" ,"), "translation", pinyin
     return pinyin, "pinyin", pinyin
 
 
