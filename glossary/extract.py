@@ -44,8 +44,8 @@ _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HANGUL = "\uac00-\ud7a3"
 
-OPENERS = "([<（《〈「『【［〔｛{"
-CLOSERS = ")]>）》〉」』】］〕｝}"
+OPENERS = "([<（《〈「『【［〔｛{≪"
+CLOSERS = ")]>）》〉」』】］〕｝}≫"
 PAIRS = dict(zip(OPENERS, CLOSERS))
 _CLOSE_TO_OPEN = dict(zip(CLOSERS, OPENERS))
 
@@ -56,7 +56,7 @@ _REACH = 400
 _TITLE_ENDINGS = (
     "決定", "决定", "決議", "决议", "意見", "意见", "通知", "條例", "条例", "法", "規劃", "规划", "綱要", "纲要",
     "報告", "报告", "白皮書", "白皮书", "公報", "公报", "辦法", "办法", "規定", "规定", "方案", "計劃", "计划",
-    "宣言", "章程", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
+    "宣言", "章程", "經", "经", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
 )
 
 #: Words ending in 法 that are not laws.
@@ -146,7 +146,7 @@ _RE_HAN_ONLY = re.compile(f"[{_HAN}]+")
 _RE_COUPLET = re.compile(rf"[{_HAN}]+(?:\s*[,，]\s*[{_HAN}]+)+")
 _RE_HAN_GAP = re.compile(rf"(?<=[{_HAN}、，])\s+(?=[{_HAN}、，])")
 _RE_INNER_ROUND = re.compile(r"[()\[\]（）［］]")
-_RE_INNER_TITLE = re.compile(r"[《》〈〉「」『』【】<>]")
+_RE_INNER_TITLE = re.compile(r"[《》〈〉「」『』【】<>≪≫]")
 _RE_TITLE_COLON = re.compile(rf"^([A-Za-z][^{_HAN}:：]*?)\s*[:：]\s*(.*[{_HAN}].*)$", re.DOTALL)
 _RE_FIELDS = re.compile(r"\s*[;；|]\s*")
 _RE_PIECES = re.compile(rf"\s*(?:,|，(?![^，]*[{_HAN}]{{6}})|/|／)\s*(?=\S)")
@@ -362,7 +362,7 @@ def _enclosing(text: str, start: int) -> int:
             if pending:
                 if pending[-1] == ch:
                     pending.pop()
-                elif ch in "<《〈「『【":  # an unmatched opener of another kind: skip it
+                elif ch in "<《〈「『【≪":  # an unmatched opener of another kind: skip it
                     pass
                 else:
                     pending.pop()
@@ -389,7 +389,7 @@ def _closing(text: str, opener: int) -> int:
             if depth == 0:
                 return i
             depth -= 1
-        elif ch in CLOSERS and ch not in ">》〉」』】" and depth == 0 and open_ch not in "<《〈「『【":
+        elif ch in CLOSERS and ch not in ">》〉」』】≫" and depth == 0 and open_ch not in "<《〈「『【≪":
             return -1  # a closer of another kind: the bracket is malformed
         i += 1
     return -1
@@ -481,10 +481,12 @@ def _latin_role(text: str, term: str, label: str) -> str:
 
 
 def _kind_of(term: str, bracket: str, has_latin_title: bool, content: str = "") -> str:
-    if bracket in ("《》", "〈〉", "『』") or has_latin_title:
+    if bracket in ("《》", "〈〉", "『』", "≪≫") or has_latin_title:
         return "title"
     if _RE_SENTENCE_PUNCT.search(content or term) or len(term) > 20:
         return "other"
+    if len(term) >= 2 and term.endswith(("經", "经")) and term not in ("神經", "神经", "經經"):
+        return "title"  # classics and scriptures: 書經, 道德經
     if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (
             len(term) >= 5 or bracket in ("<>", "「」") or term.endswith("法") and not term.endswith(_NOT_LAWS)):
         return "title"
@@ -529,7 +531,7 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         elif p.kind == "hangul" and hangul_inside is None and len(p.text.replace(" ", "")) >= 2:
             hangul_inside = p.text
     kind = _kind_of(term, bracket, title_gloss is not None, content)
-    if kind == "term" and text[inner[1] + 1:inner[1] + 2] in "》〉』」>" and bracket in ("()", "（）", "[]") \
+    if kind == "term" and text[inner[1] + 1:inner[1] + 2] in "》〉』」>≫" and bracket in ("()", "（）", "[]") \
             and _in_title_bracket(text, inner[0], inner[1]):
         kind = "title"
     gloss: str | None = None
@@ -614,7 +616,7 @@ def _parallel(text: str, inner: tuple[int, int], before: str, after: str, han: l
 def _in_title_bracket(text: str, opener: int, closer: int) -> bool:
     """Whether a bracket sits inside a title bracket: 『시진핑 국정운영을 말하다(習近平談治國理政)』."""
     outer = _enclosing(text, opener)
-    return outer != -1 and text[outer] in "《〈『「<" and text[closer + 1:closer + 2] == PAIRS[text[outer]]
+    return outer != -1 and text[outer] in "《〈『「<≪" and text[closer + 1:closer + 2] == PAIRS[text[outer]]
 
 
 def _glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
@@ -888,7 +890,7 @@ def _trim_quoted_korean(quoted: str, term: str) -> str:
     words = quoted.split()
     if len(words) <= 2 or not term:
         return quoted
-    topic = next((k for k, w in enumerate(words[:-1]) if len(w) >= 3 and w.endswith(("은", "는", "이", "가"))), None)
+    topic = next((k for k, w in enumerate(words[:-1]) if len(w) >= 3 and w.endswith(("은", "는"))), None)
     if topic is None:
         return quoted  # a phrase, not a clause: '늑대 전사 외교(戰狼外交)'
     first = _reading(term[0])
@@ -975,8 +977,8 @@ def _is_transcription(hangul: str, term: str) -> bool:
     return fits(0, 0)
 
 
-_OPENING = "“‘\"'«〈《『「<"
-_CLOSING = "”’\"'»〉》』」>"
+_OPENING = "“‘\"'«〈《『「<≪"
+_CLOSING = "”’\"'»〉》』」>≫"
 _TITLE_CLOSE = {"〉": "〈", "》": "《", "』": "『", "」": "「", ">": "<"}
 
 
@@ -1081,7 +1083,7 @@ def _with_kind(gloss: str, term: str, after: str) -> tuple[str | None, str | Non
 
 
 _AFTER_PINYIN = re.compile(
-    r"^\s*[,—–-]?\s*(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?)?\s*[“\"‘']([^”\"’']{1,80}?)[.,]?[”\"’']")
+    r"^\s*[,—–-]?\s*(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?)\s*[“\"‘']([^”\"’'()\[\]]{1,80}?)[.,]?[”\"’']")
 
 
 _ADVERBS = frozenset("sometimes often usually commonly widely also still now generally variously".split())
