@@ -125,13 +125,8 @@ _HONORIFICS = frozenset(
     "president premier chairman chairwoman secretary general minister vice mr mr. ms ms. mrs mrs. dr dr. "
     "professor prof prof. comrade director ambassador spokesperson spokesman governor mayor former late "
     "foreign defense defence state councilor leader party chief".split())
-_ABBREV_DOTS = frozenset("u.s mr ms mrs dr st no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
-                         "prof gen lt col inc ltd co corp u.n u.k e.u".split())
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*['’]?|[^\w\s]|\t", re.UNICODE)
-_QUOTES_OPEN = "“‘\"'«「『"
-_QUOTES_CLOSE = "”’\"'»」』"
-_QUOTE_MATCH = {"”": "“", "’": "‘", '"': '"', "'": "'", "»": "«"}
 
 # Korean particles and endings that close a word after a rendering.
 _PARTICLES = ("에서는", "에서", "으로", "이라는", "라는", "이라", "에게", "까지", "부터", "처럼", "보다",
@@ -794,6 +789,22 @@ def _reading(term: str) -> str:
     return hangul_reading(term)
 
 
+def _syllables(hangul: str) -> list[tuple[int, int, int] | None]:
+    """(initial, vowel, final) of each hangul syllable; None for anything else."""
+    out: list[tuple[int, int, int] | None] = []
+    for ch in hangul:
+        code = ord(ch) - 0xAC00
+        out.append((code // 588, (code % 588) // 28, code % 28) if 0 <= code < 11172 else None)
+    return out
+
+
+def _same_syllable(a: tuple[int, int, int] | None, b: tuple[int, int, int] | None) -> bool:
+    """Equal syllables, or equal but for the initial sound law (ㄹ/ㄴ/ㅇ: 력/역, 녀/여)."""
+    if a is None or b is None:
+        return a is b
+    return a == b or (a[1:] == b[1:] and a[0] in (2, 5, 11) and b[0] in (2, 5, 11))
+
+
 #: Common hanja with a second (or third) reading that reading tables often miss.
 _OTHER_READINGS = {
     "更": "경갱", "不": "불부", "樂": "락낙악요", "率": "률율솔", "北": "북배", "金": "금김", "復": "복부",
@@ -801,7 +812,7 @@ _OTHER_READINGS = {
     "車": "거차", "見": "견현", "切": "절체", "參": "참삼", "殺": "살쇄", "狀": "상장", "洞": "동통",
     "宅": "택댁", "省": "성생", "識": "식지", "索": "색삭", "塞": "색새", "數": "수삭", "暴": "폭포",
     "拓": "척탁", "宿": "숙수", "降": "강항", "茶": "다차", "布": "포보", "則": "칙즉", "沈": "침심",
-    "推": "추퇴", "畫": "화획", "差": "차치", "糖": "당탕", "復": "복부", "怒": "노로", "泌": "비필",
+    "推": "추퇴", "畫": "화획", "差": "차치", "糖": "당탕", "怒": "노로", "泌": "비필",
 }
 
 
@@ -816,8 +827,6 @@ def _near_reading(hangul: str, term: str) -> bool:
     reading = _reading(term)
     if len(reading) != len(term):
         return False
-    from glossary.readings import _same_syllable, _syllables
-
     for i, (a, b) in enumerate(zip(_syllables(syllables), _syllables(reading))):
         if not _same_syllable(a, b) and syllables[i] not in _OTHER_READINGS.get(term[i], ""):
             return False
@@ -903,8 +912,6 @@ def _trim_quoted_korean(quoted: str, term: str) -> str:
 
 
 def _same_start(word: str, reading: str) -> bool:
-    from glossary.readings import _same_syllable, _syllables  # noqa: PLC0415
-
     return bool(word) and bool(reading) and _same_syllable(_syllables(word[0])[0], _syllables(reading[0])[0])
 
 
@@ -979,7 +986,6 @@ def _is_transcription(hangul: str, term: str) -> bool:
 
 _OPENING = "“‘\"'«〈《『「<≪"
 _CLOSING = "”’\"'»〉》』」>≫"
-_TITLE_CLOSE = {"〉": "〈", "》": "《", "』": "『", "」": "「", ">": "<"}
 
 
 def _is_apostrophe(text: str, k: int) -> bool:
