@@ -37,9 +37,10 @@ from glossary.model import Occurrence, Source
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3007"
 #: The prefilter, the only regex run over the whole text: one character, so
 #: that the regex engine scans with its fast character-set loop (a ``+`` or
-#: astral ranges would make it several times slower); the run is then
-#: extended from there with :data:`_HAN_RUN`.
-_HAN_FIRST = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+#: astral ranges make it several times slower), written as a negated set
+#: (U+3400-U+9FFF and U+F900-U+FAFF), which measured fastest, faster than a
+#: bare scan for brackets. The run is then extended with :data:`_HAN_RUN`.
+_HAN_FIRST = re.compile("[^\x00-\u33ff\ua000-\uf8ff\ufb00-\U0010ffff]")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HANGUL = "\uac00-\ud7a3"
