@@ -57,7 +57,7 @@ _REACH = 400
 _TITLE_ENDINGS = (
     "決定", "决定", "決議", "决议", "意見", "意见", "通知", "條例", "条例", "法", "規劃", "规划", "綱要", "纲要",
     "報告", "报告", "白皮書", "白皮书", "公報", "公报", "辦法", "办法", "規定", "规定", "方案", "計劃", "计划",
-    "宣言", "章程", "經", "经", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
+    "宣言", "章程", "經", "经", "建議", "建议", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
 )
 
 #: Words ending in 法 that are not laws.
@@ -85,6 +85,8 @@ _HARD = frozenset(
     "it we they he she i you who whom which there here said says say also".split()) | _NAMING
 _CONNECTORS = frozenset("and of for the on in de to with a an".split())
 _DET_PREP = _DETERMINERS | _PREPOSITIONS
+_COMPARATIVES = frozenset("stronger greater higher deeper broader wider closer better bigger larger smaller lower "
+                          "faster further".split())
 _SUBORDINATORS = frozenset("though although because whereas while when where which who whom whose if unless whether "
                            "but yet so than".split())
 _NO_END = _DETERMINERS | _PREPOSITIONS | _HARD | {"and", "or"}
@@ -121,7 +123,8 @@ _VERB_STEMS_SET = frozenset(_VERB_STEMS)
 _GENERIC_HEADS = frozenset(
     "strategy policy policies initiative campaign concept slogan principle principles theory programme program "
     "plan model movement project idea phenomenon approach doctrine formula vision agenda line framework "
-    "drive narrative discourse era".split())
+    "drive narrative discourse era measures measure efforts effort push reforms reform rules system mechanism "
+    "principle pledge goal target mindset mentality logic model tactics".split())
 _HONORIFICS = frozenset(
     "president premier chairman chairwoman secretary general minister vice mr mr. ms ms. mrs mrs. dr dr. "
     "professor prof prof. comrade director ambassador spokesperson spokesman governor mayor former late "
@@ -668,7 +671,9 @@ def _glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dic
 def _clean_gloss(text: str) -> str:
     text = re.sub(r"^(?:lit\.|literally|i\.e\.,?|meaning|or)\s+", "", text.strip(), flags=re.IGNORECASE)
     text = text.strip(" '\"“”‘’.,;:")
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE) if len(text.split()) > 1 else text
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an") and not any(w.lower() in _HARD for w in words):
+        text = text[len(words[0]):].lstrip()  # but a quoted clause keeps it: "the East is rising ..."
     return text
 
 
@@ -874,6 +879,14 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
     # A translation: back over words while the rendering is shorter than the
     # term, or while a word matches the reading of the first hanzi (중국의 꿈).
     first = _reading(term[0]) if term else ""
+    # A rendering that starts with the reading of the first hanzi, within the
+    # clause: '인민의 더 나은 삶에 대한 동경(人民對美好生活的嚮往)'.
+    for k in range(2, len(words) + 1):
+        word = words[-k]
+        if len(word) >= 3 and word.endswith(("이", "가", "은", "는", "을", "를")) or word.endswith(("다", "고", "며")):
+            break
+        if first and _same_start(word, first) and sum(map(len, words[-k:])) <= 3 * n:
+            return " ".join(words[-k:]), _korean_kind(" ".join(words[-k:]), term), None
     take = 1
     total = len(words[-1])
     for k in range(2, min(4, len(words)) + 1):
@@ -1211,10 +1224,16 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
     while i >= 0:
         tok = tokens[i][0]
         low = tok.lower()
-        if tok in "\"”“" and content < need and i > 0:
-            i -= 1  # quoted words inside the phrase: "appropriately loose" monetary policy
-            continue
-        if not tok[0].isalnum() or any(ch.isdigit() for ch in tok) and not allow_digits or low in _HARD:
+        if tok in "\"”" and content < need and i > 0:
+            # Quoted words inside the phrase: "appropriately loose" monetary policy.
+            k = next((k for k in range(i - 1, max(-1, i - 12), -1) if tokens[k][0] in "\"“"), None)
+            if k is not None:
+                content += sum(_weight(t) for t, _ in tokens[k + 1:i] if t[0].isalnum())
+                start = k + 1
+                i = k - 1
+                continue
+        if not tok[0].isalnum() or any(ch.isdigit() for ch in tok) and not (allow_digits or _RE_ORDINAL.match(tok)) \
+                or low in _HARD:
             break
         if low in _SUBORDINATORS:
             break
@@ -1240,6 +1259,9 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
             i -= 1
             continue
         nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+        if content >= need and (low.endswith("ed") and len(low) > 4 or low in _COMPARATIVES) \
+                and nxt not in _PREPOSITIONS and nxt not in ("and", "or"):
+            break  # an adjective that qualifies, not names: "the shortened negative list"
         if content >= min(need, 2) and nxt not in ("and", "or") and (
                 low in _VERBS or _is_verbish_ing(tok) or low.endswith("ed") and len(low) > 4):
             prev = tokens[i - 1][0].lower() if i > 0 else ""

@@ -63,7 +63,7 @@ def one(text: str) -> Occurrence:
         ("Foreign firms watch the Anti-Foreign Sanctions Law (《反外国制裁法》) closely", "反外国制裁法", "Anti-Foreign Sanctions Law", "translation", "title"),
         ("and the Export Control Law ((出口管制法)), both", "出口管制法", "Export Control Law", "translation", "title"),
         ("enforces the <Data Security Law> (数据安全法), in force", "数据安全法", "Data Security Law", "translation", "title"),
-        ("and a stronger social safety net（社会保障网）.", "社会保障网", "stronger social safety net", "translation", "term"),
+        ("and a stronger social safety net（社会保障网）.", "社会保障网", "social safety net", "translation", "term"),
         ("the Politburo Standing Committee 【中央政治局常务委员会】.", "中央政治局常务委员会", "Politburo Standing Committee", "translation", "term"),
         ("A senior official warned: \"We must guard against systemic risks (坚决守住不发生系统性风险的底线。)\"", "坚决守住不发生系统性风险的底线", None, None, "other"),
         # Korean: the reading before the bracket, particles after it are not part of anything.
