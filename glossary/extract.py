@@ -135,6 +135,10 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*['’]?|[^\w\s]|\t", re.UNICODE
 # Korean particles and endings that close a word after a rendering.
 _PARTICLES = ("에서는", "에서", "으로", "이라는", "라는", "이라", "에게", "까지", "부터", "처럼", "보다",
               "은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "로", "도", "만", "란", "이란")
+#: Words that name what kind of thing follows, not part of its name: 스타트업 딥시크(深度求索).
+_KO_APPOSITION = frozenset(
+    "스타트업 기업 업체 회사 그룹 정부 당국 주석 국가주석 총리 부장 외교부장 교수 대변인 매체 관영 전문가 창업자 대표 의장 "
+    "위원장 장관 대사 총서기 서기 시장 작가 소설가 감독 배우 선수 기자 특파원 연구원 부주석 총통 전 현".split())
 _KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "며", "고", "다", "서", "한", "된", "인", "던")
 
 
@@ -894,7 +898,8 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         if first and _same_start(word, first) and word.endswith("의"):
             take = k
             break
-        if total < n and not word.endswith(_KO_BREAK) or _RE_KO_ORDINAL.fullmatch(word):
+        if total < n and not word.endswith(_KO_BREAK) and word not in _KO_APPOSITION \
+                or _RE_KO_ORDINAL.fullmatch(word):
             take = k
             total += len(word)
             continue
@@ -1201,8 +1206,16 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
     return start
 
 
+#: Nouns in -ing, not verbs: "early warning system", "social housing".
+_ING_NOUNS = frozenset(
+    "warning building housing funding training spending lending banking shipping manufacturing marketing planning "
+    "financing pricing policing understanding meeting reading offering opening landing setting timing thinking "
+    "wellbeing being beijing nanjing chongqing xinjiang qinghai shaoxing kunming harbin".split())
+_VERBS = _VERBS - _ING_NOUNS
+
+
 def _is_verbish_ing(tok: str) -> bool:
-    return len(tok) > 5 and tok.lower().endswith("ing") and tok.isalpha()
+    return len(tok) > 5 and tok.lower().endswith("ing") and tok.isalpha() and tok.lower() not in _ING_NOUNS
 
 
 def _weight(tok: str) -> int:
