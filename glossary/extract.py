@@ -1276,7 +1276,8 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
                 and nxt not in _PREPOSITIONS and nxt not in ("and", "or"):
             break  # an adjective that qualifies, not names: "the shortened negative list"
         if content >= min(need, 2) and nxt not in ("and", "or") and (
-                low in _VERBS or _is_verbish_ing(tok) or low.endswith("ed") and len(low) > 4):
+                low in _VERBS or _is_verbish_ing(tok) or low.endswith(("ed", "ing")) and len(low) > 4 and (
+                    low.endswith("ed") or nxt in _DETERMINERS)):
             prev = tokens[i - 1][0].lower() if i > 0 else ""
             if nxt in _DETERMINERS:
                 break  # a verb with its object: "building a modern industrial system"
