@@ -447,7 +447,7 @@ def _split(content: str) -> list[_Part]:
 
 
 _SEGMENT = re.compile(
-    rf"(?P<han>[{_HAN}](?:[{_HAN}、，〇\d\s]*[{_HAN}])?\+?)"
+    rf"(?P<han>[{_HAN}](?:[{_HAN}、，〇\d\s\"“”‘’]*[{_HAN}])?\+?)"
     rf"|(?P<hangul>[{_HANGUL}](?:[{_HANGUL}\s]*[{_HANGUL}])?)"
     r"|(?P<latin>[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9\s'’\-.&]*[A-Za-zÀ-ɏ0-9.])?)"
     r"|(?P<digits>\d+)"
@@ -1146,13 +1146,29 @@ def _phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | Non
         return None
     if last.lower() in _NO_END:
         return None
-    allow_digits = any(ch.isdigit() for ch in term)
+    allow_digits = any(ch.isdigit() for ch in term) or _numbers_agree(tokens[-3:], term)
     if _RE_ACRONYM_WORD.fullmatch(last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
             and tokens[-2][0].lower() not in _NO_END:
         return _noun_phrase_start(tokens, n, allow_digits)
     if _is_capital(last) or (last[0].isdigit() and allow_digits):
-        return _name_start(tokens, n, allow_digits)
+        start = _name_start(tokens, n, allow_digits)
+        names = sum(1 for t, _ in tokens[start:] if t[0].isalnum())
+        if names < min((n + 1) // 2, 4) and start > 1 and tokens[start - 1][0].lower() in ("the", "of"):
+            # A name inside a longer phrase: centenary goal of the People's Liberation Army.
+            longer = _noun_phrase_start(tokens, n, allow_digits)
+            if longer is not None and longer < start:
+                return longer
+        return start
     return _noun_phrase_start(tokens, n, allow_digits)
+
+
+_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _numbers_agree(tokens: list[tuple[str, int]], term: str) -> bool:
+    """A number before the bracket spells the term's numerals: 1992 Consensus (九二共识)."""
+    digits = "".join(ch for ch in term.translate(_CJK_DIGITS) if ch.isdigit())
+    return len(digits) >= 2 and any(t.isdigit() and digits in t for t, _ in tokens)
 
 
 def _possessive(tok: str) -> bool:
@@ -1254,7 +1270,9 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
             i -= 1
             continue
         if _possessive(tok) and (tok[0].isupper() or content >= need):
-            break
+            before = tokens[i - 1][0] if i > 0 else ""
+            if not (tok[0].isupper() and content < need and (before.lower() == "the" or before[:1].isupper())):
+                break
         if low in _DETERMINERS:
             if content >= need:
                 break
