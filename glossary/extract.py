@@ -430,7 +430,7 @@ def _split(content: str) -> list[_Part]:
         return [_Part("han", content)]
     # Nested brackets inside the content become separators: 中國共產黨(中共).
     content = _RE_INNER_ROUND.sub(",", content)
-    content = _RE_INNER_TITLE.sub("", content)
+    content = _RE_INNER_TITLE.sub(",", content)
     title = _RE_TITLE_COLON.match(content)
     if title and len(title.group(1).split()) > 1 and not _LABEL.match(title.group(1) + " "):
         return [_Part("latin", title.group(1).strip(), "title")] + _split(title.group(2))
@@ -513,7 +513,7 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         if len(other) == len(term) and p.label not in ("lit",) and _same_term(other, term):
             variants.append(other)
         else:
-            extra_terms.append(other)
+            extra_terms.append((other, p.text))
     bracket = text[inner[0]] + text[inner[1]]
     outer = text[opener] + text[closer]
     abbrev = pinyin = None
@@ -566,7 +566,7 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
     if korean and gloss_kind == "translation" and kind == "term" and gloss and gloss.endswith("다") \
             and len(term) >= 5:
         kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
-    term_at = text.find(han[0].text, inner[0])
+    term_at = max(text.find(han[0].text, inner[0]), inner[0])
     if extra_terms and len(extra_terms) + 1 == len(han):
         found = _parallel(text, inner, before, after, han, korean, outer)
         if found:
@@ -579,8 +579,10 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
     fields = dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
                   variants=tuple(variants), kind=kind, bracket=bracket if kind == "title" else outer)
     found = [(term_at, fields)]
-    for other in extra_terms:
-        found.append((term_at, dict(term=other, kind=_kind_of(other, bracket, False), bracket=outer)))
+    for other, written in extra_terms:
+        at = text.find(written, inner[0], inner[1])
+        found.append((at if at != -1 else term_at, dict(term=other, kind=_kind_of(other, bracket, False),
+                                                        bracket=outer)))
     return found
 
 
