@@ -994,6 +994,9 @@ def _is_transcription(hangul: str, term: str) -> bool:
 
     if _maybe_reading(hangul, term) or _near_reading(hangul, term):
         return False
+    if len(term) >= 3 and len(syls) >= 2 and all(
+            _same_syllable(a, b) for a, b in zip(_syllables("".join(syls[:2])), _syllables(_reading(term[:2])))):
+        return False  # starts with the reading: 중앙후이진 (中央匯金) is half reading, half sound
 
     def fits(i: int, j: int) -> bool:
         if i == len(wanted):
@@ -1086,7 +1089,8 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
             if _maybe_pinyin(span, term):
                 return _after_pinyin(span, after, before)
             if _maybe_romanization(span, term):
-                return span, "romanization", None
+                gloss, kind, _ = _after_pinyin(span, after)
+                return (gloss, kind, None) if kind == "translation" else (span, "romanization", None)
     start = _phrase_start(tokens, n, term)
     if start is None:
         return None, None, None
@@ -1110,7 +1114,8 @@ def _with_kind(gloss: str, term: str, after: str) -> tuple[str | None, str | Non
 
 
 _AFTER_PINYIN = re.compile(
-    r"^\s*[,—–-]?\s*(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?)\s*[“\"‘']([^”\"’'()\[\]]{1,80}?)[.,]?[”\"’']")
+    r"^\s*[,—–-]?\s*(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?)?\s*[“\"‘']"
+    rf"([^”\"’'()\[\]{_HAN}]{{1,80}}?)[.,]?[”\"’']")
 
 
 _ADVERBS = frozenset("sometimes often usually commonly widely also still now generally variously".split())
