@@ -7,9 +7,10 @@ Builds a corpus of at least ``--mb`` megabytes of mixed English and Korean
 text in a temporary folder: filler paragraphs (sentences of the annotated
 passages with their bracketed CJK removed, plus parentheses without CJK)
 in articles of 3-8 KB; a share of the articles (``--share``, default 0.3)
-quote Chinese terms about as densely as the seed documents (one per ~1.8 KB,
-by mixing in paragraphs of the annotated passages), the others quote none,
-as in a real mixed collection of reports and news. Some Korean files are
+quote Chinese terms (paragraphs of the annotated passages mixed in: about one
+term per 3 KB there, the seed documents have one per 1.8 KB), the others
+quote none, as in a real mixed collection of reports and news: about one
+term per 10 KB overall. ``--share 1`` makes every article a quoting one. Some Korean files are
 written in CP949. Files are then read one at a time (memory stays flat):
 for each, a bare ``re.finditer`` scan for bracketed CJK (the baseline) and
 ``extract_occurrences`` run over the same decoded text, in the same run.
@@ -44,7 +45,7 @@ BARE = re.compile(rf"[{_O}][^{_O}{_C}\n]*?[{HAN}][^{_O}{_C}\n]*[{_C}]")
 PASSAGES = ROOT / "tests" / "data" / "extract"
 FILE_BYTES = 2_000_000
 #: Share of paragraphs taken from the annotated passages in a quoting article:
-#: gives about one bracketed term per 1.8 KB there, the density of the seeds.
+#: about one bracketed term per 3 KB there.
 PASSAGE_SHARE = 0.05
 
 
