@@ -57,7 +57,7 @@ _REACH = 400
 _TITLE_ENDINGS = (
     "決定", "决定", "決議", "决议", "意見", "意见", "通知", "條例", "条例", "法", "規劃", "规划", "綱要", "纲要",
     "報告", "报告", "白皮書", "白皮书", "公報", "公报", "辦法", "办法", "規定", "规定", "方案", "計劃", "计划",
-    "宣言", "章程", "經", "经", "建議", "建议", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
+    "宣言", "章程", "經", "经", "建議", "建议", "文件", "協定", "协定", "聲明", "声明", "指引", "細則", "细则", "選集", "选集", "文選", "文选",
 )
 
 #: Words ending in 法 that are not laws.
@@ -144,6 +144,7 @@ _KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로
 
 # Patterns used per hit, compiled once.
 _RE_DATE = re.compile(r"(?=.*[年月日])[\d〇零一二三四五六七八九十年月日号號\s]+")
+_RE_NEXT_BRACKET = re.compile(rf"[ \t]?[(（]([^()（）{_HAN}\n]{{1,60}})[)）]")
 _RE_LAW = re.compile(r"\b(?:Law|Act|Code)\b")
 _RE_HAN_ONLY = re.compile(f"[{_HAN}]+")
 _RE_COUPLET = re.compile(rf"[{_HAN}]+(?:\s*[,，]\s*[{_HAN}]+)+")
@@ -447,7 +448,7 @@ def _split(content: str) -> list[_Part]:
 
 
 _SEGMENT = re.compile(
-    rf"(?P<han>[{_HAN}](?:[{_HAN}、，〇\d\s\"“”‘’]*[{_HAN}])?\+?)"
+    rf"(?P<han>\d*[{_HAN}](?:[{_HAN}、，〇\d\s\"“”‘’]*[{_HAN}])?\+?)"
     rf"|(?P<hangul>[{_HANGUL}](?:[{_HANGUL}\s]*[{_HANGUL}])?)"
     r"|(?P<latin>[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9\s'’\-.&]*[A-Za-zÀ-ɏ0-9.])?)"
     r"|(?P<digits>\d+)"
@@ -558,6 +559,11 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
             pinyin = pin
     if gloss is None and inside_gloss is not None:
         gloss, gloss_kind = inside_gloss
+    if gloss is None and not korean:
+        m = _RE_NEXT_BRACKET.match(after)
+        if m and m.group(1).strip():  # 「共同富裕」 (common prosperity)
+            gloss = _clean_gloss(m.group(1))
+            gloss_kind = _with_kind(gloss, term, "")[1]
     if gloss is None and hangul_inside:
         gloss, gloss_kind = hangul_inside, _korean_kind(hangul_inside, term)
     if kind == "term" and gloss and term.endswith("法") and not term.endswith(_NOT_LAWS) \
@@ -777,7 +783,7 @@ def _text_before(text: str, opener: int) -> str:
     lines = chunk.split("\n")
     out = lines[0]
     for prev, line in zip(lines, lines[1:]):
-        short = len(prev.strip()) < 40 and not prev.rstrip().endswith((",", "-"))
+        short = len(prev.strip()) < 40 and not prev.rstrip().endswith((",", "-")) or "\t" in prev
         out += ("\t" if short or prev.rstrip().endswith((".", ":", "!", "?")) else " ") + line
     return out
 
@@ -1209,6 +1215,10 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
             i -= 1
             start = i
             continue
+        if prev == "." and i >= 2 and tokens[i - 2][0] in ("No", "Art", "Vol", "Doc"):
+            i -= 2  # Document No. 9
+            start = i
+            continue
         # Lowercase connectors inside a name: Belt and Road, Thought on Socialism with ... for a New Era.
         k = i - 1
         while k >= 0 and i - k <= 2 and tokens[k][0] in _CONNECTORS:
@@ -1309,8 +1319,8 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
             if low.endswith("ed") and nxt in _PREPOSITIONS or prev == "to" and low in _VERB_STEMS_SET:
                 pass  # a participle or an infinitive inside the phrase: "policies focused on", "plan to boost"
             elif low in _VERBS and not low.endswith(("ing", "ed")):
-                if nxt not in _PREPOSITIONS:
-                    break  # "prefer domestic circulation"; but "plan to boost": a noun
+                if nxt != "to":
+                    break  # "prefer domestic circulation", "run by"; but "plan to boost": a noun
             elif not (i == 0 or not prev[:1].isalnum() or prev in _DET_PREP):
                 break
         if tok[0].isupper() and content >= need and low in _CLAUSE_WORDS:
