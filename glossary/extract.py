@@ -492,7 +492,8 @@ def _kind_of(term: str, bracket: str, has_latin_title: bool, content: str = "") 
     if len(term) >= 2 and term.endswith(("經", "经")) and term not in ("神經", "神经", "經經"):
         return "title"  # classics and scriptures: 書經, 道德經
     if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (
-            len(term) >= 5 or bracket in ("<>", "「」") or term.endswith("法") and not term.endswith(_NOT_LAWS)):
+            len(term) >= 5 or bracket in ("<>", "「」") or term.endswith("文件")
+            or term.endswith("法") and not term.endswith(_NOT_LAWS)):
         return "title"
     return "term"
 
