@@ -85,6 +85,10 @@ _HARD = frozenset(
     "it we they he she i you who whom which there here said says say also".split()) | _NAMING
 _CONNECTORS = frozenset("and of for the on in de to with a an".split())
 _DET_PREP = _DETERMINERS | _PREPOSITIONS
+_AUXILIARIES = frozenset("is are was were be been being am has have had will would shall should can could may might "
+                         "must do does did not".split())
+#: Possessives that belong inside names: the People's Bank of China.
+_NAME_POSSESSIVES = frozenset("people's peoples' workers' women's children's".split())
 _COMPARATIVES = frozenset("stronger greater higher deeper broader wider closer better bigger larger smaller lower "
                           "faster further".split())
 _SUBORDINATORS = frozenset("though although because whereas while when where which who whom whose if unless whether "
@@ -1200,10 +1204,8 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
         tok = tokens[k][0]
         if not _is_capital(tok) or not _RE_NAME_WORD.match(tok) or tok.lower() in _CLAUSE_WORDS:
             return False
-        if _possessive(tok):  # the People's Bank, National People's Congress; not China's
-            before = tokens[k - 1][0] if k > 0 else ""
-            return before.lower() == "the" or (_is_capital(before) and before.lower() not in _CLAUSE_WORDS
-                                               and not _possessive(before))
+        if _possessive(tok):  # the People's Bank, National People's Congress; not China's, the EU's
+            return tok.lower().replace("’", "'") in _NAME_POSSESSIVES
         return True
 
     while i > 0:
@@ -1231,7 +1233,7 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
         break
     # Titles before a personal name: President Xi Jinping -> Xi Jinping.
     names = [t for t, _ in tokens[start:]]
-    if n <= 4 and len(names) >= 2:
+    if n <= 3 and len(names) >= 2:  # Chinese personal names have two or three hanzi
         k = 0
         while k < len(names) - 1 and names[k].lower().rstrip(".") in _HONORIFICS:
             k += 1
@@ -1250,6 +1252,20 @@ _VERBS = _VERBS - _ING_NOUNS
 
 def _is_verbish_ing(tok: str) -> bool:
     return len(tok) > 5 and tok.lower().endswith("ing") and tok.isalpha() and tok.lower() not in _ING_NOUNS
+
+
+def _verbish_after_to(tok: str, phrase: list[tuple[str, int]]) -> bool:
+    """Whether a word after "to" is a verb (to attract ...), not a noun (to lips and teeth).
+
+    A phrase with "one's" is a verb phrase rendering on its own: hide one's
+    capabilities and bide one's time.
+    """
+    low = tok.lower()
+    if any(t.lower() in ("one's", "one’s") for t, _ in phrase):
+        return False
+    if low in _VERB_STEMS_SET:
+        return True
+    return tok.islower() and not low.endswith(("s", "tion", "ment", "ness", "ity", "ism", "ance", "ence", "ship"))
 
 
 def _weight(tok: str) -> int:
@@ -1288,8 +1304,7 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
             i -= 1
             continue
         if _possessive(tok) and (tok[0].isupper() or content >= need):
-            before = tokens[i - 1][0] if i > 0 else ""
-            if not (tok[0].isupper() and content < need and (before.lower() == "the" or before[:1].isupper())):
+            if not (content < need and tok.lower().replace("’", "'") in _NAME_POSSESSIVES):
                 break
         if low in _DETERMINERS:
             if content >= need:
@@ -1303,11 +1318,15 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
             i -= 1
             continue
         if low in ("and", "or"):
-            if i > 0 and tokens[i - 1][0] in (",", ";"):
-                break
+            if i > 0 and tokens[i - 1][0] in (",", ";") or i + 1 < len(tokens) and tokens[i + 1][0] in _PREPOSITIONS:
+                break  # a list, or coordinated clauses: "in the Gobi desert and by distributed solar"
             i -= 1
             continue
         nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+        before = tokens[i - 1][0].lower() if i > 0 else ""
+        if content >= need and before == "to" and _verbish_after_to(tok, tokens[i:]) \
+                or content >= min(need, 2) and before in _AUXILIARIES:
+            break  # a verb: "to attract new energy vehicle", "is building ultra-high-voltage lines"
         if content >= need and (low.endswith("ed") and len(low) > 4 or low in _COMPARATIVES) \
                 and nxt not in _PREPOSITIONS and nxt not in ("and", "or"):
             break  # an adjective that qualifies, not names: "the shortened negative list"
