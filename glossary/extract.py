@@ -85,6 +85,11 @@ _HARD = frozenset(
     "it we they he she i you who whom which there here said says say also".split()) | _NAMING
 _CONNECTORS = frozenset("and of for the on in de to with a an".split())
 _DET_PREP = _DETERMINERS | _PREPOSITIONS
+#: Verbs that open verb-object policy terms (提高低收入群体收入), whose rendering starts with a gerund.
+_VERB_HEADS = frozenset(
+    "提高 扩大 擴大 取缔 取締 调节 調節 加强 加強 推进 推進 促进 促進 坚持 堅持 深化 完善 建设 建設 实施 實施 推动 推動 "
+    "构建 構建 强化 強化 防范 防範 统筹 統籌 稳定 穩定 落实 落實 优化 優化 提升 降低 减少 減少 化解 打造 培育 保持 "
+    "实现 實現 维护 維護 巩固 鞏固 加快 增强 增強 健全 规范 規範 整治 反对 反對 支持 鼓励 鼓勵 引导 引導".split())
 _AUXILIARIES = frozenset("is are was were be been being am has have had will would shall should can could may might "
                          "must do does did not".split())
 #: Possessives that belong inside names: the People's Bank of China.
@@ -1167,17 +1172,17 @@ def _phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | Non
     allow_digits = any(ch.isdigit() for ch in term) or _numbers_agree(tokens[-3:], term)
     if _RE_ACRONYM_WORD.fullmatch(last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
             and tokens[-2][0].lower() not in _NO_END:
-        return _noun_phrase_start(tokens, n, allow_digits)
+        return _noun_phrase_start(tokens, n, allow_digits, term)
     if _is_capital(last) or (last[0].isdigit() and allow_digits):
         start = _name_start(tokens, n, allow_digits)
         names = sum(1 for t, _ in tokens[start:] if t[0].isalnum())
         if names < min((n + 1) // 2, 4) and start > 1 and tokens[start - 1][0].lower() in ("the", "of"):
             # A name inside a longer phrase: centenary goal of the People's Liberation Army.
-            longer = _noun_phrase_start(tokens, n, allow_digits)
+            longer = _noun_phrase_start(tokens, n, allow_digits, term)
             if longer is not None and longer < start:
                 return longer
         return start
-    return _noun_phrase_start(tokens, n, allow_digits)
+    return _noun_phrase_start(tokens, n, allow_digits, term)
 
 
 _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -1273,7 +1278,7 @@ def _weight(tok: str) -> int:
     return 2 if "-" in tok.strip("-") else 1
 
 
-def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int | None:
+def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool, term: str = "") -> int | None:
     """A lowercase noun phrase, cut at the first boundary once long enough for the term.
 
     ``need`` is how many content words a term of ``n`` hanzi usually takes in
@@ -1281,6 +1286,7 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
     verbs and possessives end the phrase once it is that long.
     """
     need = min((n + 1) // 2, 4)
+    verb_term = term[:2] in _VERB_HEADS
     content = 0
     start = len(tokens) - 1
     i = len(tokens) - 1
@@ -1308,6 +1314,8 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
                 break
         if low in _DETERMINERS:
             if content >= need:
+                if verb_term and i > 0 and tokens[i - 1][0].lower().endswith("ing") and len(tokens[i - 1][0]) > 4:
+                    start = i - 1  # a verb-object term: raising the incomes of low-income groups (提高低收入群体收入)
                 break
             i -= 1
             continue
@@ -1334,6 +1342,9 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
                 low in _VERBS or _is_verbish_ing(tok) or low.endswith(("ed", "ing")) and len(low) > 4 and (
                     low.endswith("ed") or nxt in _DETERMINERS)):
             prev = tokens[i - 1][0].lower() if i > 0 else ""
+            if verb_term and low.endswith("ing"):
+                start = i  # the gerund renders the verb of the term: banning illegal incomes (取缔非法收入)
+                break
             if nxt in _DETERMINERS:
                 break  # a verb with its object: "building a modern industrial system"
             if low.endswith("ed") and nxt in _PREPOSITIONS or prev == "to" and low in _VERB_STEMS_SET:
