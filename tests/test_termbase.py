@@ -241,6 +241,9 @@ def _non_tool_lines(text: str) -> list[str]:
             continue
         if skipping and line.startswith("    ") and stripped:
             continue
+        if skipping and stripped.startswith("#"):
+            out.append(line)  # a comment among the tool's lines is the user's: it must survive
+            continue
         skipping = False
         out.append(line)
     return out
