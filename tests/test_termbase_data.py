@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.normalize import merge_key, to_simplified, to_traditional
+from glossary.normalize import merge_key, to_traditional
 from glossary.readings import hangul_reading
 from glossary.termbase import read_termbase
 
@@ -21,7 +21,6 @@ def test_keys_are_unique_after_merging_scripts() -> None:
 @pytest.mark.parametrize("term", TERMS, ids=[t.key for t in TERMS])
 def test_key_is_traditional_and_readable(term) -> None:  # noqa: ANN001
     assert to_traditional(term.key) == term.key, "key each block by its traditional form"
-    assert term.simp is None or term.simp == to_simplified(term.key) or term.simp != term.key
     reading = term.ko or hangul_reading(term.key)
     assert reading and all("가" <= ch <= "힣" or ch == " " for ch in reading)
 
