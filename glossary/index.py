@@ -714,9 +714,11 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
                 return
             found.setdefault(entry_id, (kind, field_code, score))
 
-    # Each tier runs only while the hits so far do not fill the limit.
+    # Each tier runs only while the hits so far do not fill the limit; after
+    # an exact hit, longer forms that start with the query still help (兩會 ->
+    # 兩會期間), but a substring search (the costly q-gram tier) does not.
     for kind, tier in (("exact", searcher.exact), ("prefix", searcher.prefix), ("substring", searcher.substring)):
-        if len(found) < limit:
+        if len(found) < limit and not (kind == "substring" and "exact" in {k for k, _, _ in found.values()}):
             take(kind, tier(key, query))
     if not found:
         if code is None and _is_hanja(key):

@@ -421,3 +421,14 @@ def test_mccune_reischauer_keys_come_from_the_readings_stage(tmp_path: Path, mon
     build_index(ENTRIES, path, inputs={})
     assert _first("Igu Hwanshin", path) == ("以舊換新", "exact", "ko_mr")
     assert _first("hwanshin", path) == ("以舊換新", "substring", "ko_mr")
+
+
+def test_exact_hit_skips_the_substring_tier(tmp_path: Path) -> None:
+    target = tmp_path / "g.sqlite"
+    build_index(
+        [Entry("两会", "兩會", "两会", ko="양회"), Entry("两会期间", "兩會期間", "两会期间", ko="양회기간"),
+         Entry("十四届两会", "十四屆兩會", "十四届两会", ko="십사계양회")],
+        target, inputs={},
+    )
+    assert [(h.entry["trad"], h.match) for h in lookup("兩會", target)] == [("兩會", "exact"), ("兩會期間", "prefix")]
+    assert [h.entry["trad"] for h in lookup("屆兩", target)] == ["十四屆兩會"]
