@@ -29,6 +29,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -269,20 +270,25 @@ def unihan_readings(path: Path = UNIHAN_READINGS) -> dict[str, str]:
     The reading flagged E (taught in schools) comes first, then the first one
     listed. Used only for characters that no libhangul word shows in use.
     """
+    out: dict[str, str] = {}
+    for ch, value in unihan_field(path, "kHangul"):
+        values = [v.split(":") for v in value.split()]
+        preferred = [r for r, flags in values if "E" in flags] or [values[0][0]]
+        out[ch] = preferred[0]
+    return out
+
+
+def unihan_field(path: Path, name: str) -> Iterator[tuple[str, str]]:
+    """(character, value) of one field of a Unihan file (nothing without the file)."""
     import bz2
 
-    out: dict[str, str] = {}
     if not path.exists():
-        return out
+        return
     with bz2.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3 or parts[1] != "kHangul":
-                continue
-            values = [v.split(":") for v in parts[2].split()]
-            preferred = [r for r, flags in values if "E" in flags] or [values[0][0]]
-            out[chr(int(parts[0][2:], 16))] = preferred[0]
-    return out
+            if len(parts) >= 3 and parts[1] == name:
+                yield chr(int(parts[0][2:], 16)), parts[2]
 
 
 # Japanese shinjitai that are also Chinese characters with a reading of their
@@ -552,21 +558,13 @@ ON_PREFERRED = {
 
 def kanji_on_readings(path: Path = UNIHAN_READINGS) -> dict[str, str]:
     """Kanji -> its first modern on'yomi in hiragana, from Unihan kJapaneseOn."""
-    import bz2
-
     out: dict[str, str] = {}
-    if not path.exists():
-        return out
-    with bz2.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3 or parts[1] != "kJapaneseOn":
-                continue
-            values = parts[2].split()
-            modern = [v for v in values if _modern(v)] or values
-            kana = romaji_to_hiragana(modern[0])
-            if kana:
-                out[chr(int(parts[0][2:], 16))] = kana
+    for ch, value in unihan_field(path, "kJapaneseOn"):
+        values = value.split()
+        modern = [v for v in values if _modern(v)] or values
+        kana = romaji_to_hiragana(modern[0])
+        if kana:
+            out[ch] = kana
     out.update(ON_PREFERRED)
     return out
 
