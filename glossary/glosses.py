@@ -136,7 +136,13 @@ def gloss_renderings(
             out.append(Rendering(term.en, "curated"))
         out.extend(Rendering(x, "curated") for x in term.en_alt)
     out.extend(context_renderings(occurrences))
-    out.extend(replace(r, text=_dictionary_term(r.text)) for r in dictionary_renderings(form, is_name=is_name))
+    # A long sense is cut to its name ("Belt and Road Initiative, Chinese
+    # government plan ..."), unless the name is already a rendering: then the
+    # whole sense stays, so the dictionary's evidence is not lost in the merge.
+    known = {variant_key(r.text) for r in out}
+    for rendering in dictionary_renderings(form, is_name=is_name):
+        name = _dictionary_term(rendering.text)
+        out.append(rendering if variant_key(name) in known else replace(rendering, text=name))
     literal = literal_rendering(form)
     if literal is not None:
         out.append(literal)

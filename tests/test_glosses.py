@@ -90,3 +90,9 @@ def test_literal_only_after_every_other_source() -> None:
     assert [r.source for r in renderings] == ["context", "literal"]
     alone = gloss_renderings(None, [], "共同富裕")
     assert [(r.text, r.source) for r in alone] == [("common + prosperous", "literal")]
+
+
+def test_dictionary_sense_is_kept_whole_when_its_name_is_already_a_rendering() -> None:
+    renderings = gloss_renderings(None, [occ("Belt and Road Initiative", term="一帶一路")], "一帶一路")
+    assert [r.source for r in renderings] == ["context", "dictionary"]
+    assert renderings[1].text.startswith("Belt and Road Initiative, ")
