@@ -1124,6 +1124,7 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
     start = _phrase_start(tokens, n, term)
     if start is None:
         return None, None, None
+    start = _trim_by_dictionary(tokens, start, term)
     gloss = before[tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
     if '"' in gloss or "“" in gloss or "”" in gloss:
         gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
@@ -1378,3 +1379,213 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
     if content == 0:
         return None
     return start
+
+
+# --- dictionary correspondence: which English words render the term ------------
+
+#: Words CC-CEDICT senses use that say nothing about meaning.
+_SENSE_STOP = frozenset(
+    "the a an of to and or for in on at by with from as be is are one one's oneself sb sth something somebody "
+    "etc abbr bound form literary classifier used esp e.g. i.e. also variant see old archaic".split())
+#: Demonyms and their countries match each other: Chinese ~ 中国 (China).
+_DEMONYMS = {"chinese": "china", "sino": "china", "korean": "korea", "japanese": "japan", "american": "america",
+             "russian": "russia", "taiwanese": "taiwan", "european": "europe", "african": "africa",
+             "asian": "asia", "indian": "india", "british": "britain"}
+#: Hanzi that join the words of a term and need no English word: 的, 与, 和.
+_JOINING_HANZI = frozenset("的之与與和及、，")
+#: Qualifiers a writer puts before a rendering that are not part of it (unless the term says so: 新 = new).
+_QUALIFIERS = frozenset(
+    "new newly revised latest recent current ambitious controversial powerful so-called unofficial sweeping "
+    "massive huge tighter stricter looser more further fresh long-awaited much-touted landmark flagship existing "
+    "former proposed planned nationwide countrywide updated amended expanded beefed-up vaunted notorious "
+    "sprawling fledgling ongoing upcoming renewed".split())
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "less", "-growing", "-running", "-standing", "-awaited", "-touted")
+_CUT_PREPOSITIONS = frozenset("at to into onto about".split())
+_CUT_DETERMINERS = frozenset("a an the its their his her".split())
+
+
+def _lemma(word: str) -> str:
+    """A crude English lemma for matching against dictionary senses: Subsidies -> subsidy, China's -> china."""
+    w = word.lower().replace("’", "'").strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _DEMONYMS.get(w, w)
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "ches", "shes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        elif w.endswith("ing") and len(w) > 5:
+            w = w[:-3]
+        elif w.endswith("ed") and len(w) > 5:
+            w = w[:-2]
+        elif w.endswith("ly") and len(w) > 5:
+            w = w[:-2]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _akin(a: str, b: str) -> bool:
+    """Two lemmas of one word family: childcare ~ child, reunification ~ reunify, security ~ secure."""
+    if a == b:
+        return True
+    p = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        p += 1
+    return p >= 6 or p >= 5 and p == min(len(a), len(b))
+
+
+def _sense_lemmas(senses: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for sense in senses:
+        for w in re.findall(r"[A-Za-z][A-Za-z'’]*", sense):
+            for part in w.split("-"):
+                if part.lower() not in _SENSE_STOP and len(part) > 1:
+                    out.add(_lemma(part))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """English lemmas of a term's dictionary words: per content word of the term, and for the whole term."""
+
+    segments: tuple[frozenset[str], ...]
+    whole: frozenset[str]
+    prefixes: dict  # first five letters -> [(lemma, segment index or -1)]
+
+    def keys(self, word: str) -> frozenset:
+        """Which parts of the term an English word renders (segment indexes; a lemma for whole-term senses)."""
+        lemma = _lemma(word)
+        if len(lemma) < 2 or lemma in _SENSE_STOP:
+            return frozenset()
+        found = set()
+        for other, seg in self.prefixes.get(lemma[:5], ()):
+            if _akin(lemma, other):
+                found.add(seg if seg >= 0 else ("w", lemma))
+        if len(lemma) < 5:
+            for seg, lemmas in enumerate(self.segments):
+                if lemma in lemmas:
+                    found.add(seg)
+            if not found and lemma in self.whole:
+                found.add(("w", lemma))
+        return frozenset(found)
+
+
+@lru_cache(maxsize=8192)
+def _lexicon(term: str) -> _Lexicon:
+    from glossary.dictionary import dictionary_senses, segment_words
+
+    def senses(word: str) -> list[str]:
+        out = list(dictionary_senses(word))
+        for sense in list(out):  # abbr. for 企業: what the full word means
+            for ref in _HAN_RUN.findall(sense)[:2]:
+                if ref != word:
+                    out += dictionary_senses(ref)[:6]
+        return out
+
+    segments = []
+    for word in segment_words(term):
+        if not _HAN_CHAR.match(word) or word in _JOINING_HANZI:
+            continue
+        lemmas = _sense_lemmas(senses(word))
+        if len(word) > 1:
+            for ch in word:
+                lemmas |= _sense_lemmas(senses(ch))
+        segments.append(frozenset(lemmas))
+    whole = frozenset(_sense_lemmas(senses(term))) if len(segment_words(term)) > 1 else frozenset()
+    prefixes: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for seg, lemmas in enumerate(segments):
+        for lemma in lemmas:
+            if len(lemma) >= 5:
+                prefixes[lemma[:5]].append((lemma, seg))
+    for lemma in whole:
+        if len(lemma) >= 5:
+            prefixes[lemma[:5]].append((lemma, -1))
+    return _Lexicon(tuple(segments), whole, dict(prefixes))
+
+
+def _is_qualifier(word: str) -> bool:
+    low = word.lower()
+    return low in _QUALIFIERS or low.endswith(_ADJECTIVE_ENDINGS) or low.startswith(("un", "non-")) and len(low) > 7
+
+
+def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Move the start of a rendering right past words that do not render the term.
+
+    Three cuts, each kept only when what is left still carries the term:
+    a clause before "at a"/"to its" (praised private entrepreneurs at a
+    symposium); a conjunct or "X of the" head adding no word of the term that
+    the rest lacks (humanoid robots and embodied intelligence); leading
+    qualifiers the dictionary does not find in the term (a new nationwide
+    childcare subsidy). Quoted spans and capitalised names are left whole.
+    """
+    span = tokens[start:]
+    if len(span) < 2 or any(t in "\"“”" for t, _ in span):
+        return start
+    lex = _lexicon(term)
+    if not lex.segments:
+        return start
+    keys = [lex.keys(t) if t[0].isalnum() else frozenset() for t, _ in span]
+
+    def content(i: int) -> bool:
+        tok = span[i][0]
+        return tok[0].isalnum() and tok.lower() not in _DET_PREP and tok.lower() not in ("and", "or")
+
+    def covered(lo: int, hi: int) -> set:
+        out: set = set()
+        for k in keys[lo:hi]:
+            out |= k
+        return out
+
+    cut = 0
+    # 1. A clause before a preposition and determiner: "met foreign executives at a roundtable".
+    for i in range(len(span) - 2, 0, -1):
+        if span[i][0] in _CUT_PREPOSITIONS and span[i + 1][0].lower() in _CUT_DETERMINERS \
+                and i + 2 < len(span) and span[i + 2][0][:1].islower() and covered(i + 2, len(span)):
+            cut = i + 2
+            break
+    # 2. A conjunct, or a head before "of the", whose words that render the term
+    # all recur in the rest: "Party building and ... governance of the Party".
+    for i in range(len(span) - 1, cut, -1):
+        prev = span[i - 1][0].lower()
+        boundary = prev in ("and", "or", ",") or prev == "the" and i >= 2 and span[i - 2][0].lower() == "of"
+        if not boundary:
+            continue
+        j = i
+        while j < len(span) - 1 and span[j][0].lower() in _DETERMINERS:
+            j += 1
+        if not content(j):
+            continue
+        if span[j][0][:1].isupper() and i >= 2 and span[i - 2][0][:1].isupper():
+            continue  # inside a name: Belt and Road, National Development and Reform Commission
+        rest = covered(j, len(span))
+        if not rest:
+            continue
+        lemmas = [_lemma(t) for (t, _), k in zip(span[j:], keys[j:]) if k]
+        if all(any(_akin(_lemma(t), other) for other in lemmas)
+               for (t, _), k in zip(span[cut:i], keys[cut:i]) if k):
+            cut = j
+            break
+    # 3. Leading qualifiers that the term does not contain.
+    while cut < len(span) - 1 and content(cut) and not keys[cut] and span[cut][0][:1].islower():
+        rest = covered(cut + 1, len(span))
+        if not rest or not _is_qualifier(span[cut][0]):
+            break
+        if span[cut][0].lower() not in _QUALIFIERS and len({k for k in rest if isinstance(k, int)}) < len(lex.segments):
+            break  # "comprehensive national security outlook": it may render what the rest lacks
+        nxt = cut + 1
+        while nxt < len(span) and not content(nxt) and span[nxt][0].lower() not in ("and", "or"):
+            nxt += 1
+        if nxt >= len(span) or not content(nxt):
+            break
+        cut = nxt
+    while cut < len(span) and not content(cut):
+        cut += 1
+    if cut >= len(span):
+        return start
+    return start + cut
