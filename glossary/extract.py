@@ -1440,10 +1440,13 @@ def _akin(a: str, b: str) -> bool:
     return p >= 6 or p >= 5 and p == min(len(a), len(b))
 
 
+_RE_SENSE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
 def _sense_lemmas(senses: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for sense in senses:
-        for w in re.findall(r"[A-Za-z][A-Za-z'’]*", sense):
+        for w in _RE_SENSE_WORD.findall(sense):
             for part in w.split("-"):
                 if part.lower() not in _SENSE_STOP and len(part) > 1:
                     out.add(_lemma(part))
@@ -1476,28 +1479,33 @@ class _Lexicon:
         return frozenset(found)
 
 
+@lru_cache(maxsize=16384)
+def _word_lemmas(word: str) -> frozenset[str]:
+    """English lemmas of the CC-CEDICT senses of one word, and of the words its senses point to (abbr. for 企業)."""
+    from glossary.dictionary import lookup_entries
+
+    senses = [sense for entry in lookup_entries(word) for sense in entry.senses if not sense.startswith("CL:")]
+    for sense in list(senses):
+        for ref in _HAN_RUN.findall(sense)[:2]:
+            if ref != word:
+                senses += [x for entry in lookup_entries(ref)[:2] for x in entry.senses[:6]]
+    return frozenset(_sense_lemmas(senses))
+
+
 @lru_cache(maxsize=8192)
 def _lexicon(term: str) -> _Lexicon:
-    from glossary.dictionary import dictionary_senses, segment_words
-
-    def senses(word: str) -> list[str]:
-        out = list(dictionary_senses(word))
-        for sense in list(out):  # abbr. for 企業: what the full word means
-            for ref in _HAN_RUN.findall(sense)[:2]:
-                if ref != word:
-                    out += dictionary_senses(ref)[:6]
-        return out
+    from glossary.dictionary import segment_words
 
     segments = []
-    for word in segment_words(term):
+    words = segment_words(term)
+    for word in words:
         if not _HAN_CHAR.match(word) or word in _JOINING_HANZI:
             continue
-        lemmas = _sense_lemmas(senses(word))
+        lemmas = _word_lemmas(word)
         if len(word) > 1:
-            for ch in word:
-                lemmas |= _sense_lemmas(senses(ch))
-        segments.append(frozenset(lemmas))
-    whole = frozenset(_sense_lemmas(senses(term))) if len(segment_words(term)) > 1 else frozenset()
+            lemmas = lemmas.union(*map(_word_lemmas, word))
+        segments.append(lemmas)
+    whole = _word_lemmas(term) if len(words) > 1 else frozenset()
     prefixes: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for seg, lemmas in enumerate(segments):
         for lemma in lemmas:
@@ -1527,6 +1535,11 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
     span = tokens[start:]
     if len(span) < 2 or any(t in "\"“”" for t, _ in span):
         return start
+    words = [t.lower() for t, _ in span]
+    if not (_is_qualifier(span[0][0]) or any(
+            w in ("and", "or", ",") or w == "of" and nxt == "the" or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
+            for w, nxt in zip(words, words[1:]))):
+        return start  # nothing to cut: the dictionary is not consulted
     lex = _lexicon(term)
     if not lex.segments:
         return start
