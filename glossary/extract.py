@@ -1124,7 +1124,7 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
     start = _phrase_start(tokens, n, term)
     if start is None:
         return None, None, None
-    start = _trim_by_dictionary(tokens, start, term)
+    start = _trim_by_dictionary(tokens, _extend_by_dictionary(tokens, start, term), term)
     gloss = before[tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
     if '"' in gloss or "“" in gloss or "”" in gloss:
         gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
@@ -1440,6 +1440,58 @@ def _akin(a: str, b: str) -> bool:
     return p >= 6 or p >= 5 and p == min(len(a), len(b))
 
 
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """English lemmas of a term's dictionary words, in two tiers.
+
+    ``words`` holds the senses of each content word of the term (and of the
+    whole term, under key -1); ``chars`` those of its single hanzi, consulted
+    only for an English word no whole word matches (single hanzi have many
+    senses, and "national" should render 国家安全, not the 国 of 中国).
+    Each tier maps a short lemma to the word indexes, and the first five
+    letters of a longer lemma to (lemma, index) pairs.
+    """
+
+    size: int
+    words: tuple[dict, dict]
+    chars: tuple[dict, dict]
+
+    @property
+    def segments(self) -> range:
+        return range(self.size)
+
+    def keys(self, word: str) -> frozenset:
+        """Which parts of the term an English word renders (word indexes; a lemma for whole-term senses)."""
+        lemma = _lemma(word)
+        if len(lemma) < 2 or lemma in _SENSE_STOP:
+            return frozenset()
+        for short, prefixes in (self.words, self.chars):
+            found: set = set()
+            if len(lemma) < 5:
+                found.update(short.get(lemma, ()))
+            else:
+                for other, seg in prefixes.get(lemma[:5], ()):
+                    if _akin(lemma, other):
+                        found.add(seg)
+                if len(lemma) <= 6:  # joint ~ join
+                    found.update(short.get(lemma[:4], ()))
+            if found:
+                return frozenset(("w", lemma) if seg == -1 else seg for seg in found)
+        return frozenset()
+
+
+def _tier(groups: list[tuple[int, frozenset[str]]]) -> tuple[dict, dict]:
+    short: dict[str, set[int]] = defaultdict(set)
+    prefixes: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for seg, lemmas in groups:
+        for lemma in lemmas:
+            if len(lemma) < 5:
+                short[lemma].add(seg)
+            else:
+                prefixes[lemma[:5]].append((lemma, seg))
+    return dict(short), dict(prefixes)
+
+
 _RE_SENSE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -1451,32 +1503,6 @@ def _sense_lemmas(senses: Iterable[str]) -> set[str]:
                 if part.lower() not in _SENSE_STOP and len(part) > 1:
                     out.add(_lemma(part))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """English lemmas of a term's dictionary words: per content word of the term, and for the whole term."""
-
-    segments: tuple[frozenset[str], ...]
-    whole: frozenset[str]
-    prefixes: dict  # first five letters -> [(lemma, segment index or -1)]
-
-    def keys(self, word: str) -> frozenset:
-        """Which parts of the term an English word renders (segment indexes; a lemma for whole-term senses)."""
-        lemma = _lemma(word)
-        if len(lemma) < 2 or lemma in _SENSE_STOP:
-            return frozenset()
-        found = set()
-        for other, seg in self.prefixes.get(lemma[:5], ()):
-            if _akin(lemma, other):
-                found.add(seg if seg >= 0 else ("w", lemma))
-        if len(lemma) < 5:
-            for seg, lemmas in enumerate(self.segments):
-                if lemma in lemmas:
-                    found.add(seg)
-            if not found and lemma in self.whole:
-                found.add(("w", lemma))
-        return frozenset(found)
 
 
 @lru_cache(maxsize=16384)
@@ -1496,25 +1522,11 @@ def _word_lemmas(word: str) -> frozenset[str]:
 def _lexicon(term: str) -> _Lexicon:
     from glossary.dictionary import segment_words
 
-    segments = []
-    words = segment_words(term)
-    for word in words:
-        if not _HAN_CHAR.match(word) or word in _JOINING_HANZI:
-            continue
-        lemmas = _word_lemmas(word)
-        if len(word) > 1:
-            lemmas = lemmas.union(*map(_word_lemmas, word))
-        segments.append(lemmas)
-    whole = _word_lemmas(term) if len(words) > 1 else frozenset()
-    prefixes: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for seg, lemmas in enumerate(segments):
-        for lemma in lemmas:
-            if len(lemma) >= 5:
-                prefixes[lemma[:5]].append((lemma, seg))
-    for lemma in whole:
-        if len(lemma) >= 5:
-            prefixes[lemma[:5]].append((lemma, -1))
-    return _Lexicon(tuple(segments), whole, dict(prefixes))
+    words = [w for w in segment_words(term) if _HAN_CHAR.match(w) and w not in _JOINING_HANZI]
+    whole = [(-1, _word_lemmas(term))] if len(words) > 1 else []
+    by_word = [(seg, _word_lemmas(w)) for seg, w in enumerate(words)]
+    by_char = [(seg, _word_lemmas(ch)) for seg, w in enumerate(words) if len(w) > 1 for ch in w]
+    return _Lexicon(len(words), _tier(by_word + whole), _tier(by_char))
 
 
 def _is_qualifier(word: str) -> bool:
@@ -1549,6 +1561,9 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         tok = span[i][0]
         return tok[0].isalnum() and tok.lower() not in _DET_PREP and tok.lower() not in ("and", "or")
 
+    def content_word(tok: str) -> bool:
+        return tok.lower() not in _CONNECTORS
+
     def covered(lo: int, hi: int) -> set:
         out: set = set()
         for k in keys[lo:hi]:
@@ -1564,7 +1579,11 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
             break
     # 2. A conjunct, or a head before "of the", whose words that render the term
     # all recur in the rest: "Party building and ... governance of the Party".
+    # A list with one item per hanzi is one rendering (亲诚惠容).
+    listed = _RE_HAN_ONLY.fullmatch(term) and 3 <= len(term) == 1 + sum(w in ("and", ",") for w in words)
     for i in range(len(span) - 1, cut, -1):
+        if listed:
+            break
         prev = span[i - 1][0].lower()
         boundary = prev in ("and", "or", ",") or prev == "the" and i >= 2 and span[i - 2][0].lower() == "of"
         if not boundary:
@@ -1580,6 +1599,11 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         if not rest:
             continue
         lemmas = [_lemma(t) for (t, _), k in zip(span[j:], keys[j:]) if k]
+        if span[j][0][:1].isupper() and all(t[:1].isupper() for t, _ in span[j:] if t[0].isalnum() and content_word(t)) \
+                and not any(t[:1].isupper() for t, _ in span[cut:i]) \
+                and 2 * len({k for k in rest if isinstance(k, int)}) >= lex.size:
+            cut = j  # lowercase words before a name that renders the term: small groups and the Central Financial Commission
+            break
         if all(any(_akin(_lemma(t), other) for other in lemmas)
                for (t, _), k in zip(span[cut:i], keys[cut:i]) if k):
             cut = j
@@ -1597,8 +1621,93 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         if nxt >= len(span) or not content(nxt):
             break
         cut = nxt
+    if cut == 0:
+        return start
     while cut < len(span) and not content(cut):
         cut += 1
     if cut >= len(span):
         return start
     return start + cut
+
+
+def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Move the start of a rendering left over words that render parts of the term it lacks.
+
+    The noun-phrase rules stop at words that look like verbs or at
+    possessives; the dictionary shows when they still belong: "joint combat
+    readiness patrols (联合战备警巡)", "China's National Security in the New
+    Era (新时代的中国国家安全)". A comma list with one item per hanzi is one
+    rendering: "amity, sincerity, mutual benefit and inclusiveness (亲诚惠容)".
+    """
+    if start == 0 or any(t in "\"“”" for t, _ in tokens[start:]):
+        return start
+    prev = tokens[start - 1][0]
+    if not (prev[0].isalnum() or prev == ",") or prev.lower() in _DET_PREP or prev.lower() in _HARD:
+        return start
+    if prev == ",":
+        return _extend_list(tokens, start, term)
+    lex = _lexicon(term)
+    if not lex.segments:
+        return start
+    have: set = set()
+    for tok, _ in tokens[start:]:
+        if tok[0].isalnum():
+            have |= lex.keys(tok)
+    name = tokens[start][0][:1].isupper()
+    k = start - 1
+    while k >= 0:
+        tok = tokens[k][0]
+        low = tok.lower()
+        if not tok[0].isalnum() or low in _DET_PREP or low in _HARD or low in _SUBORDINATORS:
+            break
+        if _possessive(tok) and not (name and tok[:1].isupper()):
+            break
+        new = {key for key in lex.keys(tok) if isinstance(key, int) and key not in have}
+        if not new and not name and k > 0 and tokens[k - 1][0][0].isalpha() and not _possessive(tok) \
+                and tokens[k - 1][0].lower() not in _NO_END and tokens[k - 1][0].lower() not in _VERBS \
+                and {key for key in lex.keys(tokens[k - 1][0]) if isinstance(key, int)} - have:
+            start = k  # one word the dictionary lacks between words of the term: joint combat readiness
+            k -= 1
+            continue
+        if not new or _possessive(tok) and 0 in new:
+            break  # "China's Ministry of Commerce (中国商务部)": the country comes first in both languages
+        if (low in _VERBS or low in _VERB_STEMS_SET or _is_verbish_ing(tok)) and not (
+                k > 0 and tokens[k - 1][0][0].isalnum() and lex.keys(tokens[k - 1][0]) - have - lex.keys(tok)):
+            break  # a verb, unless a word of the term precedes it too: "joint combat readiness patrols"
+        have |= new
+        start = k
+        k -= 1
+        if name and k >= 1 and tokens[k][0] == "and" and tokens[k - 1][0][:1].isupper() \
+                and {key for key in lex.keys(tokens[k - 1][0]) if isinstance(key, int)} - have:
+            k -= 1  # The Taiwan Question and China's Reunification ...
+    if name and start >= 2 and tokens[start - 1][0] == "The" and tokens[start - 2][0][0].isalnum():
+        start -= 1  # a title's article, capitalised in the middle of a sentence
+    return start
+
+
+def _extend_list(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Items of a comma list before the rendering, when the list renders the term item by item."""
+    n = len(term)
+    span = [t.lower() for t, _ in tokens[start:]]
+    if not 3 <= n <= 6 or not _RE_HAN_ONLY.fullmatch(term) or "and" not in span or len(span) > 8:
+        return start
+    items = 1 + sum(1 for w in span if w in ("and", ","))
+    k = start - 1
+    first = start
+    while k >= 1 and tokens[k][0] == "," and items < n:
+        j = k - 1
+        words = 0
+        while j >= 0 and tokens[j][0][0].isalpha() and tokens[j][0][:1].islower() and words < 3:
+            low = tokens[j][0].lower()
+            if low in _DET_PREP or low in _HARD or low in _VERBS or low in ("and", "or"):
+                break
+            words += 1
+            j -= 1
+        if not words:
+            return start
+        items += 1
+        first = j + 1
+        k = j
+    if items != n or k >= 0 and tokens[k][0] == ",":
+        return start
+    return first
