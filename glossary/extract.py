@@ -1398,7 +1398,9 @@ _QUALIFIERS = frozenset(
     "new newly revised latest recent current ambitious controversial powerful so-called unofficial sweeping "
     "massive huge tighter stricter looser more further fresh long-awaited much-touted landmark flagship existing "
     "former proposed planned nationwide countrywide updated amended expanded beefed-up vaunted notorious "
-    "sprawling fledgling ongoing upcoming renewed".split())
+    "sprawling fledgling ongoing upcoming renewed same similar other various several many numerous certain own "
+    "entire growing rising mounting increasing continued continuing perceived alleged apparent possible potential "
+    "eventual rapid strong big large vast broad significant important crucial critical key".split())
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "less", "-growing", "-running", "-standing", "-awaited", "-touted")
 _CUT_PREPOSITIONS = frozenset("at to into onto about".split())
 _CUT_DETERMINERS = frozenset("a an the its their his her".split())
@@ -1460,12 +1462,15 @@ class _Lexicon:
     def segments(self) -> range:
         return range(self.size)
 
-    def keys(self, word: str) -> frozenset:
-        """Which parts of the term an English word renders (word indexes; a lemma for whole-term senses)."""
+    def keys(self, word: str, strong: bool = False) -> frozenset:
+        """Which parts of the term an English word renders (word indexes; a lemma for whole-term senses).
+
+        ``strong``: by the senses of the term's words only, not of its single hanzi.
+        """
         lemma = _lemma(word)
         if len(lemma) < 2 or lemma in _SENSE_STOP:
             return frozenset()
-        for short, prefixes in (self.words, self.chars):
+        for short, prefixes in (self.words,) if strong else (self.words, self.chars):
             found: set = set()
             if len(lemma) < 5:
                 found.update(short.get(lemma, ()))
@@ -1549,7 +1554,7 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         return start
     words = [t.lower() for t, _ in span]
     if not (_is_qualifier(span[0][0]) or any(
-            w in ("and", "or", ",") or w == "of" and nxt == "the" or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
+            w in ("and", "or", ",", "of") or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
             for w, nxt in zip(words, words[1:]))):
         return start  # nothing to cut: the dictionary is not consulted
     lex = _lexicon(term)
@@ -1581,11 +1586,17 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
     # all recur in the rest: "Party building and ... governance of the Party".
     # A list with one item per hanzi is one rendering (亲诚惠容).
     listed = _RE_HAN_ONLY.fullmatch(term) and 3 <= len(term) == 1 + sum(w in ("and", ",") for w in words)
+    strong = [lex.keys(t, strong=True) if k else k for (t, _), k in zip(span, keys)]
     for i in range(len(span) - 1, cut, -1):
         if listed:
             break
         prev = span[i - 1][0].lower()
         boundary = prev in ("and", "or", ",") or prev == "the" and i >= 2 and span[i - 2][0].lower() == "of"
+        if prev == "of" and content(i) and i - 1 > cut and not any(strong[cut:i]) \
+                and not (span[i][0][:1].isupper() and span[i - 2][0][:1].isupper()) \
+                and 2 * len({k for k in covered(i, len(span)) if isinstance(k, int)}) >= lex.size:
+            cut = i  # a head the term does not name: mass production of humanoid robots (人形机器人)
+            break
         if not boundary:
             continue
         j = i
@@ -1599,13 +1610,14 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         if not rest:
             continue
         lemmas = [_lemma(t) for (t, _), k in zip(span[j:], keys[j:]) if k]
+        keys_left = strong[cut:i] if prev in ("and", "or", ",") else keys[cut:i]
         if span[j][0][:1].isupper() and all(t[:1].isupper() for t, _ in span[j:] if t[0].isalnum() and content_word(t)) \
                 and not any(t[:1].isupper() for t, _ in span[cut:i]) \
                 and 2 * len({k for k in rest if isinstance(k, int)}) >= lex.size:
             cut = j  # lowercase words before a name that renders the term: small groups and the Central Financial Commission
             break
         if all(any(_akin(_lemma(t), other) for other in lemmas)
-               for (t, _), k in zip(span[cut:i], keys[cut:i]) if k):
+               for (t, _), k in zip(span[cut:i], keys_left) if k):
             cut = j
             break
     # 3. Leading qualifiers that the term does not contain.
