@@ -1401,7 +1401,8 @@ _QUALIFIERS = frozenset(
     "sprawling fledgling ongoing upcoming renewed same similar other various several many numerous certain own "
     "entire growing rising mounting increasing continued continuing perceived alleged apparent possible potential "
     "eventual rapid strong big large vast broad significant important crucial critical key".split())
-_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "less", "-growing", "-running", "-standing", "-awaited", "-touted")
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "less", "al", "ic", "ary", "wide", "ern", "-growing", "-running",
+                      "-standing", "-awaited", "-touted")
 _CUT_PREPOSITIONS = frozenset("at to into onto about".split())
 _CUT_DETERMINERS = frozenset("a an the its their his her".split())
 
@@ -1534,6 +1535,15 @@ def _lexicon(term: str) -> _Lexicon:
     return _Lexicon(len(words), _tier(by_word + whole), _tier(by_char))
 
 
+def _is_verb(word: str) -> bool:
+    """A finite verb or participle that opens a clause: praised, met, added."""
+    low = word.lower()
+    return low in _VERBS or low in _IRREGULAR_PAST or low.endswith("ed") and len(low) > 4
+
+
+_IRREGULAR_PAST = frozenset("met told urged sent spent won lost found got began ran drew threw wrote".split())
+
+
 def _is_qualifier(word: str) -> bool:
     low = word.lower()
     return low in _QUALIFIERS or low.endswith(_ADJECTIVE_ENDINGS) or low.startswith(("un", "non-")) and len(low) > 7
@@ -1579,7 +1589,8 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
     # 1. A clause before a preposition and determiner: "met foreign executives at a roundtable".
     for i in range(len(span) - 2, 0, -1):
         if span[i][0] in _CUT_PREPOSITIONS and span[i + 1][0].lower() in _CUT_DETERMINERS \
-                and i + 2 < len(span) and span[i + 2][0][:1].islower() and covered(i + 2, len(span)):
+                and i + 2 < len(span) and span[i + 2][0][:1].islower() and covered(i + 2, len(span)) \
+                and any(_is_verb(t) for t, _ in tokens[max(0, start - 2):start + i]):
             cut = i + 2
             break
     # 2. A conjunct, or a head before "of the", whose words that render the term
@@ -1592,11 +1603,15 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
             break
         prev = span[i - 1][0].lower()
         boundary = prev in ("and", "or", ",") or prev == "the" and i >= 2 and span[i - 2][0].lower() == "of"
-        if prev == "of" and content(i) and i - 1 > cut and not any(strong[cut:i]) \
-                and not (span[i][0][:1].isupper() and span[i - 2][0][:1].isupper()) \
-                and 2 * len({k for k in covered(i, len(span)) if isinstance(k, int)}) >= lex.size:
-            cut = i  # a head the term does not name: mass production of humanoid robots (人形机器人)
-            break
+        p = i - 1
+        while p > cut and span[p][0].lower() in _DETERMINERS:
+            p -= 1
+        if span[p][0].lower() in _PREPOSITIONS and content(i) and p > cut and not any(strong[cut:i]) \
+                and not (span[i][0][:1].isupper() and span[p - 1][0][:1].isupper()):
+            rest = {k for k in covered(i, len(span)) if isinstance(k, int)}
+            if len(rest) == lex.size or span[p][0].lower() == "of" and 2 * len(rest) >= lex.size:
+                cut = i  # a head the term does not name: mass production of humanoid robots (人形机器人)
+                break
         if not boundary:
             continue
         j = i
@@ -1625,7 +1640,7 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         rest = covered(cut + 1, len(span))
         if not rest or not _is_qualifier(span[cut][0]):
             break
-        if span[cut][0].lower() not in _QUALIFIERS and len({k for k in rest if isinstance(k, int)}) < len(lex.segments):
+        if len({k for k in rest if isinstance(k, int)}) < lex.size and span[cut][0].lower() not in _QUALIFIERS:
             break  # "comprehensive national security outlook": it may render what the rest lacks
         nxt = cut + 1
         while nxt < len(span) and not content(nxt) and span[nxt][0].lower() not in ("and", "or"):
