@@ -1468,6 +1468,8 @@ class _Lexicon:
 
         ``strong``: by the senses of the term's words only, not of its single hanzi.
         """
+        if "-" in word.strip("-"):  # involution-style, visa-free: what its parts render
+            return frozenset().union(*(self.keys(part, strong) for part in word.split("-") if part))
         lemma = _lemma(word)
         if len(lemma) < 2 or lemma in _SENSE_STOP:
             return frozenset()
@@ -1525,6 +1527,14 @@ def _word_lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def _sense_text(term: str) -> str:
+    """The CC-CEDICT senses of the whole term, lowercased, one per line."""
+    from glossary.dictionary import lookup_entries
+
+    return "\n".join(sense for entry in lookup_entries(term) for sense in entry.senses).lower()
+
+
+@lru_cache(maxsize=8192)
 def _lexicon(term: str) -> _Lexicon:
     from glossary.dictionary import segment_words
 
@@ -1564,7 +1574,7 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         return start
     words = [t.lower() for t, _ in span]
     if not (_is_qualifier(span[0][0]) or any(
-            w in ("and", "or", ",", "of") or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
+            w in ("and", "or", ",") or w in _PREPOSITIONS or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
             for w, nxt in zip(words, words[1:]))):
         return start  # nothing to cut: the dictionary is not consulted
     lex = _lexicon(term)
@@ -1631,6 +1641,12 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
                 and 2 * len({k for k in rest if isinstance(k, int)}) >= lex.size:
             cut = j  # lowercase words before a name that renders the term: small groups and the Central Financial Commission
             break
+        found = {k for k in rest if isinstance(k, int)}
+        # Runs of parts no word renders (具身 of 具身智能 is one run): each needs a word of its own.
+        missing = sum(1 for n in range(lex.size) if n not in found and (n == 0 or n - 1 in found))
+        spare = sum(1 for n in range(j, len(span)) if content(n) and not keys[n])
+        if missing > spare:
+            continue  # the rest cannot render the whole term: social ethics reform and anti-corruption (正風反腐)
         if all(any(_akin(_lemma(t), other) for other in lemmas)
                for (t, _), k in zip(span[cut:i], keys_left) if k):
             cut = j
@@ -1669,7 +1685,8 @@ def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) 
     if start == 0 or any(t in "\"“”" for t, _ in tokens[start:]):
         return start
     prev = tokens[start - 1][0]
-    if not (prev[0].isalnum() or prev == ",") or prev.lower() in _DET_PREP or prev.lower() in _HARD:
+    of = prev == "of" and start >= 2 and tokens[start - 2][0][0].isalpha()
+    if not of and (not (prev[0].isalnum() or prev == ",") or prev.lower() in _DET_PREP or prev.lower() in _HARD):
         return start
     if prev == ",":
         return _extend_list(tokens, start, term)
@@ -1682,6 +1699,15 @@ def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) 
             have |= lex.keys(tok)
     name = tokens[start][0][:1].isupper()
     k = start - 1
+    if of:  # the rule of law (法治), strategy of invigorating China ... (科教兴国战略)
+        head = tokens[start - 2][0]
+        phrase = f"{head} of {tokens[start][0]}".lower()
+        if head.lower() in _NO_END or not ({key for key in lex.keys(head, strong=True) if isinstance(key, int)} - have
+                                           or phrase in _sense_text(term)):
+            return start
+        start -= 2
+        k = start - 1
+        have |= lex.keys(head)
     while k >= 0:
         tok = tokens[k][0]
         low = tok.lower()

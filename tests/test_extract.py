@@ -146,6 +146,11 @@ def test_real_patterns(text: str, term: str, gloss: str | None, gloss_kind: str 
         ("A white paper, China's National Security in the New Era (新时代的中国国家安全), links", "新时代的中国国家安全", "China's National Security in the New Era"),
         ("in the 2022 white paper The Taiwan Question and China's Reunification in the New Era (台湾问题与新时代中国统一事业).", "台湾问题与新时代中国统一事业", "The Taiwan Question and China's Reunification in the New Era"),
         ("China's Ministry of Commerce (中国商务部) said", "中国商务部", "Ministry of Commerce"),
+        ("and called for the rule of law (法治) in the private economy", "法治", "rule of law"),
+        ("Deng's strategy of invigorating China through science and education (科教兴国战略) lives on.", "科教兴国战略", "strategy of invigorating China through science and education"),
+        ("Xi warned against blind expansion and involution-style competition (内卷式竞争) again.", "内卷式竞争", "involution-style competition"),
+        ("Universities must train talent for the strategic emerging industries (战略性新兴产业).", "战略性新兴产业", "strategic emerging industries"),
+        ("Chinese policy documents also stress the campaign for the Sinicization of religion (宗教中国化).", "宗教中国化", "Sinicization of religion"),
     ],
 )
 def test_dictionary_guided_renderings(text: str, term: str, gloss: str) -> None:
