@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from glossary.model import Occurrence, Source
@@ -1407,6 +1407,7 @@ _CUT_PREPOSITIONS = frozenset("at to into onto about".split())
 _CUT_DETERMINERS = frozenset("a an the its their his her".split())
 
 
+@lru_cache(maxsize=65536)
 def _lemma(word: str) -> str:
     """A crude English lemma for matching against dictionary senses: Subsidies -> subsidy, China's -> china."""
     w = word.lower().replace("’", "'").strip("'")
@@ -1451,13 +1452,14 @@ class _Lexicon:
     whole term, under key -1); ``chars`` those of its single hanzi, consulted
     only for an English word no whole word matches (single hanzi have many
     senses, and "national" should render 国家安全, not the 国 of 中国).
-    Each tier maps a short lemma to the word indexes, and the first five
-    letters of a longer lemma to (lemma, index) pairs.
+    Each tier lists (word index, lemma index of its senses); ``cache``
+    remembers the answer per English word.
     """
 
     size: int
-    words: tuple[dict, dict]
-    chars: tuple[dict, dict]
+    words: tuple[tuple[int, tuple[frozenset, dict]], ...]
+    chars: tuple[tuple[int, tuple[frozenset, dict]], ...]
+    cache: dict = field(default_factory=dict, compare=False)  # (word, strong) -> keys
 
     @property
     def segments(self) -> range:
@@ -1468,49 +1470,50 @@ class _Lexicon:
 
         ``strong``: by the senses of the term's words only, not of its single hanzi.
         """
+        found = self.cache.get((word, strong))
+        if found is None:
+            found = self.cache[word, strong] = self._keys(word, strong)
+        return found
+
+    def _keys(self, word: str, strong: bool) -> frozenset:
         if "-" in word.strip("-"):  # involution-style, visa-free: what its parts render
             return frozenset().union(*(self.keys(part, strong) for part in word.split("-") if part))
         lemma = _lemma(word)
         if len(lemma) < 2 or lemma in _SENSE_STOP:
             return frozenset()
-        for short, prefixes in (self.words,) if strong else (self.words, self.chars):
-            found: set = set()
-            if len(lemma) < 5:
-                found.update(short.get(lemma, ()))
-            else:
-                for other, seg in prefixes.get(lemma[:5], ()):
-                    if _akin(lemma, other):
-                        found.add(seg)
-                if len(lemma) <= 6:  # joint ~ join
-                    found.update(short.get(lemma[:4], ()))
+        for tier in (self.words,) if strong else (self.words, self.chars):
+            found = {("w", lemma) if seg == -1 else seg for seg, index in tier if _in_index(lemma, index)}
             if found:
-                return frozenset(("w", lemma) if seg == -1 else seg for seg in found)
+                return frozenset(found)
         return frozenset()
 
 
-def _tier(groups: list[tuple[int, frozenset[str]]]) -> tuple[dict, dict]:
-    short: dict[str, set[int]] = defaultdict(set)
-    prefixes: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for seg, lemmas in groups:
-        for lemma in lemmas:
-            if len(lemma) < 5:
-                short[lemma].add(seg)
-            else:
-                prefixes[lemma[:5]].append((lemma, seg))
-    return dict(short), dict(prefixes)
+def _in_index(lemma: str, index: tuple[frozenset, dict]) -> bool:
+    short, prefixes = index
+    if len(lemma) < 5:
+        return lemma in short
+    if len(lemma) <= 6 and lemma[:4] in short:  # joint ~ join
+        return True
+    return any(_akin(lemma, other) for other in prefixes.get(lemma[:5], ()))
 
 
-_RE_SENSE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+@lru_cache(maxsize=16384)
+def _word_index(word: str) -> tuple[frozenset, dict]:
+    """Lemmas of a word's senses: the short ones, and the longer ones by their first five letters."""
+    lemmas = _word_lemmas(word)
+    prefixes: dict[str, list[str]] = defaultdict(list)
+    for lemma in lemmas:
+        if len(lemma) >= 5:
+            prefixes[lemma[:5]].append(lemma)
+    return frozenset(x for x in lemmas if len(x) < 5), dict(prefixes)
+
+
+_RE_SENSE_WORD = re.compile(r"[a-z][a-z'’]*")
 
 
 def _sense_lemmas(senses: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for sense in senses:
-        for w in _RE_SENSE_WORD.findall(sense):
-            for part in w.split("-"):
-                if part.lower() not in _SENSE_STOP and len(part) > 1:
-                    out.add(_lemma(part))
-    return out
+    words = set(_RE_SENSE_WORD.findall("\n".join(senses).lower())) - _SENSE_STOP
+    return {_lemma(w) for w in words if len(w) > 1}
 
 
 @lru_cache(maxsize=16384)
@@ -1519,10 +1522,11 @@ def _word_lemmas(word: str) -> frozenset[str]:
     from glossary.dictionary import lookup_entries
 
     senses = [sense for entry in lookup_entries(word) for sense in entry.senses if not sense.startswith("CL:")]
-    for sense in list(senses):
-        for ref in _HAN_RUN.findall(sense)[:2]:
-            if ref != word:
-                senses += [x for entry in lookup_entries(ref)[:2] for x in entry.senses[:6]]
+    if len(word) == 1:
+        senses = senses[:16]  # a hanzi's common senses come first; the rest only add noise
+    refs = {ref for ref in _HAN_RUN.findall("\n".join(senses)) if ref != word}
+    for ref in list(refs)[:3]:
+        senses += [x for entry in lookup_entries(ref)[:2] for x in entry.senses[:6]]
     return frozenset(_sense_lemmas(senses))
 
 
@@ -1539,10 +1543,11 @@ def _lexicon(term: str) -> _Lexicon:
     from glossary.dictionary import segment_words
 
     words = [w for w in segment_words(term) if _HAN_CHAR.match(w) and w not in _JOINING_HANZI]
-    whole = [(-1, _word_lemmas(term))] if len(words) > 1 else []
-    by_word = [(seg, _word_lemmas(w)) for seg, w in enumerate(words)]
-    by_char = [(seg, _word_lemmas(ch)) for seg, w in enumerate(words) if len(w) > 1 for ch in w]
-    return _Lexicon(len(words), _tier(by_word + whole), _tier(by_char))
+    by_word = [(seg, _word_index(w)) for seg, w in enumerate(words)]
+    if len(words) > 1:
+        by_word.append((-1, _word_index(term)))
+    by_char = [(seg, _word_index(ch)) for seg, w in enumerate(words) if len(w) > 1 for ch in w]
+    return _Lexicon(len(words), tuple(by_word), tuple(by_char))
 
 
 def _is_verb(word: str) -> bool:
@@ -1573,6 +1578,9 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
     if len(span) < 2 or any(t in "\"“”" for t, _ in span):
         return start
     words = [t.lower() for t, _ in span]
+    if all(t[:1].isupper() or w in _DET_PREP or w in _CONNECTORS or not t[0].isalnum()
+           for (t, _), w in zip(span, words)):
+        return start  # a name: Five Principles of Peaceful Coexistence
     if not (_is_qualifier(span[0][0]) or any(
             w in ("and", "or", ",") or w in _PREPOSITIONS or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
             for w, nxt in zip(words, words[1:]))):
@@ -1690,6 +1698,8 @@ def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) 
         return start
     if prev == ",":
         return _extend_list(tokens, start, term)
+    if tokens[start][0][:1].isupper() and not (_possessive(prev) and prev[:1].isupper()):
+        return start  # a name grows only by a possessive: China's National Security in the New Era
     lex = _lexicon(term)
     if not lex.segments:
         return start
