@@ -13,8 +13,10 @@ What a terminologist does by eye, in order:
 4. take the rendering (``gloss``) beside the bracket: quoted words, a
    capitalised name, or the noun phrase before the bracket cut at clause
    punctuation, determiners, possessives and verbs, sized by the length of
-   the term; in Korean, the hangul words before the bracket, sized by the
-   hanja reading when they are a reading;
+   the term, then checked against CC-CEDICT for which words render the term
+   (qualifiers, stray conjuncts and clauses go; words of the term the cut
+   left out come back); in Korean, the hangul words before the bracket,
+   sized by the hanja reading when they are a reading;
 5. say what the rendering is (``gloss_kind``): a translation, the hangul
    reading, a romanised reading, pinyin, or a hangul transcription of the
    Mandarin sound; and what the bracket held (``kind``): a term, a title,
@@ -1700,6 +1702,13 @@ def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) 
         return _extend_list(tokens, start, term)
     if tokens[start][0][:1].isupper() and not (_possessive(prev) and prev[:1].isupper()):
         return start  # a name grows only by a possessive: China's National Security in the New Era
+    low = prev.lower()
+    if low in ("and", "or") or any(ch.isdigit() for ch in prev) and not any(ch.isdigit() for ch in term):
+        return start
+    if (low in _VERBS or _is_verb(prev)) and not (
+            start >= 2 and tokens[start - 2][0][:1].islower() and tokens[start - 2][0].lower() not in _NO_END
+            and not _is_verb(tokens[start - 2][0])):
+        return start  # a verb before the rendering, not a word of it: "promotes cross-border data flows"
     lex = _lexicon(term)
     if not lex.segments:
         return start
