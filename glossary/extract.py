@@ -1402,9 +1402,9 @@ _QUALIFIERS = frozenset(
     "former proposed planned nationwide countrywide updated amended expanded beefed-up vaunted notorious "
     "sprawling fledgling ongoing upcoming renewed same similar other various several many numerous certain own "
     "entire growing rising mounting increasing continued continuing perceived alleged apparent possible potential "
-    "eventual rapid strong big large vast broad significant important crucial critical key".split())
-_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "less", "al", "ic", "ary", "wide", "ern", "-growing", "-running",
-                      "-standing", "-awaited", "-touted")
+    "eventual rapid strong big large vast broad significant important crucial critical key national local modest "
+    "home-grown homegrown".split())
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "-growing", "-running", "-standing", "-awaited", "-touted")
 _CUT_PREPOSITIONS = frozenset("at to into onto about".split())
 _CUT_DETERMINERS = frozenset("a an the its their his her".split())
 
@@ -1705,7 +1705,8 @@ def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) 
     low = prev.lower()
     if low in ("and", "or") or any(ch.isdigit() for ch in prev) and not any(ch.isdigit() for ch in term):
         return start
-    if (low in _VERBS or _is_verb(prev)) and not (
+    verb_term = term[:2] in _VERB_HEADS
+    if (low in _VERBS or _is_verb(prev)) and not verb_term and not (
             start >= 2 and tokens[start - 2][0][:1].islower() and tokens[start - 2][0].lower() not in _NO_END
             and not _is_verb(tokens[start - 2][0])):
         return start  # a verb before the rendering, not a word of it: "promotes cross-border data flows"
@@ -1743,7 +1744,7 @@ def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) 
             continue
         if not new or _possessive(tok) and 0 in new:
             break  # "China's Ministry of Commerce (中国商务部)": the country comes first in both languages
-        if (low in _VERBS or low in _VERB_STEMS_SET or _is_verbish_ing(tok)) and not (
+        if (low in _VERBS or low in _VERB_STEMS_SET or _is_verbish_ing(tok)) and not verb_term and not (
                 k > 0 and tokens[k - 1][0][0].isalnum() and lex.keys(tokens[k - 1][0]) - have - lex.keys(tok)):
             break  # a verb, unless a word of the term precedes it too: "joint combat readiness patrols"
         have |= new
