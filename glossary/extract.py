@@ -13,8 +13,10 @@ What a terminologist does by eye, in order:
 4. take the rendering (``gloss``) beside the bracket: quoted words, a
    capitalised name, or the noun phrase before the bracket cut at clause
    punctuation, determiners, possessives and verbs, sized by the length of
-   the term; in Korean, the hangul words before the bracket, sized by the
-   hanja reading when they are a reading;
+   the term, then checked against CC-CEDICT for which words render the term
+   (qualifiers, stray conjuncts and clauses go; words of the term the cut
+   left out come back); in Korean, the hangul words before the bracket,
+   sized by the hanja reading when they are a reading;
 5. say what the rendering is (``gloss_kind``): a translation, the hangul
    reading, a romanised reading, pinyin, or a hangul transcription of the
    Mandarin sound; and what the bracket held (``kind``): a term, a title,
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from glossary.model import Occurrence, Source
@@ -1124,6 +1126,7 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
     start = _phrase_start(tokens, n, term)
     if start is None:
         return None, None, None
+    start = _trim_by_dictionary(tokens, _extend_by_dictionary(tokens, start, term), term)
     gloss = before[tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
     if '"' in gloss or "“" in gloss or "”" in gloss:
         gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
@@ -1378,3 +1381,406 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
     if content == 0:
         return None
     return start
+
+
+# --- dictionary correspondence: which English words render the term ------------
+
+#: Words CC-CEDICT senses use that say nothing about meaning.
+_SENSE_STOP = frozenset(
+    "the a an of to and or for in on at by with from as be is are one one's oneself sb sth something somebody "
+    "etc abbr bound form literary classifier used esp e.g. i.e. also variant see old archaic".split())
+#: Demonyms and their countries match each other: Chinese ~ 中国 (China).
+_DEMONYMS = {"chinese": "china", "sino": "china", "korean": "korea", "japanese": "japan", "american": "america",
+             "russian": "russia", "taiwanese": "taiwan", "european": "europe", "african": "africa",
+             "asian": "asia", "indian": "india", "british": "britain"}
+#: Hanzi that join the words of a term and need no English word: 的, 与, 和.
+_JOINING_HANZI = frozenset("的之与與和及、，")
+#: Qualifiers a writer puts before a rendering that are not part of it (unless the term says so: 新 = new).
+_QUALIFIERS = frozenset(
+    "new newly revised latest recent current ambitious controversial powerful so-called unofficial sweeping "
+    "massive huge tighter stricter looser more further fresh long-awaited much-touted landmark flagship existing "
+    "former proposed planned nationwide countrywide updated amended expanded beefed-up vaunted notorious "
+    "sprawling fledgling ongoing upcoming renewed same similar other various several many numerous certain own "
+    "entire growing rising mounting increasing continued continuing perceived alleged apparent possible potential "
+    "eventual rapid strong big large vast broad significant important crucial critical key national local modest "
+    "home-grown homegrown".split())
+_ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "-growing", "-running", "-standing", "-awaited", "-touted")
+_CUT_PREPOSITIONS = frozenset("at to into onto about".split())
+_CUT_DETERMINERS = frozenset("a an the its their his her".split())
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    """A crude English lemma for matching against dictionary senses: Subsidies -> subsidy, China's -> china."""
+    w = word.lower().replace("’", "'").strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _DEMONYMS.get(w, w)
+    if len(w) > 4:
+        if w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "ches", "shes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        elif w.endswith("ing") and len(w) > 5:
+            w = w[:-3]
+        elif w.endswith("ed") and len(w) > 5:
+            w = w[:-2]
+        elif w.endswith("ly") and len(w) > 5:
+            w = w[:-2]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _akin(a: str, b: str) -> bool:
+    """Two lemmas of one word family: childcare ~ child, reunification ~ reunify, security ~ secure."""
+    if a == b:
+        return True
+    p = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        p += 1
+    return p >= 6 or p >= 5 and p == min(len(a), len(b))
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """English lemmas of a term's dictionary words, in two tiers.
+
+    ``words`` holds the senses of each content word of the term (and of the
+    whole term, under key -1); ``chars`` those of its single hanzi, consulted
+    only for an English word no whole word matches (single hanzi have many
+    senses, and "national" should render 国家安全, not the 国 of 中国).
+    Each tier lists (word index, lemma index of its senses); ``cache``
+    remembers the answer per English word.
+    """
+
+    size: int
+    words: tuple[tuple[int, tuple[frozenset, dict]], ...]
+    chars: tuple[tuple[int, tuple[frozenset, dict]], ...]
+    cache: dict = field(default_factory=dict, compare=False)  # (word, strong) -> keys
+
+    @property
+    def segments(self) -> range:
+        return range(self.size)
+
+    def keys(self, word: str, strong: bool = False) -> frozenset:
+        """Which parts of the term an English word renders (word indexes; a lemma for whole-term senses).
+
+        ``strong``: by the senses of the term's words only, not of its single hanzi.
+        """
+        found = self.cache.get((word, strong))
+        if found is None:
+            found = self.cache[word, strong] = self._keys(word, strong)
+        return found
+
+    def _keys(self, word: str, strong: bool) -> frozenset:
+        if "-" in word.strip("-"):  # involution-style, visa-free: what its parts render
+            return frozenset().union(*(self.keys(part, strong) for part in word.split("-") if part))
+        lemma = _lemma(word)
+        if len(lemma) < 2 or lemma in _SENSE_STOP:
+            return frozenset()
+        for tier in (self.words,) if strong else (self.words, self.chars):
+            found = {("w", lemma) if seg == -1 else seg for seg, index in tier if _in_index(lemma, index)}
+            if found:
+                return frozenset(found)
+        return frozenset()
+
+
+def _in_index(lemma: str, index: tuple[frozenset, dict]) -> bool:
+    short, prefixes = index
+    if len(lemma) < 5:
+        return lemma in short
+    if len(lemma) <= 6 and lemma[:4] in short:  # joint ~ join
+        return True
+    return any(_akin(lemma, other) for other in prefixes.get(lemma[:5], ()))
+
+
+@lru_cache(maxsize=16384)
+def _word_index(word: str) -> tuple[frozenset, dict]:
+    """Lemmas of a word's senses: the short ones, and the longer ones by their first five letters."""
+    lemmas = _word_lemmas(word)
+    prefixes: dict[str, list[str]] = defaultdict(list)
+    for lemma in lemmas:
+        if len(lemma) >= 5:
+            prefixes[lemma[:5]].append(lemma)
+    return frozenset(x for x in lemmas if len(x) < 5), dict(prefixes)
+
+
+_RE_SENSE_WORD = re.compile(r"[a-z][a-z'’]*")
+
+
+def _sense_lemmas(senses: Iterable[str]) -> set[str]:
+    words = set(_RE_SENSE_WORD.findall("\n".join(senses).lower())) - _SENSE_STOP
+    return {_lemma(w) for w in words if len(w) > 1}
+
+
+@lru_cache(maxsize=16384)
+def _word_lemmas(word: str) -> frozenset[str]:
+    """English lemmas of the CC-CEDICT senses of one word, and of the words its senses point to (abbr. for 企業)."""
+    from glossary.dictionary import lookup_entries
+
+    senses = [sense for entry in lookup_entries(word) for sense in entry.senses if not sense.startswith("CL:")]
+    if len(word) == 1:
+        senses = senses[:16]  # a hanzi's common senses come first; the rest only add noise
+    refs = {ref for ref in _HAN_RUN.findall("\n".join(senses)) if ref != word}
+    for ref in list(refs)[:3]:
+        senses += [x for entry in lookup_entries(ref)[:2] for x in entry.senses[:6]]
+    return frozenset(_sense_lemmas(senses))
+
+
+@lru_cache(maxsize=8192)
+def _sense_text(term: str) -> str:
+    """The CC-CEDICT senses of the whole term, lowercased, one per line."""
+    from glossary.dictionary import lookup_entries
+
+    return "\n".join(sense for entry in lookup_entries(term) for sense in entry.senses).lower()
+
+
+@lru_cache(maxsize=8192)
+def _lexicon(term: str) -> _Lexicon:
+    from glossary.dictionary import segment_words
+
+    words = [w for w in segment_words(term) if _HAN_CHAR.match(w) and w not in _JOINING_HANZI]
+    by_word = [(seg, _word_index(w)) for seg, w in enumerate(words)]
+    if len(words) > 1:
+        by_word.append((-1, _word_index(term)))
+    by_char = [(seg, _word_index(ch)) for seg, w in enumerate(words) if len(w) > 1 for ch in w]
+    return _Lexicon(len(words), tuple(by_word), tuple(by_char))
+
+
+def _is_verb(word: str) -> bool:
+    """A finite verb or participle that opens a clause: praised, met, added."""
+    low = word.lower()
+    return low in _VERBS or low in _IRREGULAR_PAST or low.endswith("ed") and len(low) > 4
+
+
+_IRREGULAR_PAST = frozenset("met told urged sent spent won lost found got began ran drew threw wrote".split())
+
+
+def _is_qualifier(word: str) -> bool:
+    low = word.lower()
+    return low in _QUALIFIERS or low.endswith(_ADJECTIVE_ENDINGS) or low.startswith(("un", "non-")) and len(low) > 7
+
+
+def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Move the start of a rendering right past words that do not render the term.
+
+    Three cuts, each kept only when what is left still carries the term:
+    a clause before "at a"/"to its" (praised private entrepreneurs at a
+    symposium); a conjunct or "X of the" head adding no word of the term that
+    the rest lacks (humanoid robots and embodied intelligence); leading
+    qualifiers the dictionary does not find in the term (a new nationwide
+    childcare subsidy). Quoted spans and capitalised names are left whole.
+    """
+    span = tokens[start:]
+    if len(span) < 2 or any(t in "\"“”" for t, _ in span):
+        return start
+    words = [t.lower() for t, _ in span]
+    if all(t[:1].isupper() or w in _DET_PREP or w in _CONNECTORS or not t[0].isalnum()
+           for (t, _), w in zip(span, words)):
+        return start  # a name: Five Principles of Peaceful Coexistence
+    if not (_is_qualifier(span[0][0]) or any(
+            w in ("and", "or", ",") or w in _PREPOSITIONS or w in _CUT_PREPOSITIONS and nxt in _CUT_DETERMINERS
+            for w, nxt in zip(words, words[1:]))):
+        return start  # nothing to cut: the dictionary is not consulted
+    lex = _lexicon(term)
+    if not lex.segments:
+        return start
+    keys = [lex.keys(t) if t[0].isalnum() else frozenset() for t, _ in span]
+
+    def content(i: int) -> bool:
+        tok = span[i][0]
+        return tok[0].isalnum() and tok.lower() not in _DET_PREP and tok.lower() not in ("and", "or")
+
+    def content_word(tok: str) -> bool:
+        return tok.lower() not in _CONNECTORS
+
+    def covered(lo: int, hi: int) -> set:
+        out: set = set()
+        for k in keys[lo:hi]:
+            out |= k
+        return out
+
+    cut = 0
+    # 1. A clause before a preposition and determiner: "met foreign executives at a roundtable".
+    for i in range(len(span) - 2, 0, -1):
+        if span[i][0] in _CUT_PREPOSITIONS and span[i + 1][0].lower() in _CUT_DETERMINERS \
+                and i + 2 < len(span) and span[i + 2][0][:1].islower() and covered(i + 2, len(span)) \
+                and any(_is_verb(t) for t, _ in tokens[max(0, start - 2):start + i]):
+            cut = i + 2
+            break
+    # 2. A conjunct, or a head before "of the", whose words that render the term
+    # all recur in the rest: "Party building and ... governance of the Party".
+    # A list with one item per hanzi is one rendering (亲诚惠容).
+    listed = _RE_HAN_ONLY.fullmatch(term) and 3 <= len(term) == 1 + sum(w in ("and", ",") for w in words)
+    strong = [lex.keys(t, strong=True) if k else k for (t, _), k in zip(span, keys)]
+    for i in range(len(span) - 1, cut, -1):
+        if listed:
+            break
+        prev = span[i - 1][0].lower()
+        boundary = prev in ("and", "or", ",") or prev == "the" and i >= 2 and span[i - 2][0].lower() == "of"
+        p = i - 1
+        while p > cut and span[p][0].lower() in _DETERMINERS:
+            p -= 1
+        if span[p][0].lower() in _PREPOSITIONS and content(i) and p > cut and not any(strong[cut:i]) \
+                and not (span[i][0][:1].isupper() and span[p - 1][0][:1].isupper()):
+            rest = {k for k in covered(i, len(span)) if isinstance(k, int)}
+            if len(rest) == lex.size or span[p][0].lower() == "of" and 2 * len(rest) >= lex.size:
+                cut = i  # a head the term does not name: mass production of humanoid robots (人形机器人)
+                break
+        if not boundary:
+            continue
+        j = i
+        while j < len(span) - 1 and span[j][0].lower() in _DETERMINERS:
+            j += 1
+        if not content(j):
+            continue
+        if span[j][0][:1].isupper() and i >= 2 and span[i - 2][0][:1].isupper():
+            continue  # inside a name: Belt and Road, National Development and Reform Commission
+        rest = covered(j, len(span))
+        if not rest:
+            continue
+        lemmas = [_lemma(t) for (t, _), k in zip(span[j:], keys[j:]) if k]
+        keys_left = strong[cut:i] if prev in ("and", "or", ",") else keys[cut:i]
+        if span[j][0][:1].isupper() and all(t[:1].isupper() for t, _ in span[j:] if t[0].isalnum() and content_word(t)) \
+                and not any(t[:1].isupper() for t, _ in span[cut:i]) \
+                and 2 * len({k for k in rest if isinstance(k, int)}) >= lex.size:
+            cut = j  # lowercase words before a name that renders the term: small groups and the Central Financial Commission
+            break
+        found = {k for k in rest if isinstance(k, int)}
+        # Runs of parts no word renders (具身 of 具身智能 is one run): each needs a word of its own.
+        missing = sum(1 for n in range(lex.size) if n not in found and (n == 0 or n - 1 in found))
+        spare = sum(1 for n in range(j, len(span)) if content(n) and not keys[n])
+        if missing > spare:
+            continue  # the rest cannot render the whole term: social ethics reform and anti-corruption (正風反腐)
+        if all(any(_akin(_lemma(t), other) for other in lemmas)
+               for (t, _), k in zip(span[cut:i], keys_left) if k):
+            cut = j
+            break
+    # 3. Leading qualifiers that the term does not contain.
+    while cut < len(span) - 1 and content(cut) and not keys[cut] and span[cut][0][:1].islower():
+        rest = covered(cut + 1, len(span))
+        if not rest or not _is_qualifier(span[cut][0]):
+            break
+        if len({k for k in rest if isinstance(k, int)}) < lex.size and span[cut][0].lower() not in _QUALIFIERS:
+            break  # "comprehensive national security outlook": it may render what the rest lacks
+        nxt = cut + 1
+        while nxt < len(span) and not content(nxt) and span[nxt][0].lower() not in ("and", "or"):
+            nxt += 1
+        if nxt >= len(span) or not content(nxt):
+            break
+        cut = nxt
+    if cut == 0:
+        return start
+    while cut < len(span) and not content(cut):
+        cut += 1
+    if cut >= len(span):
+        return start
+    return start + cut
+
+
+def _extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Move the start of a rendering left over words that render parts of the term it lacks.
+
+    The noun-phrase rules stop at words that look like verbs or at
+    possessives; the dictionary shows when they still belong: "joint combat
+    readiness patrols (联合战备警巡)", "China's National Security in the New
+    Era (新时代的中国国家安全)". A comma list with one item per hanzi is one
+    rendering: "amity, sincerity, mutual benefit and inclusiveness (亲诚惠容)".
+    """
+    if start == 0 or any(t in "\"“”" for t, _ in tokens[start:]):
+        return start
+    prev = tokens[start - 1][0]
+    of = prev == "of" and start >= 2 and tokens[start - 2][0][0].isalpha()
+    if not of and (not (prev[0].isalnum() or prev == ",") or prev.lower() in _DET_PREP or prev.lower() in _HARD):
+        return start
+    if prev == ",":
+        return _extend_list(tokens, start, term)
+    if tokens[start][0][:1].isupper() and not (_possessive(prev) and prev[:1].isupper()):
+        return start  # a name grows only by a possessive: China's National Security in the New Era
+    low = prev.lower()
+    if low in ("and", "or") or any(ch.isdigit() for ch in prev) and not any(ch.isdigit() for ch in term):
+        return start
+    verb_term = term[:2] in _VERB_HEADS
+    if (low in _VERBS or _is_verb(prev)) and not verb_term and not (
+            start >= 2 and tokens[start - 2][0][:1].islower() and tokens[start - 2][0].lower() not in _NO_END
+            and not _is_verb(tokens[start - 2][0])):
+        return start  # a verb before the rendering, not a word of it: "promotes cross-border data flows"
+    lex = _lexicon(term)
+    if not lex.segments:
+        return start
+    have: set = set()
+    for tok, _ in tokens[start:]:
+        if tok[0].isalnum():
+            have |= lex.keys(tok)
+    name = tokens[start][0][:1].isupper()
+    k = start - 1
+    if of:  # the rule of law (法治), strategy of invigorating China ... (科教兴国战略)
+        head = tokens[start - 2][0]
+        phrase = f"{head} of {tokens[start][0]}".lower()
+        if head.lower() in _NO_END or not ({key for key in lex.keys(head, strong=True) if isinstance(key, int)} - have
+                                           or phrase in _sense_text(term)):
+            return start
+        start -= 2
+        k = start - 1
+        have |= lex.keys(head)
+    while k >= 0:
+        tok = tokens[k][0]
+        low = tok.lower()
+        if not tok[0].isalnum() or low in _DET_PREP or low in _HARD or low in _SUBORDINATORS:
+            break
+        if _possessive(tok) and not (name and tok[:1].isupper()):
+            break
+        new = {key for key in lex.keys(tok) if isinstance(key, int) and key not in have}
+        if not new and not name and k > 0 and tokens[k - 1][0][0].isalpha() and not _possessive(tok) \
+                and tokens[k - 1][0].lower() not in _NO_END and tokens[k - 1][0].lower() not in _VERBS \
+                and {key for key in lex.keys(tokens[k - 1][0]) if isinstance(key, int)} - have:
+            start = k  # one word the dictionary lacks between words of the term: joint combat readiness
+            k -= 1
+            continue
+        if not new or _possessive(tok) and 0 in new:
+            break  # "China's Ministry of Commerce (中国商务部)": the country comes first in both languages
+        if (low in _VERBS or low in _VERB_STEMS_SET or _is_verbish_ing(tok)) and not verb_term and not (
+                k > 0 and tokens[k - 1][0][0].isalnum() and lex.keys(tokens[k - 1][0]) - have - lex.keys(tok)):
+            break  # a verb, unless a word of the term precedes it too: "joint combat readiness patrols"
+        have |= new
+        start = k
+        k -= 1
+        if name and k >= 1 and tokens[k][0] == "and" and tokens[k - 1][0][:1].isupper() \
+                and {key for key in lex.keys(tokens[k - 1][0]) if isinstance(key, int)} - have:
+            k -= 1  # The Taiwan Question and China's Reunification ...
+    if name and start >= 2 and tokens[start - 1][0] == "The" and tokens[start - 2][0][0].isalnum():
+        start -= 1  # a title's article, capitalised in the middle of a sentence
+    return start
+
+
+def _extend_list(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Items of a comma list before the rendering, when the list renders the term item by item."""
+    n = len(term)
+    span = [t.lower() for t, _ in tokens[start:]]
+    if not 3 <= n <= 6 or not _RE_HAN_ONLY.fullmatch(term) or "and" not in span or len(span) > 8:
+        return start
+    items = 1 + sum(1 for w in span if w in ("and", ","))
+    k = start - 1
+    first = start
+    while k >= 1 and tokens[k][0] == "," and items < n:
+        j = k - 1
+        words = 0
+        while j >= 0 and tokens[j][0][0].isalpha() and tokens[j][0][:1].islower() and words < 3:
+            low = tokens[j][0].lower()
+            if low in _DET_PREP or low in _HARD or low in _VERBS or low in ("and", "or"):
+                break
+            words += 1
+            j -= 1
+        if not words:
+            return start
+        items += 1
+        first = j + 1
+        k = j
+    if items != n or k >= 0 and tokens[k][0] == ",":
+        return start
+    return first

@@ -124,7 +124,7 @@ def main() -> int:
         print(f"corpus: {files} files, {size / 1e6:.1f} MB in {folder} (built in {time.perf_counter() - t0:.1f} s)")
         # Warm the lazy imports and caches outside the timing.
         warm = ("the Two Sessions (兩會) and 양회(兩會)가 I-yong Hu-seong (利用厚生), gongtong fuyu (共同富裕), "
-                "시진핑(習近平) 주석, '중국의 꿈(中國夢)', 以旧换新 (trade-in), 雙循環·이중순환")
+                "시진핑(習近平) 주석, '중국의 꿈(中國夢)', 以旧换新 (trade-in), 雙循環·이중순환, a new childcare subsidy (育儿补贴)")
         list(extract_occurrences(warm, "warm"))
         rss_start = peak_rss_mb()
         t_read = t_bare = t_extract = 0.0

@@ -108,6 +108,56 @@ def test_real_patterns(text: str, term: str, gloss: str | None, gloss_kind: str 
     assert (occ.term, occ.gloss, occ.gloss_kind, occ.kind) == (term, gloss, gloss_kind, kind)
 
 
+# Rows where CC-CEDICT decides which words before the bracket render the
+# term: qualifiers, conjuncts and clauses go; words of the term stay or are
+# taken back; names, and words the dictionary lacks, are left alone.
+@pytest.mark.parametrize(
+    ("text", "term", "gloss"),
+    [
+        # A qualifier the term does not contain.
+        ("Beijing announced a new national childcare subsidy (育儿补贴) in July.", "育儿补贴", "childcare subsidy"),
+        ("It added them to the new unreliable entity list (不可靠实体清单).", "不可靠实体清单", "unreliable entity list"),
+        ("Entertainment firms hope the unofficial Korean Wave ban (限韩令) will end.", "限韩令", "Korean Wave ban"),
+        ("Korean platforms face the same data localisation (数据本地化) rules.", "数据本地化", "data localisation"),
+        ("Beijing tightened its new export controls on rare earths (稀土出口管制) again.", "稀土出口管制", "export controls on rare earths"),
+        # ... but not one the term says (新 = new, 国家 = national) or a word the dictionary lacks.
+        ("The State Council set up a new national venture capital guidance fund (国家创业投资引导基金).", "国家创业投资引导基金", "national venture capital guidance fund"),
+        ("Officials repeatedly invoked new quality productive forces (新质生产力), a phrase", "新质生产力", "new quality productive forces"),
+        ("under the comprehensive national security outlook (总体国家安全观).", "总体国家安全观", "comprehensive national security outlook"),
+        ("the campaign for the Sinicization of religion (宗教中国化) continues", "宗教中国化", "Sinicization of religion"),
+        # A conjunct, or a head before "of", that renders nothing of the term.
+        ("as well as quantum technology and embodied intelligence (具身智能).", "具身智能", "embodied intelligence"),
+        ("Xi linked strengthening Party building and comprehensive strict governance of the Party (全面从严治党) to growth.", "全面从严治党", "comprehensive strict governance of the Party"),
+        ("new leading small groups and the Central Financial Commission (中央金融委员会) show", "中央金融委员会", "Central Financial Commission"),
+        ("The ministry wants mass production of humanoid robots (人形机器人) by 2027.", "人形机器人", "humanoid robots"),
+        ("on the delayed commemorations of the Chinese People's Volunteers (中国人民志愿军) in Seoul", "中国人民志愿军", "Chinese People's Volunteers"),
+        # ... but each half of a rendering, and names, stay whole.
+        ("forty years of reform and opening up (改革开放) changed China", "改革开放", "reform and opening up"),
+        ("the National Development and Reform Commission (国家发展和改革委员会) said", "国家发展和改革委员会", "National Development and Reform Commission"),
+        ("projects under the Belt and Road Initiative (一带一路) slowed", "一带一路", "Belt and Road Initiative"),
+        ("The Ministry of Commerce (商务部) added graphite to the list.", "商务部", "Ministry of Commerce"),
+        # A clause before "at a" / "to its".
+        ("Xi praised private entrepreneurs at a symposium (民营企业座谈会) in February.", "民营企业座谈会", "symposium"),
+        ("Washington added American defence contractors to its unreliable entity list (不可靠实体清单).", "不可靠实体清单", "unreliable entity list"),
+        # A comma list with one item per hanzi is one rendering.
+        ("diplomacy rests on the principles of amity, sincerity, mutual benefit and inclusiveness (亲诚惠容).", "亲诚惠容", "amity, sincerity, mutual benefit and inclusiveness"),
+        # Words of the term the noun-phrase rules stopped at: a verb-like word, a possessive in a title.
+        ("The PLA announced more joint combat readiness patrols (联合战备警巡) near Taiwan.", "联合战备警巡", "joint combat readiness patrols"),
+        ("A white paper, China's National Security in the New Era (新时代的中国国家安全), links", "新时代的中国国家安全", "China's National Security in the New Era"),
+        ("in the 2022 white paper The Taiwan Question and China's Reunification in the New Era (台湾问题与新时代中国统一事业).", "台湾问题与新时代中国统一事业", "The Taiwan Question and China's Reunification in the New Era"),
+        ("China's Ministry of Commerce (中国商务部) said", "中国商务部", "Ministry of Commerce"),
+        ("and called for the rule of law (法治) in the private economy", "法治", "rule of law"),
+        ("Deng's strategy of invigorating China through science and education (科教兴国战略) lives on.", "科教兴国战略", "strategy of invigorating China through science and education"),
+        ("Xi warned against blind expansion and involution-style competition (内卷式竞争) again.", "内卷式竞争", "involution-style competition"),
+        ("Universities must train talent for the strategic emerging industries (战略性新兴产业).", "战略性新兴产业", "strategic emerging industries"),
+        ("Chinese policy documents also stress the campaign for the Sinicization of religion (宗教中国化).", "宗教中国化", "Sinicization of religion"),
+    ],
+)
+def test_dictionary_guided_renderings(text: str, term: str, gloss: str) -> None:
+    occ = one(text)
+    assert (occ.term, occ.gloss) == (term, gloss)
+
+
 @pytest.mark.parametrize(
     ("text", "field", "value"),
     [
