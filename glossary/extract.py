@@ -472,8 +472,12 @@ def _split(content: str) -> list[_Part]:
     return [p for p in parts if p.text]
 
 
+# A CJK part may carry digits and plus signs glued to it (中国制造2025,
+# 2+2对话, 人工智能+行动, 人工智能+) and quotes around an inner name
+# (高质量共建"一带一路").
 _SEGMENT = re.compile(
-    rf"(?P<han>\d*[{_HAN}](?:[{_HAN}、，〇\d\s\"“”‘’]*[{_HAN}])?\+?)"
+    rf"(?P<han>(?:\d+[+＋])*\d*[{_HAN}](?:[{_HAN}、，〇\d\s\"“”‘’]*[{_HAN}\"”’])?"
+    rf"(?:[+＋][{_HAN}]+)*\d*[+＋]?)"
     rf"|(?P<hangul>[{_HANGUL}](?:[{_HANGUL}\s]*[{_HANGUL}])?)"
     r"|(?P<latin>[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9\s'’\-.&]*[A-Za-zÀ-ɏ0-9.])?)"
     r"|(?P<digits>\d+)"
@@ -481,7 +485,13 @@ _SEGMENT = re.compile(
 
 
 def _typed(piece: str, label: str) -> list[_Part]:
+    whole = piece.strip(" \t\n.·・:")
     piece = piece.strip(" \t\n'\"“”‘’.·・:")
+    # keep a closing quote that closes a quote inside the piece: 共建"一带一路"
+    if whole.endswith(("\"", "”")) and whole.startswith(piece) and (
+        piece.count("\"") % 2 == 1 or piece.count("“") > piece.count("”")
+    ):
+        piece += whole[len(piece)]
     if not piece:
         return []
     if label in ("lit", "literally", "meaning", "i.e", "english"):

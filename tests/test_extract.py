@@ -26,6 +26,11 @@ def one(text: str) -> Occurrence:
     ("text", "term", "gloss", "gloss_kind", "kind"),
     [
         # English: the rendering before the bracket, with or without a space.
+        # Digits, plus signs and inner quotes belong to the term.
+        ("restore the two-plus-two dialogue (2+2对话) soon", "2+2对话", "two-plus-two dialogue", "translation", "term"),
+        ("through the \"AI Plus\" action plan (人工智能+行动), it said", "人工智能+行动", "AI Plus action plan", "translation", "term"),
+        ("the older Made in China 2025 (中国制造2025) programme", "中国制造2025", "Made in China 2025", "translation", "term"),
+        ("high-quality Belt and Road cooperation (高质量共建\"一带一路\") was", "高质量共建\"一带一路\"", "high-quality Belt and Road cooperation", "translation", "term"),
         ("for a product renewal subsidy scheme (以舊換新), 735 billion yuan", "以舊換新", "product renewal subsidy scheme", "translation", "term"),
         ("China’s 2025 Two Sessions(兩會), held from March 4 to 11,", "兩會", "Two Sessions", "translation", "term"),
         ("735 billion yuan for dual infrastructure construction (兩重建設), around", "兩重建設", "dual infrastructure construction", "translation", "term"),
