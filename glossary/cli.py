@@ -3,6 +3,10 @@
 Heavy libraries (OpenCC, pykakasi, lxml, YAML, ...) are imported inside the
 commands that need them, so ``glossary lookup`` starts fast.
 Exit codes: 0 success, 1 nothing found, 2 bad usage or bad input.
+
+Every message goes through :mod:`glossary.i18n` (``_``); help texts are
+translated when click shows them (:mod:`glossary.cli_i18n`), since the
+language is only known once ``--lang`` and the environment are read.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import Any
 
 import click
 
+from glossary.cli_i18n import Group, lang_option, option, version_option
+from glossary.i18n import N_, _
 from glossary.index import FIELD_CHOICES
 from glossary.model import GlossaryError
 
@@ -24,14 +30,14 @@ DEFAULT_TERMS = "terms.yaml"
 DEFAULT_OUT = "out"
 
 
-class _Group(click.Group):
+class _Group(Group):
     """Turns every library error into one clear line on stderr and exit 2."""
 
     def invoke(self, ctx: click.Context) -> Any:  # noqa: D102
         try:
             return super().invoke(ctx)
         except GlossaryError as exc:
-            click.echo(f"glossary: error: {exc}", err=True)
+            click.echo(_("glossary: error: {message}").format(message=exc), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except BrokenPipeError:  # `glossary extract ... | head`
             sys.stderr.close()
@@ -39,7 +45,8 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="glossary")
+@version_option()
+@lang_option()
 def cli() -> None:
     """Korean-English terminology for texts about China.
 
@@ -63,8 +70,9 @@ def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--terms", "terms", metavar="FILE", help="Curated term base [default: terms.yaml if present].")
-@click.option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help="Output folder.")
+@option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
+@option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@lang_option()
 def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
@@ -73,7 +81,8 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     Example:
 
         $ glossary build
-        Read 2 files (2 English, 0 Korean) ...
+        Read 2 files (1 English, 1 Korean): 33 occurrences of 18 terms.
+        ...
     """
     from glossary.export import write_export
     from glossary.index import build_index
@@ -90,20 +99,21 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     written.append(index_path)
     click.echo(result.summary())
     for target in written:
-        click.echo(f"  wrote {target}")
+        click.echo("  " + _("wrote {path}").format(path=target))
     if not result.entries:
         sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
+@option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-    help="table for people, jsonl for scripts (one JSON object per occurrence).",
+    help=N_("table for people, jsonl for scripts (one JSON object per occurrence)."),
 )
-@click.option("--add", is_flag=True, help="Add new terms to the term base as candidates and refresh counts.")
-@click.option("--terms", "terms", metavar="FILE", help="Term base for --add [default: terms.yaml].")
-@click.option("--dry-run", is_flag=True, help="With --add: print the change as a diff, write nothing.")
+@option("--add", is_flag=True, help=N_("Add new terms to the term base as candidates and refresh counts."))
+@option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
+@option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
+@lang_option()
 def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
@@ -149,20 +159,27 @@ def _add_to_termbase(occurrences: list, terms: str | None, dry_run: bool) -> Non
 
 
 def _echo_report(path: Path, report, dry_run: bool) -> None:  # noqa: ANN001
-    verb = "would change" if dry_run else "updated"
-    click.echo(
-        f"{path}: {verb}: {len(report.added)} added, {len(report.updated)} refreshed, "
-        f"{len(report.skipped)} skipped.",
-        err=dry_run,
-    )
+    from glossary.locales import format_number
+
+    counts = {
+        "added": format_number(len(report.added)),
+        "refreshed": format_number(len(report.updated)),
+        "skipped": format_number(len(report.skipped)),
+    }
+    if dry_run:
+        line = _("{path}: would change: {added} added, {refreshed} refreshed, {skipped} skipped.")
+    else:
+        line = _("{path}: updated: {added} added, {refreshed} refreshed, {skipped} skipped.")
+    click.echo(line.format(path=path, **counts), err=dry_run)
     for key, reason in report.skipped:
-        click.echo(f"  skipped {key}: {reason}", err=dry_run)
+        click.echo("  " + _("skipped {key}: {reason}").format(key=key, reason=reason), err=dry_run)
 
 
 @cli.command()
 @click.argument("texts", nargs=-1)
-@click.option("--romanize", is_flag=True, help="Add the Revised Romanization of each reading.")
-@click.option("--json", "as_json", is_flag=True, help="Print every form the tool knows, as JSON lines.")
+@option("--romanize", is_flag=True, help=N_("Add the Revised Romanization of each reading."))
+@option("--json", "as_json", is_flag=True, help=N_("Print every form the tool knows, as JSON lines."))
+@lang_option()
 def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
     """Print the Korean hangul reading of each CJK term.
 
@@ -181,7 +198,7 @@ def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
     elif texts:
         items = list(texts)
     else:
-        raise click.UsageError("give one or more terms, or - to read standard input")
+        raise click.UsageError(_("give one or more terms, or - to read standard input"))
     for item in items:
         if not item.strip():
             click.echo("")
@@ -197,9 +214,10 @@ def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", required=True, help="Output format.")
-@click.option("-o", "--output", metavar="FILE", help="Write here instead of standard output.")
-@click.option("--terms", "terms", metavar="FILE", help="Curated term base [default: terms.yaml if present].")
+@option("--format", "fmt", required=True, help=N_("Output format."))
+@option("-o", "--output", metavar="FILE", help=N_("Write here instead of standard output."))
+@option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
+@lang_option()
 def export(paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None) -> None:
     """Export the glossary of PATHS (default: seeds/) in one format.
 
@@ -210,7 +228,7 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None, terms: str | No
     from glossary.export import WRITERS, write_export
 
     if fmt not in WRITERS:
-        raise click.BadParameter(f"choose from {', '.join(sorted(WRITERS))}", param_hint="--format")
+        raise click.BadParameter(_("choose from {choices}").format(choices=", ".join(sorted(WRITERS))), param_hint="--format")
     result = _collect(paths, terms)
     write_export(result.entries, Path(output) if output else None, fmt)
     if not result.entries:
@@ -219,13 +237,15 @@ def export(paths: tuple[str, ...], fmt: str, output: str | None, terms: str | No
 
 @cli.command()
 @click.argument("query")
-@click.option("--json", "as_json", is_flag=True, help="Print the matching entries as JSON.")
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most N entries.")
-@click.option(
+@option("--json", "as_json", is_flag=True, help=N_("Print the matching entries as JSON."))
+@option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help=N_("At most N entries."))
+@option(
     "--field", type=click.Choice(FIELD_CHOICES), metavar="FIELD",
-    help=f"Match one form only: {', '.join(FIELD_CHOICES)}.",
+    help=N_("Match one form only: {fields}."), help_values={"fields": ", ".join(FIELD_CHOICES)},
 )
-@click.option("--index", "index", default=f"{DEFAULT_OUT}/glossary.sqlite", show_default=True, metavar="FILE")
+@option("--index", "index", default=f"{DEFAULT_OUT}/glossary.sqlite", show_default=True, metavar="FILE",
+        help=N_("The lookup index written by `glossary build`."))
+@lang_option()
 def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str) -> None:
     """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "trade-in", "yijiu huanxin".
 
