@@ -10,10 +10,11 @@ Steps:
    first non-empty of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` (POSIX order),
    else English. ``ko_KR.UTF-8`` means Korean; ``C``/``POSIX`` and any
    language we have no catalog for mean English, never an error.
-2. :func:`set_language`: load the compiled catalogs of that language
-   (``glossary/locale/<lang>/LC_MESSAGES/{glossary,click}.mo``) and route
-   click's module-level ``_``/``ngettext`` (bound to the standard
-   ``gettext.gettext`` at click's import) through this module.
+2. :func:`set_language`: load the compiled catalog of that language
+   (``glossary/locale/<lang>/LC_MESSAGES/glossary.mo``); once click is
+   imported, also click's (``click.mo``), and route click's module-level
+   ``_``/``ngettext`` (bound to the standard ``gettext.gettext`` at click's
+   import) through this module.
 3. :func:`gettext` / :func:`ngettext` at the moment a message is shown.
    Help texts are translated when click reads them, not when the decorators
    run, because the language is only known after the arguments are read.
@@ -31,8 +32,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` costs milliseconds on the lookup path; annotations are strings anyway
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
 
 #: Languages with a catalog, plus English, the language of the message ids.
 LANGUAGES = ("en", "ko")
@@ -44,8 +48,8 @@ LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 ENV_VARS = ("GLOSSARY_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _language = DEFAULT_LANGUAGE
-_catalog: Any = None  # gettext.GNUTranslations of _language, None for English
-_loaded: dict[str, Any] = {}
+_catalog: Any = None  # GNUTranslations of _language (click's chained behind once click runs), None for English
+_loaded: dict[tuple[str, str], Any] = {}  # (language, domain) -> catalog
 
 
 def normalize_language(value: str | None) -> str:
@@ -115,11 +119,14 @@ def set_language(language: str) -> str:
     """
     global _language, _catalog
     _language = normalize_language(language)
-    _catalog = _load_catalog(_language)
+    _catalog = None if _language == DEFAULT_LANGUAGE else _load_catalog(_language, "glossary")
     if _catalog is None:
         _language = DEFAULT_LANGUAGE
-    if "click" in sys.modules:
+    if "click" in sys.modules:  # not on the lookup fast path: click's catalog is read only when click runs
         _route_click()
+        click_catalog = _load_catalog(_language, "click") if _catalog is not None else None
+        if click_catalog is not None and click_catalog is not _catalog and click_catalog not in _fallbacks(_catalog):
+            _catalog.add_fallback(click_catalog)
     return _language
 
 
@@ -192,27 +199,26 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _load_catalog(language: str) -> Any:
-    """The compiled catalogs of ``language`` chained (ours, then click's), or None."""
-    if language == DEFAULT_LANGUAGE:
-        return None
-    if language not in _loaded:
+def _load_catalog(language: str, domain: str) -> Any:
+    """The compiled catalog of one domain (``GNUTranslations``), or None when there is none."""
+    if (language, domain) not in _loaded:
         import gettext as stdlib_gettext
 
-        catalog = None
-        for domain in DOMAINS:
-            path = os.path.join(LOCALE_DIR, language, "LC_MESSAGES", f"{domain}.mo")
-            try:
-                with open(path, "rb") as fh:
-                    translations = stdlib_gettext.GNUTranslations(fh)
-            except OSError:
-                continue
-            if catalog is None:
-                catalog = translations
-            else:
-                catalog.add_fallback(translations)
-        _loaded[language] = catalog
-    return _loaded[language]
+        path = os.path.join(LOCALE_DIR, language, "LC_MESSAGES", f"{domain}.mo")
+        try:
+            with open(path, "rb") as fh:
+                _loaded[language, domain] = stdlib_gettext.GNUTranslations(fh)
+        except OSError:
+            _loaded[language, domain] = None
+    return _loaded[language, domain]
+
+
+def _fallbacks(catalog: Any) -> list[Any]:
+    chain = []
+    while getattr(catalog, "_fallback", None) is not None:
+        catalog = catalog._fallback
+        chain.append(catalog)
+    return chain
 
 
 def _route_click() -> None:
