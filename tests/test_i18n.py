@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -170,24 +172,73 @@ def test_bad_term_base_in_korean(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """A copy of seeds/ and terms.yaml, built once in Korean and once in English: (folder, ko output, en output)."""
     work = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "seeds", work / "seeds")
     shutil.copy(ROOT / "terms.yaml", work / "terms.yaml")
-    return work
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(work)
+        mp.setenv("GLOSSARY_LANG", "en")
+        outputs = []
+        for lang in ("ko_KR.UTF-8", "en_US.UTF-8"):
+            result = run(["build"], {"LANG": lang})
+            assert result.exit_code == 0, result.output
+            outputs.append(result.output)
+    i18n.set_language("en")
+    return work, outputs[0], outputs[1]
 
 
-def test_build_speaks_korean(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(project)
-    result = run(["build"], {"LANG": "ko_KR.UTF-8"})
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+def test_build_speaks_korean(project: tuple[Path, str, str]) -> None:
+    _, korean, english = project
+    lines = korean.splitlines()
     assert re.fullmatch(r"파일 2개를 읽었습니다\(영어 1개, 한국어 1개\)\. 용어 \d+개, 출현 \d+회\.", lines[0])
     assert lines[1].startswith("영어 번역어: 용어 ") and lines[2].startswith("용어 베이스: terms.yaml(검수 ")
     assert lines[3:] == [f"  저장: out/glossary.{ext}" for ext in ("csv", "tbx", "json", "sqlite")]
-    english = run(["build"], {"LANG": "en_US.UTF-8"}).output.splitlines()
-    assert english[0].startswith("Read 2 files (1 English, 1 Korean): ")
-    assert english[3] == "  wrote out/glossary.csv"
+    assert not re.search("[A-Za-z]{3,}", "\n".join(lines[:3]).replace("terms.yaml", ""))  # no English left
+    english_lines = english.splitlines()
+    assert english_lines[0].startswith("Read 2 files (1 English, 1 Korean): ")
+    assert english_lines[3] == "  wrote out/glossary.csv"
+
+
+def glossary(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """The installed command line, through the launcher, in a process of its own."""
+    base = {k: v for k, v in os.environ.items() if k not in NO_LANG_ENV}
+    return subprocess.run(
+        [sys.executable, "-m", "glossary", *args], cwd=cwd, env={**base, "PYTHONIOENCODING": "utf-8", **env},
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "korean"),
+    [
+        (["--lang", "ko", "lookup", "以旧换新"], {}, True),
+        (["lookup", "以旧换新", "--lang", "ko"], {}, True),
+        (["lookup", "以旧换新"], {"LANG": "ko_KR.UTF-8"}, True),
+        (["lookup", "以旧换新"], {"GLOSSARY_LANG": "ko", "LANG": "en_US.UTF-8"}, True),
+        (["lookup", "以旧换新"], {"LANG": "en_US.UTF-8"}, False),
+        (["--lang", "en", "lookup", "以旧换新"], {"LANG": "ko_KR.UTF-8"}, False),
+    ],
+)
+def test_lookup_fast_path_language(project: tuple[Path, str, str], args: list[str], env: dict[str, str], korean: bool) -> None:
+    work = project[0]
+    found = glossary(args, work, env)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.startswith("以舊換新 · 以旧换新")
+    missing = glossary([("없는말" if arg == "以旧换新" else arg) for arg in args], work, env)
+    assert missing.returncode == 1
+    expected = "일치하는 항목이 없습니다: '없는말'" if korean else "no entry matches '없는말'"
+    assert missing.stderr.strip() == expected
+
+
+def test_lookup_fast_path_imports_neither_click_nor_babel(project: tuple[Path, str, str]) -> None:
+    code = (
+        "import sys; from glossary.launcher import main; code = main(['--lang', 'ko', 'lookup', '以旧换新']);"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'click', 'babel'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=project[0], capture_output=True, text=True, encoding="utf-8", check=True)
+    assert out.stdout.splitlines()[-1] == "0 []"
 
 
 def test_extract_add_report_in_korean(tmp_path: Path) -> None:
