@@ -212,33 +212,117 @@ def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
             click.echo(readings.hangul_reading(item.strip()))
 
 
+#: Keys of glossary.export.WRITERS / READERS (kept here so --help needs no import).
+EXPORT_FORMATS = ("csv", "tsv", "tbx", "tbx2", "xlsx", "json")
+IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@option("--format", "fmt", required=True, help=N_("Output format."))
+@option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+        help=N_("tbx: TBX-Basic v3; tbx2: TBX 2008 (OmegaT, Weblate); csv/xlsx: spreadsheets, memoQ, "
+                "Phrase, Trados; tsv: OmegaT glossary for one pair; json: every field."))
 @option("-o", "--output", metavar="FILE", help=N_("Write here instead of standard output."))
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
+@option("--bom/--no-bom", default=True, show_default=True,
+        help=N_("CSV: start with a UTF-8 byte-order mark (Excel on a CJK Windows needs it)."))
+@option("--separator", default=" | ", show_default=True, help=N_("CSV/XLSX: between several values in one cell."))
+@option("--header", "header", type=click.Choice(["codes", "names"]), default="codes", show_default=True,
+        help=N_("CSV/XLSX: language columns headed by code (zh-Hant) or by name (중국어(번체))."))
+@option("--locale", default="en", show_default=True, help=N_("Language of the names for --header names (ko, zh_Hant...)."))
+@option("--pair", metavar="SRC-TGT", help=N_("TSV: language pair, e.g. en-ko, zh-ko, ko-en, zh-Hant-en [default: ko-en]."))
+@option("--langs", metavar="LIST", help=N_("Only these languages, comma-separated: zh-Hant,ko,en."))
+@option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+        help=N_("Date to record in the file header (none by default, so output is reproducible)."))
 @lang_option()
-def export(paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None) -> None:
+def export(
+    paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None, bom: bool, separator: str,
+    header: str, locale: str, pair: str | None, langs: str | None, date: Any,
+) -> None:
     """Export the glossary of PATHS (default: seeds/) in one format.
 
     Example:
 
-        $ glossary export --format csv -o glossary.csv
+    \b
+        $ glossary export --format tsv --pair en-ko -o omegat/glossary/en-ko.txt
+        $ glossary export --format csv --header names --locale ko -o glossary.csv
     """
-    from glossary.export import WRITERS, write_export
+    from glossary.export import ExportOptions, normalize_langs, write_export
+    from glossary.export.common import parse_pair
 
-    if fmt not in WRITERS:
-        raise click.BadParameter(_("choose from {choices}").format(choices=", ".join(sorted(WRITERS))), param_hint="--format")
+    options = ExportOptions(
+        bom=bom,
+        separator=separator,
+        header=header,
+        locale=locale,
+        pair=parse_pair(pair) if pair else None,
+        langs=normalize_langs([t for t in langs.split(",") if t.strip()]) if langs else None,
+        date=date.date().isoformat() if date else None,
+    )
+    if header == "names":
+        from glossary.export.common import language_name
+
+        language_name("en", locale)  # an unknown locale fails before the pipeline runs
     result = _collect(paths, terms)
-    write_export(result.entries, Path(output) if output else None, fmt)
+    write_export(result.entries, Path(output) if output else None, fmt, options)
     if not result.entries:
+        sys.exit(EXIT_NOT_FOUND)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path())
+@option("--terms", "terms", default=DEFAULT_TERMS, show_default=True, metavar="FILE",
+        help=N_("Term base to add the candidates to."))
+@option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help=N_("File format [default: from content]."))
+@option("--dry-run", is_flag=True, help=N_("Print the change to the term base; write nothing."))
+@lang_option()
+def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
+    """Add the terms of a glossary file (CSV, XLSX, TBX v3 or v2, JSON) to the
+    term base as candidates. Curated fields are never overwritten.
+
+    Reads our own exports and other tools' files (TBX-Basic samples, martif
+    files from CAT tools, tables with zh-TW/ko-KR/en-US columns).
+
+    Example:
+
+    \b
+        $ glossary import partner-glossary.tbx --terms terms.yaml
+        added 2: 两会, 一带一路
+        skipped 1: c1 (alpha smoothing factor): no Chinese term
+    """
+    from glossary.export import read_export
+    from glossary.termbase import add_entries
+
+    skipped: list[str] = []
+    entries = read_export(Path(file), fmt, skipped=skipped)
+    report = add_entries(Path(terms), entries, dry_run=dry_run)
+    if dry_run and report.diff:
+        click.echo(report.diff, nl=not report.diff.endswith("\n"))
+    from glossary.locales import format_number
+
+    if report.added:
+        click.echo(_("added {count}: {keys}").format(count=format_number(len(report.added)), keys=", ".join(report.added)))
+    if report.updated:
+        click.echo(
+            _("updated {count}: {keys}").format(count=format_number(len(report.updated)), keys=", ".join(report.updated))
+        )
+    reasons = [f"{key}: {reason}" for key, reason in report.skipped] + skipped
+    if reasons:
+        click.echo(_("skipped {count}:").format(count=format_number(len(reasons))))
+        for reason in reasons:
+            click.echo(f"  {reason}")
+    if dry_run:
+        click.echo(_("(dry run: {path} not changed)").format(path=terms))
+    if not entries:
         sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command()
 @click.argument("query")
 @option("--json", "as_json", is_flag=True, help=N_("Print the matching entries as JSON."))
-@option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help=N_("At most N entries."))
+@option(
+    "--limit", default=10, show_default=True, type=click.IntRange(min=1), metavar="N", help=N_("At most N entries.")
+)
 @option(
     "--field", type=click.Choice(FIELD_CHOICES), metavar="FIELD",
     help=N_("Match one form only: {fields}."), help_values={"fields": ", ".join(FIELD_CHOICES)},
@@ -255,10 +339,13 @@ def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str)
 
     Example:
 
-        $ glossary lookup 이구환신
-        以舊換新 · 以旧换新                          exact ko
+    \b
+        $ glossary lookup "yijiu huanxin"
+        以舊換新 · 以旧换新  exact pinyin
           ko      이구환신  igu hwansin
-          ...
+          pinyin  yǐ jiù huàn xīn
+          en      trade-in [curated]; product renewal subsidy scheme [context ×2]
+          seen    seeds/a.en.txt:3
     """
     from glossary.launcher import run_lookup
 

@@ -76,6 +76,32 @@ _HARD = frozenset(
     "is are was were be been being am has have had will would shall should can could may might must do does did "
     "it we they he she i you who whom which there here said says say also".split()) | _NAMING
 _CONNECTORS = frozenset("and of for the on in de to with a an".split())
+_CLAUSE_WORDS = frozenset(
+    "when while after before but and or if although though since because where how why so then yet once "
+    "as at in on of for by with from to into under over amid despite during following unlike like whether "
+    "however meanwhile moreover furthermore thus hence also still even only now today yesterday last next "
+    "this that these those the a an its their his her our my your it we they he she i you".split())
+#: Verbs that often stand right before a rendering in reports ("invoked new
+#: quality productive forces"); with their inflections they end a noun phrase.
+_VERB_STEMS = (
+    "adopt advance advocate aim announce boost build call champion cite coin combat create cut deepen "
+    "describe develop embrace emphasize emphasise encourage endorse enforce ensure establish expand foster "
+    "highlight hail implement improve introduce invoke keep launch lead list mention name note outline "
+    "pledge pursue push promise promote propose put raise reaffirm refer reiterate release repeat replace "
+    "revive sell set share stress strengthen support tout underline underscore unveil urge use vow want widen "
+    "invest issue welcome warn reject oppose praise criticize criticise label term dub call"
+).split()
+_VERBS = frozenset(
+    w for stem in _VERB_STEMS
+    for w in (stem, stem + "s", stem + "es", stem + "d", stem + "ed", stem[:-1] + "ed" if stem.endswith("e") else stem + "ed",
+              stem + "ing", stem[:-1] + "ing" if stem.endswith("e") else stem + "ing")
+) | frozenset("built kept led set put sold cut made make makes making went go goes gave give gives took take takes "
+              "sought seek seeks held hold holds brought bring brings saw see sees".split())
+#: Generic heads after a quoted rendering: the "dual circulation" strategy.
+_GENERIC_HEADS = frozenset(
+    "strategy policy policies initiative campaign concept slogan principle principles theory programme program "
+    "plan model movement project idea phenomenon approach doctrine formula vision agenda line framework "
+    "drive narrative discourse era".split())
 _HONORIFICS = frozenset(
     "president premier chairman chairwoman secretary general minister vice mr mr. ms ms. mrs mrs. dr dr. "
     "professor prof prof. comrade director ambassador spokesperson spokesman governor mayor former late "
@@ -83,7 +109,7 @@ _HONORIFICS = frozenset(
 _ABBREV_DOTS = frozenset("u.s mr ms mrs dr st no vs etc e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec "
                          "prof gen lt col inc ltd co corp u.n u.k e.u".split())
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*['’]?|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*['’]?|[^\w\s]|\t", re.UNICODE)
 _QUOTES_OPEN = "“‘\"'«「『"
 _QUOTES_CLOSE = "”’\"'»」』"
 _QUOTE_MATCH = {"”": "“", "’": "‘", '"': '"', "'": "'", "»": "«"}
@@ -349,7 +375,7 @@ def _split(content: str) -> list[_Part]:
 
 
 _SEGMENT = re.compile(
-    rf"(?P<han>[{_HAN}](?:[{_HAN}、，〇\d\s]*[{_HAN}])?)"
+    rf"(?P<han>[{_HAN}](?:[{_HAN}、，〇\d\s]*[{_HAN}])?\+?)"
     rf"|(?P<hangul>[{_HANGUL}](?:[{_HANGUL}\s]*[{_HANGUL}])?)"
     r"|(?P<latin>[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9\s'’\-.&]*[A-Za-zÀ-ɏ0-9.])?)"
     r"|(?P<digits>\d+)"
@@ -386,12 +412,12 @@ def _latin_role(text: str, term: str, label: str) -> str:
     return "translation"
 
 
-def _kind_of(term: str, bracket: str, has_latin_title: bool) -> str:
+def _kind_of(term: str, bracket: str, has_latin_title: bool, content: str = "") -> str:
     if bracket in ("《》", "〈〉", "『』") or has_latin_title:
         return "title"
-    if re.search("[，。！？；：]", term) or len(term) > 20:
+    if re.search("[，。！？；：]", content or term) or len(term) > 20:
         return "other"
-    if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (len(term) >= 6 or bracket in ("<>", "「」")):
+    if len(term) >= 4 and term.endswith(_TITLE_ENDINGS) and (len(term) >= 5 or bracket in ("<>", "「」")):
         return "title"
     return "term"
 
@@ -410,7 +436,7 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         other = _repair(p.text)
         if other == term:
             continue
-        if len(other) == len(term) and p.label not in ("lit",):
+        if len(other) == len(term) and p.label not in ("lit",) and _same_term(other, term):
             variants.append(other)
         else:
             extra_terms.append(other)
@@ -431,9 +457,11 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
                 title_gloss = p.text
             elif inside_gloss is None and role in ("translation", "romanization"):
                 inside_gloss = (p.text.strip("'\"‘’“”"), role)
-        elif p.kind == "hangul" and hangul_inside is None:
+        elif p.kind == "hangul" and hangul_inside is None and len(p.text.replace(" ", "")) >= 2:
             hangul_inside = p.text
-    kind = _kind_of(term, bracket, title_gloss is not None)
+    kind = _kind_of(term, bracket, title_gloss is not None, content)
+    if kind == "term" and bracket in ("()", "（）", "[]") and _in_title_bracket(text, inner[0], inner[1]):
+        kind = "title"
     gloss: str | None = None
     gloss_kind: str | None = None
     before = _text_before(text, opener)
@@ -457,13 +485,58 @@ def _bracketed(text: str, opener: int, closer: int, inner: tuple[int, int]) -> l
         gloss, gloss_kind = inside_gloss
     if gloss is None and hangul_inside:
         gloss, gloss_kind = hangul_inside, _korean_kind(hangul_inside, term)
+    if korean and gloss_kind == "translation" and kind == "term" and gloss and gloss.endswith("다") \
+            and len(term) >= 5:
+        kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
     term_at = text.find(han[0].text, inner[0])
+    if extra_terms and len(extra_terms) + 1 == len(han):
+        found = _parallel(text, inner, before, after, han, korean, outer)
+        if found:
+            return found
     fields = dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
                   variants=tuple(variants), kind=kind, bracket=bracket if kind == "title" else outer)
     found = [(term_at, fields)]
     for other in extra_terms:
         found.append((term_at, dict(term=other, kind=_kind_of(other, bracket, False), bracket=outer)))
     return found
+
+
+def _same_term(a: str, b: str) -> bool:
+    """Two script forms of one term (两会/兩會), not two terms (碳達峰·碳中和)."""
+    from glossary.normalize import merge_key
+
+    return merge_key(a) == merge_key(b)
+
+
+def _parallel(text: str, inner: tuple[int, int], before: str, after: str, han: list[_Part], korean: bool,
+              bracket: str) -> list[tuple[int, dict]]:
+    """Several terms in one bracket with as many renderings before it.
+
+    '탄소 정점·탄소 중립(碳達峰·碳中和)': each term gets its own rendering.
+    """
+    pieces = re.split(r"\s*[·・/]\s*|\s*,\s*(?:and\s+)?|\s+and\s+", before.rstrip())
+    if len(pieces) < len(han):
+        return []
+    pieces = pieces[-len(han):]
+    found = []
+    pos = inner[0]
+    for k, (part, piece) in enumerate(zip(han, pieces)):
+        term = _repair(part.text)
+        if k == 0:
+            gloss, gloss_kind, _ = (_korean_gloss if korean else _english_gloss)(piece, term, "")
+        else:
+            gloss = _clean_gloss(piece) if not korean else piece.strip()
+            gloss_kind = _korean_kind(gloss, term) if korean else _with_kind(gloss, term, "")[1]
+        pos = text.find(part.text, pos)
+        found.append((pos, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, kind=_kind_of(term, "()", False),
+                                bracket=bracket)))
+    return found
+
+
+def _in_title_bracket(text: str, opener: int, closer: int) -> bool:
+    """Whether a bracket sits inside a title bracket: 『시진핑 국정운영을 말하다(習近平談治國理政)』."""
+    outer = _enclosing(text, opener)
+    return outer != -1 and text[outer] in "《〈『「<" and text[closer + 1:closer + 2] == PAIRS[text[outer]]
 
 
 def _glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
@@ -527,13 +600,24 @@ def _clean_gloss(text: str) -> str:
 
 
 def _text_before(text: str, opener: int) -> str:
-    """The text before a bracket, within its paragraph, single line breaks as spaces."""
+    """The text before a bracket, within its paragraph.
+
+    A line break inside a sentence (wrapped or PDF text) becomes a space; one
+    after a short line (a heading, a table row) becomes a tab, a hard stop.
+    """
     lo = max(0, opener - 300)
     chunk = text[lo:opener]
     para = chunk.rfind("\n\n")
     if para != -1:
         chunk = chunk[para + 2:]
-    return chunk.replace("\n", " ")
+    if "\n" not in chunk:
+        return chunk
+    lines = chunk.split("\n")
+    out = lines[0]
+    for prev, line in zip(lines, lines[1:]):
+        short = len(prev.strip()) < 40 and not prev.rstrip().endswith((",", "-"))
+        out += ("\t" if short or prev.rstrip().endswith((".", ":", "!", "?")) else " ") + line
+    return out
 
 
 def _is_korean_context(before: str, after: str) -> bool:
@@ -573,7 +657,7 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
     if quoted:
         return quoted, _korean_kind(quoted, term), None
     tail = before.rstrip()
-    m = re.search(rf"(?:[{_HANGUL}]+\s+){{0,5}}[{_HANGUL}]+$", tail)
+    m = re.search(rf"(?:[{_HANGUL}0-9]+\s+){{0,5}}[0-9]*[{_HANGUL}]+$", tail)
     if not m or (len(tail) != len(before) and len(term) == 1):
         return None, None, None
     words = m.group().split()
@@ -603,7 +687,7 @@ def _korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         if first and _same_start(word, first) and word.endswith("의"):
             take = k
             break
-        if total < n and not word.endswith(_KO_BREAK):
+        if total < n and not word.endswith(_KO_BREAK) or re.fullmatch(r"제\d+[차기회]", word):
             take = k
             total += len(word)
             continue
@@ -688,27 +772,59 @@ def _is_transcription(hangul: str, term: str) -> bool:
     return fits(0, 0)
 
 
+_OPENING = "“‘\"'«〈《『「<"
+_CLOSING = "”’\"'»〉》』」>"
+_TITLE_CLOSE = {"〉": "〈", "》": "《", "』": "『", "」": "「", ">": "<"}
+
+
+def _is_apostrophe(text: str, k: int) -> bool:
+    return text[k] in "'’" and 0 < k < len(text) - 1 and text[k - 1].isalnum() and text[k + 1].isalnum()
+
+
+def _opening_quote(tail: str, limit: int = 140) -> int:
+    """Offset of the quote or title bracket that opens the words ending ``tail`` (or -1)."""
+    lo = max(0, len(tail) - limit)
+    for k in range(len(tail) - 1, lo - 1, -1):
+        ch = tail[k]
+        if ch in "()（）":
+            return -1
+        if ch in _OPENING or ch in _CLOSING:
+            if _is_apostrophe(tail, k) or (ch in "'’" and k > 0 and tail[k - 1] in "sS" and k == len(tail) - 1):
+                continue
+            if ch in _OPENING and (k == 0 or not tail[k - 1].isalnum()) and k + 1 < len(tail) \
+                    and not tail[k + 1].isspace():
+                return k
+            return -1
+    return -1
+
+
 def _quoted_before(before: str, after: str) -> str | None:
-    """Words in quotes around or just before the bracket: 'common prosperity (共同富裕)'."""
+    """Words in quotes (or a title bracket) around or just before the bracket.
+
+    'common prosperity (共同富裕)', “involution” (内卷), 〈… 의견(關於…意見)〉,
+    <Data Security Law> (数据安全法); mismatched quotes are accepted.
+    """
     tail = before.rstrip()
     head = after.lstrip(" ")
-    # “involution” (内卷): the quotes close before the bracket.
-    if tail and tail[-1] in _QUOTE_MATCH:
-        open_q = _QUOTE_MATCH[tail[-1]]
-        k = tail.rfind(open_q, max(0, len(tail) - 120), len(tail) - 1)
-        if k != -1 and (open_q not in "'\"" or k == 0 or not tail[k - 1].isalnum()):
+    if tail and tail[-1] in _CLOSING and not _is_apostrophe(tail, len(tail) - 1):
+        k = _opening_quote(tail[:-1])
+        if k != -1:
             inner = tail[k + 1:-1].strip()
-            if inner and len(inner.split()) <= 12 and not any(q in inner for q in "“”\""):
+            if inner and len(inner.split()) <= 12:
                 return inner
-    # 'common prosperity (共同富裕)': the quotes close right after the bracket.
-    if head and head[0] in _QUOTE_MATCH:
-        open_q = _QUOTE_MATCH[head[0]]
-        k = tail.rfind(open_q, max(0, len(tail) - 120))
-        while k != -1 and open_q in "'’" and k > 0 and tail[k - 1].isalnum():
-            k = tail.rfind(open_q, max(0, len(tail) - 120), k)  # an apostrophe, not a quote
+    if head and head[0] in _CLOSING:
+        k = _opening_quote(tail)
         if k != -1:
             inner = tail[k + 1:].strip()
-            if inner and len(inner.split()) <= 12 and not any(q in inner for q in "“”\"()"):
+            if inner and len(inner.split()) <= 12:
+                return inner
+    # The "dual circulation" strategy (双循环): quoted words before a generic head noun.
+    m = re.search(r"[”’\"'»]\s+([A-Za-z]+)$", tail)
+    if m and m.group(1).lower() in _GENERIC_HEADS:
+        k = _opening_quote(tail[:m.start()])
+        if k != -1:
+            inner = tail[k + 1:m.start()].strip()
+            if inner and len(inner.split()) <= 8:
                 return inner
     return None
 
@@ -786,6 +902,9 @@ def _phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | Non
     if last.lower() in _DETERMINERS | _PREPOSITIONS | _HARD | {"and", "or"}:
         return None
     allow_digits = any(ch.isdigit() for ch in term)
+    if re.fullmatch(r"[A-Z0-9]{2,6}s?", last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
+            and tokens[-2][0].lower() not in _DETERMINERS | _PREPOSITIONS | _HARD:
+        return _noun_phrase_start(tokens, n, allow_digits)
     if _is_capital(last) or (last[0].isdigit() and allow_digits):
         return _name_start(tokens, n, allow_digits)
     return _noun_phrase_start(tokens, n, allow_digits)
@@ -799,13 +918,22 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
     """A capitalised name: Belt and Road Initiative, Two Sessions, Peng Zhen."""
     i = len(tokens) - 1
     start = i
+    if tokens[i][0].lower() in _CLAUSE_WORDS:
+        return i
+
+    def name_word(k: int) -> bool:
+        tok = tokens[k][0]
+        if not _is_capital(tok) or not re.match(r"^[\w\-.&'’]+$", tok) or tok.lower() in _CLAUSE_WORDS:
+            return False
+        if _possessive(tok):  # the People's Bank, National People's Congress; not China's
+            before = tokens[k - 1][0] if k > 0 else ""
+            return before.lower() == "the" or (_is_capital(before) and before.lower() not in _CLAUSE_WORDS
+                                               and not _possessive(before))
+        return True
+
     while i > 0:
         prev = tokens[i - 1][0]
-        if _possessive(prev):
-            break
-        if _is_capital(prev) and prev.isalpha() or _is_capital(prev) and re.match(r"^[\w\-.&]+$", prev):
-            if prev.lower() in _DETERMINERS:
-                break
+        if name_word(i - 1):
             i -= 1
             start = i
             continue
@@ -813,9 +941,13 @@ def _name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> in
             i -= 1
             start = i
             continue
-        if prev.lower() in _CONNECTORS and i >= 2 and _is_capital(tokens[i - 2][0]) \
-                and tokens[i - 2][0].lower() not in _DETERMINERS and not _possessive(tokens[i - 2][0]):
-            i -= 1
+        # Lowercase connectors inside a name: Belt and Road, Thought on Socialism with ... for a New Era.
+        k = i - 1
+        while k >= 0 and i - k <= 2 and tokens[k][0] in _CONNECTORS:
+            k -= 1
+        if k < i - 1 and k >= 0 and name_word(k):
+            i = k
+            start = i
             continue
         break
     # Titles before a personal name: President Xi Jinping -> Xi Jinping.
@@ -833,17 +965,30 @@ def _is_verbish_ing(tok: str) -> bool:
     return len(tok) > 5 and tok.lower().endswith("ing") and tok.isalpha()
 
 
+def _weight(tok: str) -> int:
+    """Content words a token stands for: a compound like whole-process counts twice."""
+    return 2 if "-" in tok.strip("-") else 1
+
+
 def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int | None:
-    """A lowercase noun phrase, cut at the first boundary once long enough for the term."""
-    need = (n + 1) // 2
+    """A lowercase noun phrase, cut at the first boundary once long enough for the term.
+
+    ``need`` is how many content words a term of ``n`` hanzi usually takes in
+    English (one per two hanzi, at most four); determiners, prepositions,
+    verbs and possessives end the phrase once it is that long.
+    """
+    need = min((n + 1) // 2, 4)
     content = 0
     start = len(tokens) - 1
     i = len(tokens) - 1
     while i >= 0:
         tok = tokens[i][0]
         low = tok.lower()
-        if not tok[0].isalnum() or tok.isdigit() and not allow_digits or low in _HARD:
+        if not tok[0].isalnum() or any(ch.isdigit() for ch in tok) and not allow_digits or low in _HARD:
             break
+        if low in ("one's", "one’s"):
+            i -= 1
+            continue
         if _possessive(tok) and (tok[0].isupper() or content >= need):
             break
         if low in _DETERMINERS:
@@ -862,13 +1007,21 @@ def _noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool
                 break
             i -= 1
             continue
-        if _is_verbish_ing(tok) and i < len(tokens) - 1 and content >= need:
+        nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+        if content >= min(need, 2) and nxt not in ("and", "or") and (
+                low in _VERBS or _is_verbish_ing(tok) or low.endswith("ed") and len(low) > 4):
             prev = tokens[i - 1][0].lower() if i > 0 else ""
-            if not (i == 0 or not prev[:1].isalnum() or prev in _DETERMINERS | _PREPOSITIONS):
+            if low.endswith("ed") and nxt in _PREPOSITIONS:
+                pass  # a participle inside the phrase: "policies focused on people's livelihoods"
+            elif nxt in _DETERMINERS or (low in _VERBS and not low.endswith(("ing", "ed"))):
+                break  # a verb with its object: "building a modern industrial system"
+            elif not (i == 0 or not prev[:1].isalnum() or prev in _DETERMINERS | _PREPOSITIONS):
                 break
+        if tok[0].isupper() and content >= need and low in _CLAUSE_WORDS | _DETERMINERS:
+            break
         if content >= max(need * 3, 8):
             break
-        content += 1
+        content += _weight(tok)
         start = i
         i -= 1
     if content == 0:

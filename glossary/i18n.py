@@ -159,6 +159,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where ``context`` tells apart the same English word.
+
+    A lookup label "ko" and a field name "ko" are one word in English, two in Korean.
+
+    >>> set_language("ko"), pgettext("lookup label", "seen"), set_language("en"), pgettext("lookup label", "seen")
+    ('ko', '출처', 'en', 'seen')
+    """
+    return message if _catalog is None else _catalog.pgettext(context, message)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the conventional name, found by `pybabel extract -k N_`
     """Mark ``message`` for the catalog without translating it now (translated where shown).
 

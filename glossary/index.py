@@ -31,17 +31,22 @@ import sqlite3
 import unicodedata
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections import Counter, namedtuple
 
+from glossary.i18n import _, pgettext
+
+# typing and dataclasses (which imports inspect) cost more than a whole lookup,
+# so they are only read by type checkers.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
+    from typing import Any
 
     from glossary.model import Entry
 
 #: Bumped whenever the tables or the folding change; an index of another
 #: version is stale.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 #: Every indexed field, in the order exact matches are ranked. ``keys.field``
 #: stores the position in this tuple.
@@ -74,18 +79,27 @@ _PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
 _FUZZY_VERIFY = 3000  # candidates checked by edit distance, most grams shared first
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(namedtuple("Hit", "entry match field score")):
     """One entry found by :func:`lookup`, with how it matched.
+
+    An immutable record like the frozen dataclasses of ``glossary.model``,
+    built on a named tuple because ``dataclasses`` imports ``inspect``, which
+    alone costs a third of a lookup's start-up.
+
+    - ``entry``: the entry JSON (dict, see ``_entry_json``)
+    - ``match``: one of MATCH_KINDS
+    - ``field``: one of FIELDS, the form that matched
+    - ``score``: 0..1, higher is better; ranks hits within a kind
 
     >>> Hit({"trad": "兩會"}, "exact", "trad", 1.0).to_json()["match"]
     {'kind': 'exact', 'field': 'trad', 'score': 1.0}
     """
 
-    entry: dict[str, Any]  # the entry JSON (see _entry_json)
-    match: str  # one of MATCH_KINDS
-    field: str  # one of FIELDS: the form that matched
-    score: float  # 0..1, higher is better; ranks hits within a kind
+    __slots__ = ()
+    entry: dict[str, Any]
+    match: str
+    field: str
+    score: float
 
     def to_json(self) -> dict[str, Any]:
         """The entry JSON with a ``match`` object (kind, field, score)."""
@@ -127,14 +141,14 @@ def _words(text: str) -> list[str]:
 
 
 def _grams(text: str, *, padded: bool) -> list[str]:
-    """q-grams of a folded form: bigrams for CJK, kana and hangul, trigrams for Latin.
+    r"""q-grams of a folded form: bigrams for CJK, kana and hangul, trigrams for Latin.
 
     Padded grams mark the start (Latin) and the end of the form, so a short
     form still has grams and a typo at either end costs no more than one in
     the middle.
 
     >>> _grams("两会", padded=True), _grams("bri", padded=True)
-    (['两会', '会\\x03'], ['\\x02br', 'bri', 'ri\\x03'])
+    (['两会', '会\x03'], ['\x02br', 'bri', 'ri\x03'])
     """
     if text.isascii():
         q, s = 3, ("\x02" + text + "\x03" if padded else text)
@@ -155,56 +169,84 @@ def _is_hanja(text: str) -> bool:
 
 
 def _edit_distance(a: str, b: str, bound: int) -> int:
-    """Optimal string alignment distance (a swap of neighbours costs 1), or bound + 1."""
-    if abs(len(a) - len(b)) > bound:
-        return bound + 1
+    """Optimal string alignment distance (a swap of neighbours costs 1), or bound + 1 beyond the bound.
+
+    Only the band of cells within ``bound`` of the diagonal is computed: the
+    fuzzy tier checks hundreds of candidates per query.
+
+    >>> _edit_distance("sesions", "sessions", 2), _edit_distance("hwnasin", "hwansin", 2), _edit_distance("ab", "xyz", 1)
+    (1, 1, 2)
+    """
+    la, lb = len(a), len(b)
+    over = bound + 1
+    if abs(la - lb) > bound:
+        return over
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > bound:
-            return bound + 1
+    prev = [j if j <= bound else over for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        ca = a[i - 1]
+        cur = [over] * (lb + 1)
+        cur[0] = best = i if i <= bound else over
+        for j in range(max(1, i - bound), min(lb, i + bound) + 1):
+            cb = b[j - 1]
+            value = prev[j - 1] + (ca != cb)
+            if prev[j] + 1 < value:
+                value = prev[j] + 1
+            if cur[j - 1] + 1 < value:
+                value = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < value:
+                value = prev2[j - 2] + 1
+            cur[j] = value
+            if value < best:
+                best = value
+        if best > bound:
+            return over
         prev2, prev = prev, cur
-    return prev[-1]
+    return min(prev[lb], over)
 
 
 # --- entry JSON --------------------------------------------------------------
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
-    """The entry as ``lookup --json`` prints it (the shape of ``out/glossary.json``)."""
-    return {
-        "key": entry.key,
-        "trad": entry.trad,
-        "simp": entry.simp,
-        "ja": entry.ja,
-        "ko": entry.ko,
-        "ko_romanized": entry.ko_romanized,
-        "pinyin": entry.pinyin,
-        "kana": entry.kana,
-        "romaji": entry.romaji,
-        "en": [r.text for r in entry.en],
-        "renderings": [
-            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents)} for r in entry.en
-        ],
-        "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],
-        "abbrev": list(entry.abbrev),
-        "forms": list(entry.forms),
-        "kind": entry.kind,
-        "status": entry.status,
-        "note": entry.note,
-        "curated": list(entry.curated),
-        "sources": list(entry.sources),
-        "occurrences": [{"source": o.source, "line": o.line, "context": o.context} for o in entry.occurrences],
-    }
+    """The entry as ``lookup --json`` prints it: the shape of ``out/glossary.json``."""
+    from glossary.export.jsondoc import entry_to_json
+
+    return entry_to_json(entry)
 
 
 # --- build -------------------------------------------------------------------
+
+# Entries are stored as compact JSON, deflated with a preset dictionary: the
+# keys and usual values of an entry, which a single entry is too short to
+# teach zlib. That makes the stored JSON 4 times smaller (the largest table of
+# a 100,000-entry index). The dictionary is fixed: changing it is a schema change.
+_ZDICT = json.dumps(
+    {
+        "key": "", "trad": "", "simp": "", "ja": "", "ko": "", "ko_romanized": "", "pinyin": "", "kana": "",
+        "romaji": "", "en": [], "renderings": [{"text": "", "source": "curated", "count": 0, "documents": []},
+                                               {"text": "", "source": "context", "count": 1, "documents": []},
+                                               {"text": "", "source": "dictionary", "count": 0, "documents": []},
+                                               {"text": "", "source": "literal", "count": 0, "documents": []}],
+        "renderings_other": [{"kind": "romanization", "text": ""}], "abbrev": [], "forms": [], "kind": "term",
+        "status": "candidate", "note": None, "curated": [], "sources": ["seeds/"],
+        "occurrences": [{"source": "seeds/", "line": 1, "context": ""}],
+    },
+    ensure_ascii=False, separators=(",", ":"),
+).encode()
+
+
+def _pack(data: dict[str, Any]) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zdict=_ZDICT)
+    return packer.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) + packer.flush()
+
+
+def _unpack(blob: bytes) -> dict[str, Any]:
+    import zlib
+
+    return json.loads(zlib.decompressobj(zdict=_ZDICT).decompress(blob))
 
 
 def _mr_romanizer():  # noqa: ANN202
@@ -318,8 +360,8 @@ def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, input
         finally:
             con.close()
         os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"cannot write the lookup index {path}: {exc}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise OutputError(_("{path}: cannot write the lookup index: {reason}").format(path=path, reason=exc)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -334,7 +376,7 @@ def _write_tables(con: sqlite3.Connection, entries: Iterable[Entry], inputs: Map
     entry_rows, english_rows = [], []
     keys: dict[str, set[tuple[int, int]]] = {}  # folded form -> {(entry id, field code)}
     for entry_id, entry in enumerate(entries, 1):
-        entry_rows.append((entry_id, entry.key, _weight(entry), json.dumps(_entry_json(entry), ensure_ascii=False)))
+        entry_rows.append((entry_id, entry.key, _weight(entry), _pack(_entry_json(entry))))
         for name, text in _entry_forms(entry, mr):
             if key := fold_key(text):
                 keys.setdefault(key, set()).add((entry_id, _FIELD_CODE[name]))
@@ -389,24 +431,34 @@ def _index_error(message: str) -> Exception:
 def _open(path: str) -> sqlite3.Connection:
     """Open the index read-only, after checking it exists, is ours and is fresh."""
     if not os.path.isfile(path):
-        raise _index_error(f"no lookup index at {path}; run `glossary build` to create it (or give --index FILE)")
+        raise _index_error(
+            _("no lookup index at {path}; run `glossary build` to create it (or give --index FILE)").format(path=path)
+        )
     uri = "file:" + path.replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True)
         meta = dict(con.execute("SELECT name, value FROM meta"))
     except sqlite3.DatabaseError as exc:
         raise _index_error(
-            f"{path} is not a glossary index or is damaged ({exc}); run `glossary build` to rebuild it"
+            _("{path} is not a glossary index or is damaged ({reason}); run `glossary build` to rebuild it").format(
+                path=path, reason=exc
+            )
         ) from None
     if meta.get("schema_version") != SCHEMA_VERSION:
         con.close()
         raise _index_error(
-            f"{path} was built by another version of glossary (index schema {meta.get('schema_version')}, "
-            f"expected {SCHEMA_VERSION}); run `glossary build` to rebuild it"
+            _(
+                "{path} was built by another version of glossary (index schema {found}, expected {expected}); "
+                "run `glossary build` to rebuild it"
+            ).format(path=path, found=meta.get("schema_version"), expected=SCHEMA_VERSION)
         )
     if changed := _changed_input(json.loads(meta.get("input_signature", "[]"))):
         con.close()
-        raise _index_error(f"{path} is stale: {changed} since it was built; run `glossary build` to rebuild it")
+        raise _index_error(
+            _("{path} is stale: {change} since it was built; run `glossary build` to rebuild it").format(
+                path=path, change=changed
+            )
+        )
     return con
 
 
@@ -420,10 +472,10 @@ def _changed_input(signature: list[dict[str, Any]]) -> str | None:
             st = os.stat(item["abspath"])
         except OSError:
             if not item["absent"]:
-                return f"{item['path']} was removed"
+                return _("{path} was removed").format(path=item["path"])
             continue
         if item["absent"]:
-            return f"{item['path']} appeared"
+            return _("{path} appeared").format(path=item["path"])
         if st.st_size == item["size"] and st.st_mtime_ns == item["mtime_ns"]:
             continue
         try:
@@ -431,7 +483,7 @@ def _changed_input(signature: list[dict[str, Any]]) -> str | None:
                 continue
         except OSError:
             pass
-        return f"{item['path']} changed"
+        return _("{path} changed").format(path=item["path"])
     return None
 
 
@@ -450,9 +502,12 @@ def _field_code(field: str | None) -> int | None:
 class _Searcher:
     """The tiers of one lookup over an open index."""
 
-    def __init__(self, con: sqlite3.Connection, field: int | None) -> None:
+    def __init__(self, con: sqlite3.Connection, field: int | None, limit: int) -> None:
         self.con = con
         self.field = field
+        # Forms whose entries are read for a prefix or substring tier: a form
+        # has one entry or a few; with --field many forms are of other fields.
+        self.forms_wanted = limit * (3 if field is None else 30)
 
     def _keys(self, form_ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
         """(form id, entry id, field, weight) of the given forms, in the wanted field."""
@@ -470,14 +525,14 @@ class _Searcher:
             )
         )
 
-    def exact(self, key: str) -> list[tuple[int, int, float]]:
+    def exact(self, key: str, query: str) -> list[tuple[int, int, float]]:
         row = self.con.execute("SELECT id FROM forms WHERE text = ?", (key,)).fetchone()
         if row is None:
             return []
         found = sorted(self._keys([row[0]]), key=lambda r: (r[2], -r[3], r[1]))
         return [(entry_id, code, 1.0) for _, entry_id, code, _ in found]
 
-    def prefix(self, key: str) -> list[tuple[int, int, float]]:
+    def prefix(self, key: str, query: str) -> list[tuple[int, int, float]]:
         rows = self.con.execute(
             "SELECT id, text FROM forms WHERE text > ? AND text < ? LIMIT ?", (key, key + _TOP, _PREFIX_SCAN)
         ).fetchall()
@@ -485,8 +540,9 @@ class _Searcher:
 
     def _ranked(self, texts: dict[int, str], key: str, base: float) -> list[tuple[int, int, float]]:
         """Hits for matching forms, shorter forms (closer to the query) first."""
+        shortest = sorted(texts, key=lambda i: (len(texts[i]), texts[i]))[: self.forms_wanted]
         out = []
-        for form_id, entry_id, code, weight in self._keys(texts):
+        for form_id, entry_id, code, weight in self._keys(shortest):
             out.append((entry_id, code, base + 0.4 * len(key) / len(texts[form_id]), weight))
         out.sort(key=lambda r: (-r[2], r[1], -r[3], r[0]))
         return [(entry_id, code, score) for entry_id, code, score, _ in out]
@@ -559,11 +615,10 @@ class _Searcher:
         if low is None:
             return []
         high = high or 2**32
-        counts: dict[int, int] = {}
+        counts: Counter[int] = Counter()
         for gram in grams:
             ids = self._posting(grams_table, gram)
-            for form_id in ids[bisect_left(ids, low) : bisect_left(ids, high)]:
-                counts[form_id] = counts.get(form_id, 0) + 1
+            counts.update(ids[bisect_left(ids, low) : bisect_left(ids, high)])
         candidates = sorted((i for i, n in counts.items() if n >= need), key=lambda i: -counts[i])[:_FUZZY_VERIFY]
         if not candidates:
             return []
@@ -653,7 +708,9 @@ def lookup(
     try:
         return _lookup(con, query, key, limit, code)
     except sqlite3.DatabaseError as exc:
-        raise _index_error(f"{path} is damaged ({exc}); run `glossary build` to rebuild it") from None
+        raise _index_error(
+            _("{path} is damaged ({reason}); run `glossary build` to rebuild it").format(path=path, reason=exc)
+        ) from None
     finally:
         con.close()
 
@@ -661,7 +718,7 @@ def lookup(
 def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int | None) -> list[Hit]:
     if not key or limit < 1:
         return []
-    searcher = _Searcher(con, code)
+    searcher = _Searcher(con, code, limit)
     found: dict[int, tuple[str, int, float]] = {}
     computed: list[Hit] = []
 
@@ -671,9 +728,10 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
                 return
             found.setdefault(entry_id, (kind, field_code, score))
 
-    take("exact", searcher.exact(key))
-    take("prefix", searcher.prefix(key))
-    take("substring", searcher.substring(key, query))
+    # Each tier runs only while the hits so far do not fill the limit.
+    for kind, tier in (("exact", searcher.exact), ("prefix", searcher.prefix), ("substring", searcher.substring)):
+        if len(found) < limit:
+            take(kind, tier(key, query))
     if not found:
         if code is None and _is_hanja(key):
             computed.append(computed_hit(key))
@@ -681,7 +739,7 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
     entries = dict(
         con.execute("SELECT id, json FROM entries WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(found)),))
     )
-    hits = [Hit(json.loads(entries[i]), kind, FIELDS[c], score) for i, (kind, c, score) in found.items()]
+    hits = [Hit(_unpack(entries[i]), kind, FIELDS[c], score) for i, (kind, c, score) in found.items()]
     return computed + hits
 
 
@@ -705,7 +763,7 @@ def computed_hit(hanzi: str) -> Hit:
         "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
         "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
-        "note": "not in the glossary; forms computed by the tool", "curated": [], "sources": [],
+        "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,
     }
     return Hit(entry, "computed", "trad" if hanzi == trad else "simp", 1.0)
@@ -714,7 +772,8 @@ def computed_hit(hanzi: str) -> Hit:
 # --- output ------------------------------------------------------------------
 
 _STYLE = {"head": "1", "label": "2", "exact": "32", "prefix": "36", "substring": "36", "fuzzy": "33", "computed": "35"}
-_LABEL_WIDTH = 6  # the longest label: "pinyin", "abbrev"
+_LABEL_WIDTH = 6  # columns of the longest label: "pinyin", "abbrev"; 일본어 in Korean
+_ENGLISH_SHOWN = 5  # renderings listed; dictionary senses can run to a dozen
 _SEEN_SHOWN = 3  # places listed under "seen"; the rest are counted
 
 
@@ -722,21 +781,72 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color and text else text
 
 
-def _entry_lines(entry: dict[str, Any]) -> list[tuple[str, str]]:
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: hangul and hanzi take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _more(count: int) -> str:
+    return " " + _("(+{count} more)").format(count=f"{count:,}") if count > 0 else ""
+
+
+def _names() -> dict[str, dict[str, str]]:
+    """The words of the lookup block in the interface language, by what they name.
+
+    Literal ``pgettext`` calls, so ``pybabel extract`` finds every word; the
+    context tells apart the label "ko" (한글) from the field "ko".
+    """
+    return {
+        "label": {
+            "ko": pgettext("lookup label", "ko"), "pinyin": pgettext("lookup label", "pinyin"),
+            "ja": pgettext("lookup label", "ja"), "en": pgettext("lookup label", "en"),
+            "abbrev": pgettext("lookup label", "abbrev"), "also": pgettext("lookup label", "also"),
+            "note": pgettext("lookup label", "note"), "seen": pgettext("lookup label", "seen"),
+        },
+        "source": {
+            "curated": pgettext("rendering source", "curated"), "context": pgettext("rendering source", "context"),
+            "dictionary": pgettext("rendering source", "dictionary"), "literal": pgettext("rendering source", "literal"),
+        },
+        "kind": {
+            "translation": pgettext("rendering kind", "translation"), "hangul": pgettext("rendering kind", "hangul"),
+            "romanization": pgettext("rendering kind", "romanization"), "pinyin": pgettext("rendering kind", "pinyin"),
+            "transcription": pgettext("rendering kind", "transcription"),
+        },
+        "match": {
+            "exact": pgettext("match", "exact"), "prefix": pgettext("match", "prefix"),
+            "substring": pgettext("match", "substring"), "fuzzy": pgettext("match", "fuzzy"),
+        },
+        "field": {
+            "trad": pgettext("field", "trad"), "simp": pgettext("field", "simp"), "ja": pgettext("field", "ja"),
+            "form": pgettext("field", "form"), "ko": pgettext("field", "ko"), "abbrev": pgettext("field", "abbrev"),
+            "en": pgettext("field", "en"), "ko_romanized": pgettext("field", "ko_romanized"),
+            "ko_mr": pgettext("field", "ko_mr"), "pinyin": pgettext("field", "pinyin"), "kana": pgettext("field", "kana"),
+            "romaji": pgettext("field", "romaji"), "other": pgettext("field", "other"),
+        },
+    }
+
+
+def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
     """(label, value) rows of an entry block, empty values left out."""
     def joined(*parts: str) -> str:
         return "  ".join(dict.fromkeys(p for p in parts if p))
 
+    def source(r: dict[str, Any]) -> str:
+        count = f" ×{r['count']:,}" if r.get("count", 0) > 1 else ""
+        return f" [{names['source'].get(r['source'], r['source'])}{count}]" if r["source"] else ""
+
     renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
-    english = "; ".join(
-        r["text"] + (f" [{r['source']}{' ×' + str(r['count']) if r.get('count', 0) > 1 else ''}]" if r["source"] else "")
-        for r in renderings
+    english = "; ".join(r["text"] + source(r) for r in renderings[:_ENGLISH_SHOWN]) + _more(len(renderings) - _ENGLISH_SHOWN)
+    shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_romanized", "pinyin")}
+    other = "; ".join(
+        f"{o['text']} [{names['kind'].get(o['kind'], o['kind'])}]"
+        for o in entry.get("renderings_other", [])
+        if o["kind"] != "translation" and fold_key(o["text"]) not in shown
     )
-    other = "; ".join(f"{o['text']} [{o['kind']}]" for o in entry.get("renderings_other", []) if o["kind"] != "translation")
     places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
-    seen = ", ".join(places[:_SEEN_SHOWN]) + (f" (+{len(places) - _SEEN_SHOWN} more)" if len(places) > _SEEN_SHOWN else "")
+    seen = ", ".join(places[:_SEEN_SHOWN]) + _more(len(places) - _SEEN_SHOWN)
     return [
-        (label, value)
+        (names["label"][label], value)
         for label, value in (
             ("ko", joined(entry.get("ko", ""), entry.get("ko_romanized", ""))),
             ("pinyin", entry.get("pinyin", "")),
@@ -756,7 +866,9 @@ def format_hits(hits: list[Hit], *, color: bool = False) -> str:
     """A compact block per hit: forms, readings, English with sources, where seen.
 
     Labels are aligned; ``color`` adds ANSI colours (the CLI asks for them only
-    when standard output is a terminal).
+    when standard output is a terminal). Labels and match names are in the
+    interface language (:mod:`glossary.i18n`), padded by display width, since
+    a hangul syllable takes two columns.
 
     >>> print(format_hits([Hit({"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}, "exact", "ko", 1.0)]))
     兩會 · 两会  exact ko
@@ -764,12 +876,22 @@ def format_hits(hits: list[Hit], *, color: bool = False) -> str:
       en      Two Sessions
     <BLANKLINE>
     """
+    names = _names()
     blocks = []
     for hit in hits:
         entry = hit.entry
         head = " · ".join(dict.fromkeys(f for f in (entry.get("trad"), entry.get("simp")) if f)) or entry.get("key", "")
-        how = f"{hit.match} {hit.field}" if hit.match != "computed" else "computed: not in the glossary"
+        if hit.match == "computed":
+            how = _("computed: not in the glossary")
+        else:
+            # TRANSLATORS: how a lookup hit matched: "exact ko" = the hangul reading matched exactly.
+            how = _("{match} {field}").format(
+                match=names["match"].get(hit.match, hit.match), field=names["field"].get(hit.field, hit.field)
+            )
         lines = [f"{_paint(head, 'head', color)}  {_paint(how, hit.match, color)}"]
-        lines += [f"  {_paint(label.ljust(_LABEL_WIDTH), 'label', color)}  {value}" for label, value in _entry_lines(entry)]
+        lines += [
+            f"  {_paint(label + ' ' * (_LABEL_WIDTH - _width(label)), 'label', color)}  {value}"
+            for label, value in _entry_lines(entry, names)
+        ]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

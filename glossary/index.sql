@@ -20,7 +20,7 @@ CREATE TABLE entries (
     id     INTEGER PRIMARY KEY,
     key    TEXT NOT NULL,      -- the merge key (simplified form)
     weight INTEGER NOT NULL,   -- ranks entries that share a form: approved, often seen
-    json   TEXT NOT NULL       -- the entry as JSON, as `lookup --json` prints it
+    json   BLOB NOT NULL       -- the entry JSON (as `lookup --json` prints it), deflated
 );
 
 CREATE TABLE forms (

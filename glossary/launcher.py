@@ -50,7 +50,7 @@ def _parse_lookup(args: list[str]) -> dict[str, object] | None:
                 i += 1
                 value = args[i]
             if name == "--limit":
-                if not value.isdigit():
+                if not value.isdigit() or int(value) < 1:
                     return None
                 opts["limit"] = int(value)
             elif name == "--field":

@@ -1,16 +1,70 @@
 """Normalise CJK forms: traditional <-> simplified <-> Japanese, and the merge key.
 
-Input: a CJK term as written. Output: its forms. The merge key is the
-simplified form (OpenCC t2s is many-to-one, so it is safe to merge on), after
-folding CJK compatibility ideographs (U+F900-U+FAFF, common in Korean texts)
-to their unified code points and full-width punctuation to half-width.
+Input: a CJK term as written. Output: its forms. Steps:
+
+1. ``fold``: compatibility ideographs (U+F900-U+FAFF, U+2F800-U+2FA1F, common
+   in Korean texts), Kangxi and supplementary radicals and full-width forms
+   become their unified code points; variation selectors and spaces go;
+   full-/half-width punctuation becomes one canonical mark.
+2. ``merge_key``: the folded simplified form (OpenCC t2s is many-to-one, so
+   it is safe to merge on).
+3. ``traditional_form``: the traditional form seen in the texts, else s2t.
+4. ``to_japanese``: OpenCC t2jp of the traditional form.
+
+The form as written is kept by the caller (``Occurrence.term``); only keys
+and conversions use the folded form.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+
+# Punctuation met inside bracketed terms, mapped to one mark for the key.
+# Middle dots of every width and script are one separator (一帶·一路).
+_PUNCT = {
+    "\u00b7": "·",  # MIDDLE DOT
+    "\u30fb": "·",  # KATAKANA MIDDLE DOT
+    "\uff65": "·",  # HALFWIDTH KATAKANA MIDDLE DOT
+    "\u2027": "·",  # HYPHENATION POINT
+    "\u2022": "·",  # BULLET
+    "\u2219": "·",  # BULLET OPERATOR
+    "\u3001": ",",  # IDEOGRAPHIC COMMA
+    "\u3002": ".",  # IDEOGRAPHIC FULL STOP
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u300c": '"',
+    "\u300d": '"',
+    "\u300e": '"',
+    "\u300f": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u30fc": "-",  # only between ideographs; Japanese terms here are kanji
+    "\u3008": "<",
+    "\u3009": ">",
+    "\u300a": "<",
+    "\u300b": ">",
+}
+
+
+def _needs_nfkc(code: int) -> bool:
+    return (
+        0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
+        or 0x2F800 <= code <= 0x2FA1F  # ... supplement
+        or 0x2F00 <= code <= 0x2FDF  # Kangxi radicals: ⼈ -> 人
+        or 0x2E80 <= code <= 0x2EFF  # CJK radicals supplement (those with a mapping)
+        or 0xFF01 <= code <= 0xFFEF  # full-width ASCII, half-width katakana
+        or 0x3200 <= code <= 0x33FF  # enclosed and squared CJK: ㈜ -> (株)
+    )
 
 
 @cache
@@ -21,18 +75,43 @@ def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
 
 
 def fold(text: str) -> str:
-    """Fold compatibility ideographs and full-width punctuation; drop spaces.
+    """Fold variant code points and punctuation, and drop spaces, for keys.
+
+    Why: Korean texts often carry compatibility ideographs (樂 U+F914) that
+    look like the unified character but compare unequal.
 
     >>> fold("樂園") == "樂園"  # U+F914 -> U+6A02
+    True
+    >>> fold("一帶・一路（BRI）")
+    '一帶·一路(BRI)'
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+            continue  # variation selectors
+        if _needs_nfkc(code):
+            ch = unicodedata.normalize("NFKC", ch)
+        ch = _PUNCT.get(ch, ch)
+        if not ch.isspace():
+            out.append(ch)
+    return "".join(out)
+
+
+def fold_variants(text: str) -> str:
+    """Unify variant ideographs only, keeping punctuation and spacing as written.
+
+    >>> fold_variants("樂 園") == "樂 園"
     True
     """
     out = []
     for ch in text:
         code = ord(ch)
-        if 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F or 0xFF01 <= code <= 0xFF5E:
+        if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+            continue
+        if 0xF900 <= code <= 0xFAFF or 0x2F800 <= code <= 0x2FA1F or 0x2F00 <= code <= 0x2FDF:
             ch = unicodedata.normalize("NFKC", ch)
-        if not ch.isspace():
-            out.append(ch)
+        out.append(ch)
     return "".join(out)
 
 
@@ -66,20 +145,49 @@ def to_japanese(text: str) -> str:
 def merge_key(text: str) -> str:
     """The key terms merge on: the simplified, folded form.
 
-    >>> merge_key("兩會") == merge_key("两会")
+    >>> merge_key("兩會") == merge_key("两会") == merge_key("兩 會")
     True
     """
     return to_simplified(text)
 
 
-def traditional_form(seen: Iterable[str]) -> str:
-    """The traditional form: one seen in the texts when there is one, else OpenCC s2t.
+def is_simplified(text: str) -> bool:
+    """True when a form is written in simplified characters only.
 
-    >>> traditional_form(["两会", "兩會"]), traditional_form(["两会"])
-    ('兩會', '兩會')
+    A form of characters shared by both scripts (人民) counts as traditional.
+
+    >>> is_simplified("两会"), is_simplified("兩會"), is_simplified("人民")
+    (True, False, False)
     """
-    forms = [fold(f) for f in seen]
-    for form in forms:
-        if form == to_traditional(form):
-            return form
-    return to_traditional(forms[0]) if forms else ""
+    text = fold_variants(text)
+    return _converter("t2s").convert(text) == text and _converter("s2t").convert(text) != text
+
+
+def traditional_form(seen_forms: Iterable[str]) -> str:
+    """The traditional form to show: the most frequent one seen in the texts, else s2t.
+
+    Why: OpenCC s2t must guess among one-to-many mappings (发 -> 發/髮); a
+    traditional form a writer chose is better evidence. Forms are compared
+    after unifying compatibility ideographs and dropping spaces; among the
+    traditional forms, the most frequent wins, then the first seen.
+
+    >>> traditional_form(["两会", "兩會"])
+    '兩會'
+    >>> traditional_form(["两会"])
+    '兩會'
+    """
+    forms = ["".join(fold_variants(f).split()) for f in seen_forms]
+    forms = [f for f in forms if f]
+    if not forms:
+        return ""
+    traditional = [f for f in forms if not is_simplified(f) and _converter("t2s").convert(f) != f]
+    if not traditional:
+        # Only shared-character forms (人民) or simplified ones: take the
+        # shared form as is, else convert.
+        shared = [f for f in forms if not is_simplified(f) and _converter("jp2t").convert(f) == f]
+        if shared:
+            return Counter(shared).most_common(1)[0][0]
+        return _converter("s2t").convert(_converter("jp2t").convert(forms[0]))
+    counts = Counter(traditional)
+    best = max(counts.values())
+    return next(f for f in traditional if counts[f] == best)

@@ -1,46 +1,565 @@
 """Readings of a CJK term: Korean hangul, its romanisation, pinyin, Japanese kana.
 
-Input: a term (traditional form for Korean, Japanese form for kana).
-Output: strings. Heavy objects are built on first use.
+Input: a term in any script (traditional, simplified, Japanese, compatibility
+ideographs). Output: strings. Heavy objects and data are loaded on first use.
+
+The hangul reading is read the way a Korean dictionary prints it:
+
+1. fold variant code points; convert simplified or Japanese input to the
+   traditional form Korean dictionaries list (以旧换新 -> 以舊換新);
+2. segment each run of hanja into dictionary words (``glossary/data/hanja_words.tsv``,
+   compiled from libhangul's hanja.txt), fewest pieces first, then fewest
+   single characters, then longer pieces first;
+3. read each word from the dictionary (polyphonic characters get the
+   reading of the word they stand in: 音樂 -> 음악, 樂園 -> 낙원);
+4. read characters left over from the character table, then apply the
+   rules: the initial-sound law (두음법칙) at the start of every word,
+   렬/률 -> 열/율 after a vowel or ㄴ, 不 -> 부 before ㄷ and ㅈ.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from bisect import bisect_left
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+
+from glossary import normalize
+
+# ---------------------------------------------------------------- hangul jamo
+
+_SBASE = 0xAC00
+# Initial consonant indices used by the rules.
+_G, _N, _D, _R, _O, _J = 0, 2, 3, 5, 11, 12
+# Vowels before which ㄹ and ㄴ become ㅇ at the start of a word: ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ.
+_Y_VOWELS = frozenset({2, 3, 6, 7, 12, 17, 20})
 
 
-def hangul_reading(hanzi: str) -> str:
-    """Sino-Korean reading in hangul.
+def jamo(syllable: str) -> tuple[int, int, int]:
+    """Initial, vowel and final indices of a hangul syllable; (-1, -1, -1) otherwise.
+
+    >>> jamo("률")
+    (5, 17, 8)
+    """
+    code = ord(syllable) - _SBASE if len(syllable) == 1 else -1
+    if not 0 <= code < 11172:
+        return (-1, -1, -1)
+    return (code // 588, (code % 588) // 28, code % 28)
+
+
+def _compose(initial: int, vowel: int, final: int) -> str:
+    return chr(_SBASE + initial * 588 + vowel * 28 + final)
+
+
+def dueum(syllable: str) -> str:
+    """The syllable as it is read at the start of a word (두음법칙).
+
+    >>> [dueum(s) for s in "녀량락률국"]
+    ['여', '양', '낙', '율', '국']
+    """
+    initial, vowel, final = jamo(syllable)
+    if initial == _R:
+        return _compose(_O if vowel in _Y_VOWELS else _N, vowel, final)
+    if initial == _N and vowel in _Y_VOWELS:
+        return _compose(_O, vowel, final)
+    return syllable
+
+
+def undo_dueum(syllable: str) -> tuple[str, ...]:
+    """Base syllables that the initial-sound law could have turned into this one.
+
+    >>> undo_dueum("양"), undo_dueum("낙"), undo_dueum("국")
+    (('량', '냥'), ('락',), ())
+    """
+    initial, vowel, final = jamo(syllable)
+    if initial == _O and vowel in _Y_VOWELS:
+        return (_compose(_R, vowel, final), _compose(_N, vowel, final))
+    if initial == _N and vowel not in _Y_VOWELS:
+        return (_compose(_R, vowel, final),)
+    return ()
+
+
+def _after_vowel_or_n(previous: str) -> bool:
+    return jamo(previous)[2] in (0, 4)
+
+
+# ------------------------------------------------------------ the dictionary
+
+
+@dataclass(frozen=True, slots=True)
+class CharEntry:
+    """What the dictionary knows of one character and the words it starts."""
+
+    initial: str  # base reading at the start of a word: 率 -> 솔
+    medial: str  # base reading inside a word: 率 -> 률
+    listed: tuple[str, ...]  # every reading libhangul lists
+    simplified: bool  # OpenCC s2t converts it, so a term holding it may be simplified
+    words: Mapping[str, str]  # words starting with the character -> reading
+    variant: str | None = None  # the form Korean dictionaries use instead: 清 -> 淸
+
+    keys: tuple[str, ...] = ()  # the words, sorted
+
+    def prefix_reading(self, hanzi: str) -> str | None:
+        """Reading of ``hanzi`` where it begins a longer word, or None.
+
+        A term missing from the dictionary is often the start of a longer
+        word that is in it (樂觀 in 樂觀論), which fixes its reading.
+
+        >>> load_dictionary().entry("電").prefix_reading("電話料")
+        '전화요'
+        """
+        i = bisect_left(self.keys, hanzi)
+        if i < len(self.keys) and self.keys[i] == hanzi:
+            i += 1
+        if i < len(self.keys) and self.keys[i].startswith(hanzi):
+            return self.words[self.keys[i]][: len(hanzi)]
+        return None
+
+
+@dataclass(frozen=True)
+class HanjaDictionary:
+    """Word readings and per-character base readings, compiled from libhangul.
+
+    ``lines`` maps a character to its raw line in ``hanja.tsv``; a line is
+    parsed the first time the character is met, so loading costs one split
+    of the file, not 230,000 dictionary insertions.
+    """
+
+    lines: Mapping[str, str]
+    overrides: Mapping[str, str] = field(default_factory=dict)
+    _parsed: dict[str, CharEntry | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def entry(self, ch: str) -> CharEntry | None:
+        """The character's entry, or None when libhangul does not list it."""
+        try:
+            return self._parsed[ch]
+        except KeyError:
+            pass
+        line = self.lines.get(ch)
+        entry = None
+        if line is not None:
+            fields = line.split("\t")
+            words = dict(f.split(" ") for f in fields[5:])
+            keys = [f.partition(" ")[0] for f in fields[5:]]
+            for word, reading in self.overrides.items():
+                if word[0] == ch:
+                    words[word] = reading
+                    keys = sorted(words)
+            flags, _, variant = fields[4].partition("=")
+            entry = CharEntry(
+                fields[1], fields[2], tuple(fields[3].split(",")), "s" in flags, words, variant or None, tuple(keys)
+            )
+        self._parsed[ch] = entry
+        return entry
+
+    def word(self, hanzi: str) -> str | None:
+        """Reading of a dictionary word, or None.
+
+        >>> load_dictionary().word("確率")
+        '확률'
+        """
+        entry = self.entry(hanzi[:1])
+        return entry.words.get(hanzi) if entry and len(hanzi) > 1 else None
+
+
+def _data_text(name: str) -> str:
+    return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+
+
+def parse_lines(text: str) -> dict[str, str]:
+    """Index the lines of ``hanja.tsv`` by their character ('#' lines are comments)."""
+    return {line[0]: line for line in text.split("\n") if line and line[0] != "#"}
+
+
+@cache
+def load_dictionary() -> HanjaDictionary:
+    """The shipped reading dictionary (about 230,000 words), loaded once.
+
+    >>> load_dictionary().entry("率").medial
+    '률'
+    """
+    overrides = {}
+    for line in _data_text("hangul_overrides.tsv").split("\n"):
+        if line and not line.startswith("#"):
+            word, reading = line.split("\t")[:2]
+            overrides[word] = reading
+    return HanjaDictionary(parse_lines(_data_text("hanja.tsv")), overrides)
+
+
+# ------------------------------------------------------------ hangul reading
+
+
+def _is_hanzi(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x323AF
+        or 0xF900 <= code <= 0xFAFF
+        or ch == "〇"
+    )
+
+
+def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
+    """The form a Korean dictionary lists: traditional, unified code points.
+
+    Simplified input is converted phrase by phrase (OpenCC s2t), Japanese
+    shinjitai character by character (jp2t), only where a character is not
+    already a Korean hanja, so traditional input is never touched.
+
+    >>> korean_form("以旧换新"), korean_form("両会")
+    ('以舊換新', '兩會')
+    """
+    d = dictionary or load_dictionary()
+    text = normalize.fold_variants(text)
+    if any(_is_hanzi(ch) and ((e := d.entry(ch)) is None or e.simplified) for ch in text):
+        if normalize.is_simplified(text):
+            text = normalize._converter("s2t").convert(text)
+    out = []
+    for ch in text:
+        if _is_hanzi(ch):
+            entry = d.entry(ch)
+            if entry is None:
+                for config in ("jp2t", "s2t"):
+                    alt = normalize._converter(config).convert(ch)
+                    if d.entry(alt) is not None:
+                        ch, entry = alt, d.entry(alt)
+                        break
+            if entry is not None and entry.variant and d.entry(entry.variant) is not None:
+                ch = entry.variant
+        out.append(ch)
+    return "".join(out)
+
+
+def segment(hanzi: str, dictionary: HanjaDictionary | None = None) -> list[str]:
+    """Split a run of hanja into dictionary words and single characters.
+
+    Fewest pieces, then fewest single characters, then fewest pieces that are
+    only the beginning of a dictionary word; among equals, longer pieces come
+    first (Korean compounds are more often word + suffix than prefix + word).
+
+    >>> segment("女性勞動者")
+    ['女性', '勞動者']
+    """
+    return [piece for piece, _ in _segment(hanzi, dictionary or load_dictionary())]
+
+
+def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
+    """Pieces with their dictionary reading (None for a single character)."""
+    n = len(hanzi)
+    # best[i]: (pieces, singles and prefixes, prefixes) for hanzi[i:], then the cut and the reading
+    best: list[tuple[tuple[int, int, int], int, str | None]] = [((0, 0, 0), n, None)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        entry = d.entry(hanzi[i])
+        words = entry.words if entry is not None else {}
+        choice: tuple[tuple[int, int, int], int, str | None] | None = None
+        for j in range(n, i + 1, -1):
+            reading = words.get(hanzi[i:j])
+            if reading is not None:
+                c = best[j][0]
+                cand = ((c[0] + 1, c[1], c[2]), j, reading)
+                if choice is None or cand[0] < choice[0]:
+                    choice = cand
+        c = best[i + 1][0]
+        single = ((c[0] + 1, c[1] + 1, c[2]), i + 1, None)
+        if choice is None or single[0] < choice[0]:
+            choice = single
+        if choice[0][1] > 0 and entry is not None:
+            # Leftover single characters: try beginnings of longer words.
+            # They are weaker evidence than a whole word, so count as a
+            # single character when ranking, and lose ties.
+            for j in range(n, i + 1, -1):
+                reading = entry.prefix_reading(hanzi[i:j])
+                if reading is not None:
+                    c = best[j][0]
+                    cand = ((c[0] + 1, c[1] + 1, c[2] + 1), j, _end_as_suffix(hanzi[i:j], reading, d))
+                    if cand[0] < choice[0]:
+                        choice = cand
+        best[i] = choice
+    pieces, i = [], 0
+    while i < n:
+        _, j, reading = best[i]
+        pieces.append((hanzi[i:j], reading))
+        i = j
+    return pieces
+
+
+def _end_as_suffix(hanzi: str, reading: str, d: HanjaDictionary) -> str:
+    """A word beginning's reading, with its last syllable read as inside a word.
+
+    電話料 is the beginning of 電話料金, read 전화+요금; on its own the 料
+    closes the word: 전화료.
+    """
+    last = reading[-1]
+    entry = d.entry(hanzi[-1])
+    if entry is not None:
+        for base in undo_dueum(last):
+            if base in entry.listed:
+                last = base
+                break
+        if last in ("렬", "률") and _after_vowel_or_n(reading[-2]):
+            last = "열" if last == "렬" else "율"
+    return reading[:-1] + last
+
+
+def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
+    entry = d.entry(ch)
+    if entry is not None:
+        return entry.initial if initial else entry.medial
+    from hanja.table import hanja_table  # characters libhangul does not list
+
+    return hanja_table.get(ch, ch)
+
+
+# Numerals open a word of their own in counted abbreviations (六穩六保 육온육보,
+# 四個全面), unless they follow another numeral (五六 오륙).
+_NUMERALS = frozenset("一二三四五六七八九十百千萬兩零")
+
+
+def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
+    pieces = _segment(hanzi, d)
+    syllables: list[str] = []
+    for k, (piece, reading) in enumerate(pieces):
+        if reading is not None:
+            syllables.extend(reading)
+            continue
+        prev_single = k > 0 and pieces[k - 1][1] is None
+        next_single = k + 1 < len(pieces) and pieces[k + 1][1] is None
+        prev_char = pieces[k - 1][0][-1] if k > 0 else ""
+        # A lone character after a word is a suffix (進化論 -> 진화론); a run
+        # of characters, or one opening the term, starts a word (一國 兩制).
+        starts_word = not prev_single and (k == 0 or next_single)
+        if piece in _NUMERALS and prev_char not in _NUMERALS and k + 1 < len(pieces):
+            starts_word = True
+        syllable = _char_reading(piece, starts_word, d)
+        if piece == "金" and k == 0 and len(hanzi) == 3 and d.word(hanzi[1:]) is None:
+            syllable = "김"  # a Korean name: 金 + given name (金正恩 김정은)
+        if starts_word:
+            syllable = dueum(syllable)
+        elif syllable in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
+            syllable = "열" if syllable == "렬" else "율"
+        if piece == "不" and syllable == "불" and k + 1 < len(pieces):
+            # 不 is 부 before ㄷ and ㅈ (不動産, 不正).
+            following = pieces[k + 1][1] or _char_reading(pieces[k + 1][0], False, d)
+            if jamo(following[0])[0] in (_D, _J):
+                syllable = "부"
+        syllables.append(syllable)
+    return syllables
+
+
+def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str:
+    """Sino-Korean reading in hangul, as a Korean dictionary prints it.
+
+    Characters that are not hanja (spaces, hangul, Latin) are kept.
 
     >>> hangul_reading("以舊換新")
     '이구환신'
+    >>> hangul_reading("一國兩制"), hangul_reading("不動産"), hangul_reading("以旧换新")
+    ('일국양제', '부동산', '이구환신')
     """
+    d = dictionary or load_dictionary()
+    text = korean_form(hanzi, d)
+    out: list[str] = []
+    for run, is_run in _runs(text):
+        out.append("".join(_read_run(run, d)) if is_run else run)
+    return "".join(out)
+
+
+def _runs(text: str) -> Iterable[tuple[str, bool]]:
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or _is_hanzi(text[i]) != _is_hanzi(text[start]):
+            yield text[start:i], _is_hanzi(text[start])
+            start = i
+
+
+def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
+    """True when a hangul text spells the Korean reading of the hanja term.
+
+    Spacing and hyphens are ignored; each syllable may also be the form
+    without the initial-sound law (녀성) or the hanja package's
+    character-by-character reading, since texts write those too.
+
+    >>> is_hangul_reading("일국 양제", "一國兩制"), is_hangul_reading("일국량제", "一國兩制")
+    (True, True)
+    >>> is_hangul_reading("양회", "一國兩制")
+    False
+    """
+    text = "".join(ch for ch in hangul_text if "가" <= ch <= "힣")
+    if not text or len(text) != len(hangul_text.replace(" ", "").replace("-", "").replace("·", "")):
+        return False
+    reading = hangul_reading(hanzi).replace(" ", "")
+    if len(reading) != len(text):
+        return False
+    if text == reading:
+        return True
     import hanja
 
-    return hanja.translate(hanzi, "substitution")
+    per_char = hanja.translate(korean_form(hanzi), "substitution").replace(" ", "")
+    for i, syl in enumerate(text):
+        ok = {reading[i], *undo_dueum(reading[i]), dueum(reading[i])}
+        if len(per_char) == len(reading):
+            ok |= {per_char[i], dueum(per_char[i]), *undo_dueum(per_char[i])}
+        if syl not in ok:
+            return False
+    return True
+
+
+# ---------------------------------------------------------- romanisation
 
 
 def romanize(hangul: str, system: str = "rr") -> str:
-    """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr``.
+    """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr`` (McCune-Reischauer).
 
-    >>> romanize("이용후생")
-    'iyonghusaeng'
+    Sound changes across syllables are applied (확률 -> hwangnyul); word
+    spacing is kept. Uses ko-pron, which writes both systems.
+
+    >>> romanize("이용후생"), romanize("확률", "mr")
+    ('iyonghusaeng', 'hwangnyul')
     """
-    import koroman
+    if system not in ("rr", "mr"):
+        raise ValueError(f"unknown romanisation system: {system!r} (use 'rr' or 'mr')")
+    words = hangul.split(" ")
+    return " ".join(_romanise_word(w, system) for w in words)
 
-    return koroman.romanize(hangul)
+
+@cache
+def _romanise_word(word: str, system: str) -> str:
+    if not any("가" <= ch <= "힣" for ch in word):
+        return word
+    from ko_pron import romanise
+
+    return romanise(word, system)
+
+
+def _fold_latin(text: str) -> str:
+    """Latin text folded so RR, MR and ad-hoc spellings of one reading compare equal."""
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(ch for ch in text if "a" <= ch <= "z")
+    for old, new in (("ae", "e"), ("eo", "o"), ("eu", "u"), ("e", "o"), ("sh", "s"), ("ch", "j"),
+                     ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"), ("wo", "o")):
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def romanization_matches(latin_text: str, hanzi: str) -> bool:
+    """True when a Latin text renders the Korean reading of a hanja term.
+
+    Accepts RR and McCune-Reischauer, with or without sound changes, and
+    ad-hoc spellings: capitals, hyphens, spaces, apostrophes and breves are
+    free, and the vowel spellings eo/o/ae/e are not told apart.
+
+    >>> romanization_matches("I-yong Hu-seong", "利用厚生")
+    True
+    >>> romanization_matches("Iyonghusaeng", "利用厚生"), romanization_matches("liyong housheng", "利用厚生")
+    (True, False)
+    """
+    folded = _fold_latin(latin_text)
+    if not folded or not any(ch.isalpha() for ch in latin_text):
+        return False
+    return folded in _romanization_keys(hanzi)
+
+
+@cache
+def _romanization_keys(hanzi: str) -> frozenset[str]:
+    reading = hangul_reading(hanzi).replace(" ", "")
+    variants = {reading}
+    if reading:
+        variants.add("".join(s for s in reading[:1]) + "".join(undo_dueum(s)[0] if undo_dueum(s) else s for s in reading[1:]))
+        base = "".join((undo_dueum(s) or (s,))[0] for s in reading)
+        variants.add(base)
+    keys = set()
+    for v in variants:
+        for system in ("rr", "mr"):
+            keys.add(_fold_latin(romanize(v, system)))
+            keys.add(_fold_latin("".join(_romanise_word(s, system) for s in v)))
+    return frozenset(keys)
+
+
+# ---------------------------------------------------------------- pinyin
+
+
+@cache
+def _overrides(name: str) -> dict[str, str]:
+    table = {}
+    for line in _data_text(name).split("\n"):
+        if line and not line.startswith("#"):
+            key, value = line.split("\t")[:2]
+            table[key] = value
+    return table
 
 
 def pinyin_reading(hanzi: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces.
 
-    >>> pinyin_reading("两会")
-    'liǎng huì'
-    """
-    from pypinyin import pinyin
+    pypinyin reads the simplified form; an override table fixes phrases its
+    segmentation gets wrong (兩重建設 is not 两 + 重建 + 设).
 
-    return " ".join(s[0] for s in pinyin(hanzi))
+    >>> pinyin_reading("两会"), pinyin_reading("兩重建設")
+    ('liǎng huì', 'liǎng zhòng jiàn shè')
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    simp = normalize.to_simplified(hanzi)
+    overrides = _overrides("pinyin_overrides.tsv")
+    out: list[str] = []
+    i = 0
+    rest = ""
+    while i < len(simp):
+        for j in range(len(simp), i + 1, -1):
+            if simp[i:j] in overrides:
+                if rest:
+                    out.extend(lazy_pinyin(rest, style=Style.TONE))
+                    rest = ""
+                out.append(overrides[simp[i:j]])
+                i = j
+                break
+        else:
+            rest += simp[i]
+            i += 1
+    if rest:
+        out.extend(lazy_pinyin(rest, style=Style.TONE))
+    return " ".join(s for s in " ".join(out).split())
+
+
+def _fold_pinyin(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower()).replace("v", "u")
+    return "".join(ch for ch in text if "a" <= ch <= "z")
+
+
+def is_pinyin(latin_text: str, hanzi: str) -> bool:
+    """True when a Latin text is the pinyin of a term, with or without tones.
+
+    Spacing, capitals, apostrophes and tone numbers are free; every reading a
+    character can have is accepted.
+
+    >>> is_pinyin("Yidai Yilu", "一帶一路"), is_pinyin("yī dài yī lù", "一带一路"), is_pinyin("ildae illo", "一帶一路")
+    (True, True, False)
+    """
+    from pypinyin import Style, pinyin
+
+    target = _fold_pinyin(latin_text)
+    if not target or re.search(r"[^\W\d_\s'’\-·]", latin_text) is None:
+        return False
+    simp = normalize.to_simplified(hanzi)
+    options = [{_fold_pinyin(s) for s in syls} for syls in pinyin(simp, style=Style.NORMAL, heteronym=True)]
+    whole = _fold_pinyin(pinyin_reading(hanzi))
+    if target == whole:
+        return True
+    if len(options) != len(simp):  # non-hanzi characters grouped by pypinyin
+        return False
+    reach = {0}
+    for opts in options:
+        reach = {i + len(o) for i in reach for o in opts if o and target.startswith(o, i)}
+        if not reach:
+            return False
+    return len(target) in reach
+
+
+# --------------------------------------------------------- Japanese kana
 
 
 @cache
@@ -53,106 +572,68 @@ def _kakasi():  # noqa: ANN202
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 
-    >>> kana_reading("経済")
-    ('けいざい', 'keizai')
+    pykakasi misreads some compounds (共富 as ともとみ); an override table
+    holds the readings checked by hand.
+
+    >>> kana_reading("経済"), kana_reading("両会")
+    (('けいざい', 'keizai'), ('りょうかい', 'ryoukai'))
     """
-    parts = _kakasi().convert(japanese)
-    return "".join(p["hira"] for p in parts), " ".join(p["hepburn"] for p in parts)
+    japanese = normalize.fold(japanese)
+    overrides = _overrides("kana_overrides.tsv")
+    parts: list[tuple[str, str]] = []
+    i = 0
+    rest = ""
+
+    def flush() -> None:
+        if rest:
+            parts.extend((p["hira"], p["hepburn"]) for p in _kakasi().convert(rest))
+
+    while i < len(japanese):
+        for j in range(len(japanese), i + 1, -1):
+            if japanese[i:j] in overrides:
+                flush()
+                rest = ""
+                kana = overrides[japanese[i:j]]
+                parts.append((kana, "".join(p["hepburn"] for p in _kakasi().convert(kana))))
+                i = j
+                break
+        else:
+            rest += japanese[i]
+            i += 1
+    flush()
+    return "".join(k for k, _ in parts), " ".join(r for _, r in parts if r)
+
+
+# ------------------------------------------------------------- all forms
+
+
+def reading_forms(text: str) -> dict[str, str]:
+    """Every form and reading of a term, for ``glossary reading --json``.
+
+    >>> forms = reading_forms("两会")
+    >>> forms["trad"], forms["hangul"], forms["romanization"], forms["pinyin"], forms["kana"]
+    ('兩會', '양회', 'yanghoe', 'liǎng huì', 'りょうかい')
+    """
+    trad = normalize.traditional_form([text])
+    ja = normalize.to_japanese(trad)
+    hangul = hangul_reading(trad)
+    kana, romaji = kana_reading(ja)
+    return {
+        "trad": trad,
+        "simp": normalize.to_simplified(text),
+        "ja": ja,
+        "hangul": hangul,
+        "romanization": romanize(hangul, "rr"),
+        "mr": romanize(hangul, "mr"),
+        "pinyin": pinyin_reading(text),
+        "kana": kana,
+        "romaji": romaji,
+    }
 
 
 READERS: dict[str, Callable[[str], object]] = {
     "ko": hangul_reading,
+    "ko-Latn": lambda hanzi: romanize(hangul_reading(hanzi)),
     "zh-Latn-pinyin": pinyin_reading,
     "ja": kana_reading,
 }
-
-
-# --- TEMP (extract branch): replaced by the readings branch ---
-# Simple versions of the reading matchers the extractor calls, so the extract
-# branch runs before the readings branch is merged. Same signatures.
-
-_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_ROMAN_INITIAL = ["g|k", "kk|gg|k", "n|l", "d|t", "tt|dd|t", "r|l|n|", "m", "b|p", "pp|bb|p", "s|sh",
-                  "ss|s", "", "j|ch|z", "jj|tch|j", "ch|c|j", "k|kh", "t|th", "p|ph", "h"]
-_ROMAN_FINAL = ["", "k|g", "k|kk", "k|ks", "n", "n|nj", "n|nh", "t|d", "l|r", "k|lg", "m|lm", "l|lb",
-                "l|ls", "l|lt", "p|lp", "l|lh", "m", "p|b", "p|ps", "t|s", "t|ss", "ng", "t|j", "t|ch",
-                "k", "t", "p", "t|h"]
-
-
-def _syllables(hangul: str) -> list[tuple[int, int, int] | None]:
-    out: list[tuple[int, int, int] | None] = []
-    for ch in hangul:
-        code = ord(ch) - 0xAC00
-        out.append((code // 588, (code % 588) // 28, code % 28) if 0 <= code < 11172 else None)
-    return out
-
-
-def _same_syllable(a: tuple[int, int, int] | None, b: tuple[int, int, int] | None) -> bool:
-    if a is None or b is None:  # a hanzi the reading table lacks: any syllable
-        return True
-    if a == b:
-        return True
-    # Initial sound law (두음법칙): ㄹ/ㄴ/ㅇ alternate at the start of a word.
-    liquid = {5, 2, 11}  # ㄹ ㄴ ㅇ
-    return a[1:] == b[1:] and a[0] in liquid and b[0] in liquid
-
-
-def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
-    """Whether the hangul is the Sino-Korean reading of the hanzi (spacing ignored).
-
-    >>> is_hangul_reading("신질 생산력", "新質生産力"), is_hangul_reading("중국의 꿈", "中國夢")
-    (True, False)
-    """
-    text = "".join(ch for ch in hangul_text if not ch.isspace())
-    reading = hangul_reading(hanzi)
-    if not text or len(text) != len(reading):
-        return False
-    return all(_same_syllable(a, b) for a, b in zip(_syllables(text), _syllables(reading)))
-
-
-def _strip_marks(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFD", text.lower().replace("ü", "v"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def romanization_matches(latin_text: str, hanzi: str) -> bool:
-    """Whether Latin letters spell the Korean reading (RR, MR or ad hoc).
-
-    Consonants must match the reading syllable by syllable; vowels are free,
-    so hand-made spellings pass.
-
-    >>> romanization_matches("I-yong Hu-seong", "利用厚生"), romanization_matches("Two Sessions", "兩會")
-    (True, False)
-    """
-    import re
-
-    latin = re.sub(r"[\s'’\-]", "", _strip_marks(latin_text))
-    if not latin.isalpha() or not latin.isascii():
-        return False
-    parts = []
-    for syl in _syllables(hangul_reading(hanzi)):
-        if syl is None:
-            return False
-        ini, _, fin = syl
-        parts.append(f"(?:{_ROMAN_INITIAL[ini]})[aeiouwy]+(?:{_ROMAN_FINAL[fin]})")
-    return re.fullmatch("".join(parts), latin) is not None
-
-
-def is_pinyin(latin_text: str, hanzi: str) -> bool:
-    """Whether Latin letters are the pinyin of the hanzi (tones, spaces, capitals free).
-
-    >>> is_pinyin("gòngtóng fùyù", "共同富裕"), is_pinyin("tang ping", "躺平"), is_pinyin("common", "共同")
-    (True, True, False)
-    """
-    import re
-
-    from pypinyin import Style, pinyin
-
-    latin = re.sub(r"[\s'’\-]", "", _strip_marks(latin_text))
-    if not latin.isalpha() or not latin.isascii():
-        return False
-    options = pinyin(hanzi, style=Style.NORMAL, heteronym=True, v_to_u=False)
-    pattern = "".join("(?:" + "|".join(re.escape(o.replace("ü", "v")) for o in opts) + ")" for opts in options)
-    return re.fullmatch(pattern, latin) is not None

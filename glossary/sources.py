@@ -153,10 +153,10 @@ def _clean(text: str, name: str) -> str:
 
 def _in_codec(ch: str, codec: str) -> bool:
     try:
-        ch.encode(codec)
+        # Two bytes: Python's EUC-KR also spells rare syllables as 8-byte jamo sequences.
+        return len(ch.encode(codec)) == 2
     except UnicodeEncodeError:
         return False
-    return True
 
 
 def plausibility(text: str, codec: str) -> float:
@@ -167,8 +167,10 @@ def plausibility(text: str, codec: str) -> float:
     text read as CP949 turns into hangul and hanja glued together, a Korean
     text read as Big5 into short runs of hanzi between spaces.
 
-    >>> plausibility("이구환신 정책", "cp949") > plausibility("이구환신 정책".encode("cp949").decode("big5"), "big5")
-    True
+    >>> plausibility("이구환신 정책", "cp949")
+    1.0
+    >>> plausibility("以舊換新".encode("big5").decode("cp949"), "cp949")  # '쩑쩟눈톝'
+    0.0
     """
     good = bad = 0.0
     prev = ""

@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from glossary.index import FIELDS, Hit, build_index, fold_key, format_hits, lookup
+from glossary.index import FIELDS, SCHEMA_VERSION, Hit, _edit_distance, build_index, fold_key, format_hits, lookup
 from glossary.model import Entry, LookupIndexError, Occurrence, Rendering
 
 
@@ -170,7 +172,10 @@ def test_hit_json_has_the_entry_shape(index: Path) -> None:
     data = lookup("이구환신", index)[0].to_json()
     assert {"trad", "simp", "ko", "en", "occurrences", "renderings", "match"} <= set(data)
     assert data["en"] == ["trade-in", "product renewal subsidy scheme"]
-    assert data["occurrences"] == [{"source": "seeds/a.en.txt", "line": 3, "context": "... (以舊換新) ..."}]
+    (occurrence,) = data["occurrences"]
+    assert {k: occurrence[k] for k in ("source", "line", "context")} == {
+        "source": "seeds/a.en.txt", "line": 3, "context": "... (以舊換新) ...",
+    }
     assert data["match"] == {"kind": "exact", "field": "ko", "score": 1.0}
     json.dumps(data)
 
@@ -227,7 +232,7 @@ def test_meta_records_version_and_inputs(tmp_path: Path) -> None:
     path = tmp_path / "glossary.sqlite"
     build_index(ENTRIES, path, inputs={str(text): "abc"})
     meta = dict(sqlite3.connect(path).execute("SELECT name, value FROM meta"))
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == SCHEMA_VERSION
     assert json.loads(meta["inputs"]) == {str(text): "abc"}
     assert json.loads(meta["input_signature"])[0]["size"] == len("兩會".encode())
 
@@ -305,3 +310,114 @@ def test_lookup_does_not_import_heavy_libraries(index: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- every form of every seed term ------------------------------------------
+
+SEED_TERMS = [
+    ("兩會", "Two Sessions", None),
+    ("以舊換新", "trade-in", None),
+    ("兩重建設", None, None),
+    ("深度求索", "DeepSeek", None),
+    ("減稅降費", "tax and fee cuts", None),
+    ("民生保障", None, None),
+    ("正風反腐", None, None),
+    ("社會治理", "social governance", None),
+    ("強化宏觀政策民生導向", None, None),
+    ("百年大變局", "changes unseen in a century", None),
+    ("一帶一路", "Belt and Road Initiative", "BRI"),
+    ("人類命運共同體", "community with a shared future for mankind", None),
+    ("逆", "Reverse", None),
+    ("利用厚生", None, None),
+    ("先富促共富", "let some get rich first", None),
+    ("共同富裕", "common prosperity", None),
+    ("關於進一步全面深化改革、推進中國式現代化的決定", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Entry]]:
+    from glossary.normalize import to_japanese, to_simplified
+    from glossary.readings import hangul_reading, pinyin_reading
+
+    entries = [
+        Entry(
+            key=to_simplified(trad), trad=trad, simp=to_simplified(trad), ja=to_japanese(trad),
+            ko=hangul_reading(trad), pinyin=pinyin_reading(to_simplified(trad)),
+            en=(Rendering(en, "context"),) if en else (), abbrev=(abbrev,) if abbrev else (),
+        )
+        for trad, en, abbrev in SEED_TERMS
+    ]
+    path = tmp_path_factory.mktemp("seed") / "glossary.sqlite"
+    build_index(entries, path, inputs={})
+    return path, entries
+
+
+def test_every_form_of_every_seed_term_finds_its_entry(seed_index: tuple[Path, list[Entry]]) -> None:
+    path, entries = seed_index
+    missed = []
+    for entry in entries:
+        toneless = "".join(c for c in __import__("unicodedata").normalize("NFD", entry.pinyin) if c.isascii())
+        forms = [entry.trad, entry.simp, entry.ja, entry.ko, entry.pinyin, toneless, *entry.abbrev]
+        forms += [r.text for r in entry.en]
+        for form in forms:
+            hits = lookup(form, path, limit=3)
+            if not hits or hits[0].match != "exact" or hits[0].entry["trad"] != entry.trad:
+                missed.append((entry.trad, form, [(h.entry["trad"], h.match) for h in hits]))
+    assert missed == []
+
+
+# --- properties ---------------------------------------------------------------
+
+def _reference_distance(a: str, b: str) -> int:
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@given(st.text("abc한", max_size=8), st.text("abc한", max_size=8), st.integers(0, 3))
+def test_banded_distance_agrees_with_the_full_table(a: str, b: str, bound: int) -> None:
+    assert _edit_distance(a, b, bound) == min(_reference_distance(a, b), bound + 1)
+
+
+@given(st.text())
+def test_fold_key_is_idempotent(text: str) -> None:
+    assert fold_key(fold_key(text)) == fold_key(text)
+
+
+def test_format_hits_keeps_long_lists_short() -> None:
+    entry = {
+        "trad": "逆", "simp": "逆", "ko": "역", "ko_romanized": "yeok",
+        "renderings": [{"text": f"sense {i}", "source": "dictionary", "count": 0} for i in range(8)],
+        "renderings_other": [{"kind": "hangul", "text": "역"}, {"kind": "romanization", "text": "Yŏk"}],
+        "occurrences": [{"source": "a.txt", "line": i, "context": ""} for i in range(1, 6)],
+    }
+    lines = format_hits([Hit(entry, "exact", "trad", 1.0)]).splitlines()
+    assert lines[2].endswith("sense 4 [dictionary] (+3 more)")
+    assert lines[3] == "  also    Yŏk [romanization]"  # the hangul reading is not repeated
+    assert lines[4] == "  seen    a.txt:1, a.txt:2, a.txt:3 (+2 more)"
+
+
+def test_unwritable_target_is_an_output_error(tmp_path: Path) -> None:
+    from glossary.model import OutputError
+
+    (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot write the lookup index"):
+        build_index(ENTRIES, tmp_path / "out" / "glossary.sqlite", inputs={})
+
+
+def test_mccune_reischauer_keys_come_from_the_readings_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import readings
+
+    def romanize(hangul: str, system: str = "rr") -> str:
+        return {"이구환신": "igu hwanshin"}.get(hangul, "x") if system == "mr" else "rr"
+
+    monkeypatch.setattr(readings, "romanize", romanize)
+    path = tmp_path / "glossary.sqlite"
+    build_index(ENTRIES, path, inputs={})
+    assert _first("Igu Hwanshin", path) == ("以舊換新", "exact", "ko_mr")
+    assert _first("hwanshin", path) == ("以舊換新", "substring", "ko_mr")

@@ -11,9 +11,11 @@ Formats (keys of :data:`WRITERS`, the CLI's ``--format`` choices):
 
 A writer is ``(entries, binary file, ExportOptions) -> None`` and streams:
 memory does not grow with the number of entries. A reader is
-``(path, data) -> list[Entry]``; :func:`read_export` picks it from the
-extension or the content. Output is deterministic: entries sorted by key,
-fixed columns, no timestamps unless a date is given.
+``(data: bytes, where: str) -> list[Entry]`` and reads our files and other
+tools'; :func:`read_export` picks it from the content or the extension.
+There is no TSV reader: an OmegaT glossary holds one language pair, too little
+to rebuild an entry. Output is deterministic: entries sorted by key, fixed
+columns, no timestamps unless a date is given.
 """
 
 from __future__ import annotations
@@ -98,11 +100,14 @@ def detect_format(path: Path, data: bytes) -> str:
     return _EXTENSIONS.get(path.suffix.lower(), "csv")
 
 
-def read_export(path: Path, fmt: str | None = None, *, skipped: list[str] | None = None) -> list[Entry]:
+def read_export(
+    path: Path, fmt: str | None = None, *, skipped: list[str] | None = None, separator: str = " | "
+) -> list[Entry]:
     """Read entries from an export -- ours or another tool's -- in any format
     of :data:`READERS`, detected from the content and extension unless given.
 
-    ``skipped`` collects what was left out (a TBX concept with no Chinese term).
+    ``skipped`` collects what was left out (a TBX concept with no Chinese term);
+    ``separator`` is the one a CSV/XLSX was written with.
     A missing, unreadable or malformed file raises :class:`InputError`
     naming the file and the problem.
 
@@ -122,6 +127,8 @@ def read_export(path: Path, fmt: str | None = None, *, skipped: list[str] | None
         raise InputError(f"{path}: cannot import {fmt} files; use one of {', '.join(sorted(READERS))}")
     if reader is _read_tbx_any:
         return reader(data, str(path), skipped)
+    if fmt in ("csv", "xlsx"):
+        return reader(data, str(path), separator)
     return reader(data, str(path))
 
 

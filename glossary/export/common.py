@@ -23,6 +23,8 @@ MACHINE_FIELDS = ("ja", "ko", "ko_romanized", "pinyin", "kana", "romaji")
 #: spreadsheets skip before looking for one of the others.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+_GUARD_FIRST = frozenset("=+-@\t\r'")
+
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates,
 # U+FFFE/U+FFFF). A term base is text, so they are dropped, not escaped.
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -52,6 +54,16 @@ class ExportOptions:
     langs: tuple[str, ...] | None = None
     date: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("langs", "pair"):  # lists are welcome; stored as tuples, so options hash
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+        if self.header not in ("codes", "names"):
+            raise ValueError(f"header must be 'codes' or 'names', not {self.header!r}")
+        if not self.separator:
+            raise ValueError("the separator cannot be empty")
+
 
 def xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold.
@@ -80,6 +92,8 @@ def guard_formula(cell: str) -> str:
     >>> guard_formula("=HYPERLINK(\\"x\\")"), guard_formula("Two Sessions")
     ('\\'=HYPERLINK("x")', 'Two Sessions')
     """
+    if not cell or cell[0] not in _GUARD_FIRST:  # the common case, fast
+        return cell
     return "'" + cell if needs_guard(cell) else cell
 
 
@@ -98,6 +112,11 @@ def _core(sep: str) -> str:
     return sep.strip() or sep
 
 
+@cache
+def _escape_table(sep: str) -> dict[int, str]:
+    return {ord(ch): "\\" + ch for ch in {*_core(sep), "\\"}}
+
+
 def join_cell(values: list[str] | tuple[str, ...], sep: str = " | ") -> str:
     """Join values into one cell; a backslash escapes the separator's
     characters (and itself) inside a value, so :func:`split_cell` is exact.
@@ -107,10 +126,8 @@ def join_cell(values: list[str] | tuple[str, ...], sep: str = " | ") -> str:
     >>> join_cell(["A|B", "C"])
     'A\\\\|B | C'
     """
-    specials = set(_core(sep)) | {"\\"}
-    out = []
-    for value in values:
-        out.append("".join("\\" + ch if ch in specials else ch for ch in value))
+    table = _escape_table(sep)
+    out = [value.translate(table) for value in values]
     return sep.join(out)
 
 
@@ -193,6 +210,16 @@ def normalize_langs(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 @cache
+def option_langs(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The language columns/sections to write: ``langs`` normalised, or all.
+
+    >>> option_langs(None)[-1], option_langs(("en", "zh_TW"))
+    ('en', ('en', 'zh-Hant'))
+    """
+    return normalize_langs(tuple(langs)) if langs else LANGS
+
+
+@cache
 def language_name(lang: str, locale: str) -> str:
     """Babel's name of ``lang`` in ``locale``: the header in ``names`` mode.
 
@@ -251,3 +278,23 @@ def machine_generated(entry: object) -> list[str]:
     if any(r.source == "literal" for r in entry.en):  # type: ignore[attr-defined]
         names.append("en_literal")
     return names
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """Read a language pair ``SRC-TGT`` (``en-ko``, ``zh-Hant-en``, ``ko:en``)
+    into two normalised tags.
+
+    >>> parse_pair("zh-Hant-en"), parse_pair("en-ko"), parse_pair("zh_TW:ko_KR")
+    (('zh-Hant', 'en'), ('en', 'ko'), ('zh-Hant', 'ko'))
+    """
+    for sep in (":", "/", ","):
+        if sep in text:
+            src, _, tgt = text.partition(sep)
+            return (normalize_lang(src), normalize_lang(tgt))
+    parts = text.split("-")
+    for i in range(1, len(parts)):
+        try:
+            return (normalize_lang("-".join(parts[:i])), normalize_lang("-".join(parts[i:])))
+        except UnknownLanguage:
+            continue
+    raise UnknownLanguage(f"cannot read the language pair {text!r}: want SRC-TGT, e.g. en-ko or zh-Hant-en")

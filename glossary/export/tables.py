@@ -10,8 +10,10 @@ for a machine and written verbatim.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -23,18 +25,20 @@ from glossary.export.common import (
     join_cell,
     language_name,
     normalize_lang,
-    normalize_langs,
+    option_langs,
     split_cell,
     unguard_formula,
     xml_text,
 )
 from glossary.model import Entry, InputError, Occurrence, Rendering
 
-#: Columns after the language columns, fixed order. ``en_source`` and
-#: ``en_documents`` run parallel to ``en``; ``context`` is the first
-#: occurrence's sentence.
+#: Columns after the language columns, fixed order. ``en`` holds translations
+#: only; literal glosses get their own ``en_literal`` column, so a CAT tool
+#: importing the ``en`` column never offers one as a translation.
+#: ``en_source`` and ``en_documents`` run parallel to ``en``; ``context`` is
+#: the first occurrence's sentence.
 FIELDS = (
-    "abbrev", "en_source", "en_documents", "ko_romanized", "pinyin", "kana", "romaji",
+    "abbrev", "en_literal", "en_source", "en_documents", "ko_romanized", "pinyin", "kana", "romaji",
     "renderings_other", "forms", "kind", "status", "note", "curated", "sources", "context", "key",
 )
 
@@ -53,7 +57,7 @@ def header(options: ExportOptions) -> list[str]:
     >>> header(ExportOptions(header="names", locale="ko"))[:3]
     ['중국어 (번체)', '중국어 (간체)', '한국어']
     """
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     if options.header == "names":
         names = [language_name(lang, options.locale) for lang in langs]
     else:
@@ -77,15 +81,17 @@ def entry_row(entry: Entry, options: ExportOptions) -> list[str]:
     ['兩會', '两会', '양회', '']
     """
     sep = options.separator
-    langs = normalize_langs(options.langs) if options.langs else LANGS
+    langs = option_langs(options.langs)
     values = {lang: getattr(entry, field) for lang, field in _LANG_FIELD.items()}
-    values["en"] = join_cell([r.text for r in entry.en], sep)
+    translations = [r for r in entry.en if r.source != "literal"]
+    values["en"] = join_cell([r.text for r in translations], sep)
     row = [values[lang] for lang in langs]
     context = next((o.context for o in entry.occurrences if o.context), "")
     row += [
         join_cell(entry.abbrev, sep),
-        join_cell([rendering_source(r) for r in entry.en], sep),
-        join_cell([join_cell(r.documents, _DOC_SEP) for r in entry.en], sep),
+        join_cell([r.text for r in entry.en if r.source == "literal"], sep),
+        join_cell([rendering_source(r) for r in translations], sep),
+        join_cell([join_cell(r.documents, _DOC_SEP) for r in translations], sep),
         entry.ko_romanized,
         entry.pinyin,
         entry.kana,
@@ -129,7 +135,11 @@ def write_csv(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) ->
 
 def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
     """XLSX (openpyxl, write-only so rows stream): frozen header row, column
-    widths set, every cell a guarded string.
+    widths set, every cell a guarded string; no timestamp unless ``date``.
+
+    >>> buf = io.BytesIO(); write_xlsx([], buf, ExportOptions())
+    >>> buf.getvalue()[:2]
+    b'PK'
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -138,11 +148,10 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("glossary")
-    names = header(options)
-    langs = names[: len(names) - len(FIELDS)]
-    for i, name in enumerate(names, start=1):
-        width = 20 if name in langs else _WIDTHS.get(name, 16)
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get("en", 36) if i == len(langs) else width
+    columns = [*option_langs(options.langs), *FIELDS]  # codes, whatever the header shows
+    for i, name in enumerate(columns, start=1):
+        width = _WIDTHS.get(name, 20 if name in LANGS else 16)
+        ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     bold = Font(bold=True)
     first = True
@@ -156,12 +165,41 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
             cells.append(cell)
         ws.append(cells)
         first = False
-    if options.date:
-        import datetime
+    with tempfile.TemporaryFile() as tmp:
+        wb.save(tmp)
+        tmp.seek(0)
+        _deterministic_zip(tmp, fh, options.date)
 
-        stamp = datetime.datetime.fromisoformat(options.date)
-        wb.properties.created = wb.properties.modified = stamp
-    wb.save(fh)
+
+def _deterministic_zip(src: BinaryIO, dst: BinaryIO, date: str | None) -> None:
+    """Copy an XLSX with fixed member times and no creation/modification
+    stamp (or ``date``), so the same entries give the same bytes. Members are
+    copied in chunks: the worksheet of 100,000 rows never sits in memory."""
+    import shutil
+    import zipfile
+
+    stamp = f"{date}T00:00:00Z" if date and len(date) == 10 else date
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            out = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            out.compress_type = zipfile.ZIP_DEFLATED
+            out.external_attr = 0o644 << 16
+            if info.filename == "docProps/core.xml":
+                text = zin.read(info.filename).decode("utf-8")
+                for name in ("created", "modified"):
+                    pattern = rf"<dcterms:{name}\b[^>]*>[^<]*</dcterms:{name}>"
+                    if stamp:
+                        text = re.sub(pattern, lambda m: re.sub(r">[^<]*<", f">{_xml_escape(stamp)}<", m[0]), text)
+                    else:
+                        text = re.sub(pattern, "", text)
+                zout.writestr(out, text.encode("utf-8"))
+                continue
+            with zin.open(info) as member, zout.open(out, "w") as target:
+                shutil.copyfileobj(member, target, 1 << 20)
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _tsv(text: str) -> str:
@@ -257,6 +295,11 @@ def _column_map(head: list[str]) -> dict[str, int]:
     return cols
 
 
+def _cell(row: list[str], cols: dict[str, int], name: str) -> str:
+    i = cols.get(name)
+    return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+
+
 def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " | ") -> list[Entry]:
     """Entries from table rows (a header row first): ours, or another tool's
     table with language columns (``zh-TW``, ``Korean``, ``中국어 (번체)``…).
@@ -280,11 +323,9 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     sep = separator
     out = []
     for row in it:
-        def get(name: str) -> str:
-            i = cols.get(name)
-            return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+        get = functools.partial(_cell, row, cols)
 
-        def many(name: str) -> list[str]:
+        def many(name: str, get=get) -> list[str]:  # noqa: ANN001
             return split_cell(get(name), sep)
 
         trad, simp = get("zh-Hant"), get("zh-Hans")
@@ -306,6 +347,7 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
                     tuple(split_cell(documents[i], _DOC_SEP)) if i < len(documents) else (),
                 )
             )
+        en += [Rendering(text, "literal") for text in many("en_literal")]
         context = get("context")
         docs = many("sources")
         occurrences = tuple(
@@ -343,8 +385,12 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     return out
 
 
-def read_csv(data: bytes, where: str) -> list[Entry]:
-    """Entries from CSV bytes (BOM or not; comma, semicolon or tab separated)."""
+def read_csv(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
+    """Entries from CSV bytes (BOM or not; comma, semicolon or tab separated).
+
+    >>> [e.ko for e in read_csv("\\ufeffzh-Hant,ko\\n兩會,양회\\n".encode(), "x.csv")]
+    ['양회']
+    """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -355,11 +401,16 @@ def read_csv(data: bytes, where: str) -> list[Entry]:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise InputError(f"{where}: bad CSV: {exc}") from None
-    return entries_from_rows(rows, where)
+    return entries_from_rows(rows, where, separator)
 
 
-def read_xlsx(data: bytes, where: str) -> list[Entry]:
-    """Entries from the first sheet of an XLSX workbook."""
+def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
+    """Entries from the first sheet of an XLSX workbook (ours or another tool's).
+
+    >>> buf = io.BytesIO(); write_xlsx([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], buf, ExportOptions())
+    >>> [e.ko for e in read_xlsx(buf.getvalue(), "x.xlsx")]
+    ['양회']
+    """
     import zipfile
 
     from openpyxl import load_workbook
@@ -371,6 +422,6 @@ def read_xlsx(data: bytes, where: str) -> list[Entry]:
     try:
         ws = wb.worksheets[0]
         rows = ([("" if v is None else str(v)) for v in row] for row in ws.iter_rows(values_only=True))
-        return entries_from_rows(rows, where)
+        return entries_from_rows(rows, where, separator)
     finally:
         wb.close()

@@ -1,0 +1,132 @@
+"""Measure the hangul reading engine against hanja.translate on three sets.
+
+(a) a seeded random sample of 3,000 dictionary words, LEFT OUT of the
+    dictionary (and of the character statistics) the engine uses for the run;
+(b) 1,500 compounds of two dictionary words that are not themselves in the
+    dictionary: the gold reading is the two words' readings joined;
+(c) tests/data/policy_terms.tsv: Chinese policy terms with their readings as
+    Korean media print them.
+
+Prints each set's accuracy next to hanja.translate(word, 'substitution') on the
+same words, then the engine's remaining errors grouped by cause.
+Needs libhangul-data (``/usr/share/libhangul/hanja/hanja.txt``).
+
+Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_hanja_dict as build  # noqa: E402
+
+from glossary import readings  # noqa: E402
+from glossary.readings import HanjaDictionary, dueum, jamo, undo_dueum  # noqa: E402
+
+POLICY = ROOT / "tests" / "data" / "policy_terms.tsv"
+
+
+def read_policy_terms(path: Path = POLICY) -> list[tuple[str, str]]:
+    """(term, hangul) rows of the policy-term list."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            term, hangul = line.split("\t")[:2]
+            rows.append((term, hangul.replace(" ", "")))
+    return rows
+
+
+def engine_dictionary(words: dict[str, str], chars: dict[str, list[str]]) -> HanjaDictionary:
+    """A dictionary like the shipped one, built from the given words only."""
+    return HanjaDictionary(build.build_lines(words, chars), readings.load_dictionary().overrides)
+
+
+def cause(term: str, got: str, gold: str, d: HanjaDictionary) -> str:
+    """Why a reading is wrong, judged from the first syllable that differs."""
+    if len(got) != len(gold):
+        return "length (non-hanja or unknown character)"
+    term = readings.korean_form(term, d)
+    for i, (g, w) in enumerate(zip(got, gold)):
+        if g == w:
+            continue
+        ch = term[i] if i < len(term) else ""
+        entry = d.entry(ch)
+        if entry is None:
+            return "character not in libhangul"
+        if {g, w} <= {"렬", "열", "률", "율"}:
+            return "렬/률 rule"
+        if g == dueum(w) or w == dueum(g) or g in undo_dueum(w) or w in undo_dueum(g):
+            return "initial-sound law (word boundary)"
+        if {g, w} == {"부", "불"}:
+            return "不 부/불"
+        if jamo(g)[:2] == jamo(w)[:2]:
+            return "final consonant (사이시옷, spelling)"
+        if w in entry.listed or any(b in entry.listed for b in undo_dueum(w)):
+            return "polyphonic character: other reading"
+        return "reading not listed for the character"
+    return "other"
+
+
+def evaluate(name: str, rows: list[tuple[str, str]], d: HanjaDictionary, examples: int) -> None:
+    """Print accuracy of the engine and of hanja.translate, and grouped errors."""
+    import hanja
+
+    ok = base_ok = 0
+    errors: dict[str, list[str]] = defaultdict(list)
+    for term, gold in rows:
+        got = readings.hangul_reading(term, d).replace(" ", "")
+        baseline = hanja.translate(term, "substitution").replace(" ", "")
+        base_ok += baseline == gold
+        if got == gold:
+            ok += 1
+        else:
+            errors[cause(term, got, gold, d)].append(f"{term} {got}≠{gold}")
+    n = len(rows)
+    print(f"\n({name}) {n} terms: engine {100 * ok / n:.2f} %   hanja.translate {100 * base_ok / n:.2f} %")
+    for why, items in sorted(errors.items(), key=lambda kv: -len(kv[1])):
+        print(f"    {len(items):4d}  {why}: {', '.join(items[:examples])}")
+
+
+def main() -> None:
+    """Build the three sets and evaluate them."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--examples", type=int, default=6)
+    parser.add_argument("--words", type=int, default=3000)
+    parser.add_argument("--compounds", type=int, default=1500)
+    args = parser.parse_args()
+
+    raw, chars = build.parse_hanja_txt(build.SOURCE)
+    words = build.choose_readings(raw, chars)
+    rng = random.Random(args.seed)
+    keys = sorted(words)
+
+    # (a) dictionary words, left out of the dictionary the engine uses.
+    sample = rng.sample(keys, args.words)
+    held_out = {w: words[w] for w in sample}
+    reduced = {w: r for w, r in words.items() if w not in held_out}
+    evaluate("a: dictionary words, left out", list(held_out.items()), engine_dictionary(reduced, chars), args.examples)
+
+    # (b) compounds of two dictionary words, not in the dictionary.
+    full = engine_dictionary(words, chars)
+    compounds: dict[str, str] = {}
+    while len(compounds) < args.compounds:
+        w1, w2 = rng.choice(keys), rng.choice(keys)
+        if w1 + w2 not in words and w1 + w2 not in compounds:
+            compounds[w1 + w2] = words[w1] + words[w2]
+    evaluate("b: compounds of two dictionary words", list(compounds.items()), full, args.examples)
+
+    # (c) policy terms, as Korean media print them.
+    evaluate("c: Chinese policy terms", read_policy_terms(), readings.load_dictionary(), args.examples)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,724 @@
+"""Tests for glossary/export: every writer, every reader, round trips, goldens."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import difflib
+import importlib.machinery
+import importlib.util
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from glossary.export import (
+    READERS,
+    WRITERS,
+    ExportOptions,
+    UnknownLanguage,
+    entry_from_json,
+    entry_to_json,
+    normalize_lang,
+    read_export,
+    write_export,
+)
+from glossary.export.common import guard_formula, join_cell, split_cell, unguard_formula, xml_text
+from glossary.export.tables import tsv_rows
+from glossary.export.tbx import TBX_NS, concept_id
+from glossary.model import Entry, InputError, Occurrence, OutputError, Rendering
+
+DATA = Path(__file__).parent / "data"
+GOLDEN = Path(__file__).parent / "golden"
+SHARED_TBX = Path(__file__).resolve().parents[2] / "shared" / "tbx"
+GOLDEN_FORMATS = ("csv", "tsv", "tbx", "tbx2", "json")
+ROUND_TRIP_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def render(entries, fmt: str, options: ExportOptions | None = None) -> bytes:
+    buf = io.BytesIO()
+    WRITERS[fmt](sorted(entries, key=lambda e: e.key), buf, options or ExportOptions())
+    return buf.getvalue()
+
+
+def cleaned(entry: Entry, fmt: str) -> Entry:
+    """What a format can hold of ``entry``: no XML-forbidden characters
+    outside JSON; TBX keeps no empty rendering."""
+    if fmt == "json":
+        return entry
+
+    def clean(value):
+        if isinstance(value, str):
+            return xml_text(value)
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        if dataclasses.is_dataclass(value):
+            return dataclasses.replace(value, **{f.name: clean(getattr(value, f.name)) for f in dataclasses.fields(value)
+                                                 if f.name != "occurrences"})
+        return value
+
+    out = clean(entry)
+    if fmt.startswith("tbx"):
+        out = dataclasses.replace(out, en=tuple(r for r in out.en if r.text.strip()))
+    return out
+
+
+def contexts(entry: Entry) -> list[tuple[str, int, str]]:
+    return sorted((o.source, o.line, o.context) for o in entry.occurrences if o.context.strip())
+
+
+# --- golden files --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", GOLDEN_FORMATS)
+def test_golden(fmt, mini_entries, update_golden):
+    path = GOLDEN / f"mini.{fmt}"
+    got = render(mini_entries, fmt)
+    if update_golden:
+        path.write_bytes(got)
+    want = path.read_bytes()
+    if got != want:
+        diff = difflib.unified_diff(
+            want.decode("utf-8", "replace").splitlines(), got.decode("utf-8", "replace").splitlines(),
+            f"golden/mini.{fmt}", "rendered", lineterm="",
+        )
+        pytest.fail("export differs from the golden file (pytest --update-golden to accept):\n" + "\n".join(diff))
+
+
+def test_golden_files_exist():
+    missing = [fmt for fmt in GOLDEN_FORMATS if not (GOLDEN / f"mini.{fmt}").is_file()]
+    assert not missing, f"run pytest --update-golden: missing tests/golden/mini.{missing}"
+
+
+@pytest.mark.parametrize("fmt", sorted(set(WRITERS) - {"xlsx"}))
+def test_output_is_deterministic_and_order_free(fmt, mini_entries):
+    assert render(mini_entries, fmt) == render(list(reversed(mini_entries)), fmt)
+
+
+def test_xlsx_is_deterministic(mini_entries, tmp_path):
+    write_export(mini_entries, tmp_path / "a.xlsx", "xlsx")
+    write_export(list(reversed(mini_entries)), tmp_path / "b.xlsx", "xlsx")
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+    core = zipfile.ZipFile(tmp_path / "a.xlsx").read("docProps/core.xml")
+    assert b"created" not in core  # no timestamp unless a date is given
+
+
+# --- round trips ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIP_FORMATS)
+def test_round_trip_mini(fmt, mini_entries, tmp_path):
+    path = tmp_path / f"g.{fmt}"
+    write_export(mini_entries, path, fmt)
+    back = {e.key: e for e in read_export(path)}
+    assert sorted(back) == sorted(e.key for e in mini_entries)
+    for entry in mini_entries:
+        want = cleaned(entry, fmt)
+        assert back[entry.key] == want
+        assert back[entry.key].sources == tuple(sorted(xml_text(s) for s in entry.sources)) or fmt == "json"
+    if fmt.startswith("tbx"):  # every context sentence, with its source and line
+        for entry in mini_entries:
+            assert contexts(back[entry.key]) == [(xml_text(s), n, xml_text(c)) for s, n, c in contexts(entry)]
+    if fmt == "json":
+        assert [back[e.key].occurrences for e in mini_entries] == [e.occurrences for e in mini_entries]
+
+
+# Text that breaks naive writers: separators, quotes, escapes, formula
+# triggers, markup, CJK, whitespace at the ends, newlines.
+HOSTILE = st.lists(
+    st.sampled_from(list("ab 兩會양회|;,\\'\"=+-@<>&]:()×\t\r\n") + ["]]>", "<!--", "\u3000", "😀", " | "]),
+    max_size=10,
+).map("".join)
+NONBLANK = HOSTILE.filter(lambda s: s.strip() != "")
+OPTIONAL = HOSTILE.map(lambda s: s if s.strip() else "")  # a blank value is no value (never an empty element)
+
+
+@st.composite
+def entries(draw):
+    key = draw(NONBLANK)
+    renderings = draw(st.lists(
+        st.builds(Rendering, NONBLANK, st.sampled_from(["curated", "context", "dictionary"]),
+                  st.integers(0, 99), st.lists(NONBLANK, max_size=2).map(tuple)),
+        max_size=3, unique_by=lambda r: r.text))
+    literal = draw(st.lists(NONBLANK.map(lambda t: Rendering(t, "literal")), max_size=1))
+    sources = draw(st.lists(NONBLANK, max_size=2, unique=True))
+    return Entry(
+        key=key, trad=draw(NONBLANK), simp=key, ja=draw(OPTIONAL), ko=draw(OPTIONAL),
+        ko_romanized=draw(OPTIONAL), pinyin=draw(OPTIONAL), kana=draw(OPTIONAL), romaji=draw(OPTIONAL),
+        en=tuple(renderings + literal),
+        abbrev=tuple(draw(st.lists(NONBLANK, max_size=2, unique=True))),
+        forms=tuple(draw(st.lists(NONBLANK, max_size=2))),
+        renderings_other=tuple(draw(st.lists(st.tuples(st.sampled_from(["romanization", "pinyin", "hangul"]),
+                                                       NONBLANK), max_size=2))),
+        kind=draw(st.sampled_from(["term", "title"])),
+        status=draw(st.sampled_from(["candidate", "approved"])),
+        note=draw(st.none() | NONBLANK),
+        curated=tuple(draw(st.lists(st.sampled_from(["en", "ko", "note", "trad"]), max_size=2, unique=True))),
+        occurrences=tuple(Occurrence(term=key, source=s, line=i + 1, context=draw(OPTIONAL))
+                          for i, s in enumerate(sources)),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx2", "json"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=entries())
+def test_round_trip_hostile_strings(fmt, entry, tmp_path):
+    path = tmp_path / f"h.{fmt}"
+    write_export([entry], path, fmt)
+    [back] = read_export(path)
+    assert back == entry
+    assert back.sources == entry.sources
+    if fmt != "csv":
+        assert contexts(back) == contexts(entry)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=entries())
+def test_round_trip_hostile_strings_xlsx(entry, tmp_path):
+    write_export([entry], tmp_path / "h.xlsx", "xlsx")
+    assert read_export(tmp_path / "h.xlsx") == [entry]
+
+
+# --- cells: formula guard and list cells --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "guarded"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+82 2 123", "'+82 2 123"),
+        ("-X-", "'-X-"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTabbed", "'\tTabbed"),
+        ("\rcr", "'\rcr"),
+        ("'=already quoted", "''=already quoted"),
+        ("'I-yong Hu-seong'", "'I-yong Hu-seong'"),
+        ("Two Sessions", "Two Sessions"),
+        ("양회", "양회"),
+        ("", ""),
+    ],
+)
+def test_formula_guard(cell, guarded):
+    assert guard_formula(cell) == guarded
+    assert unguard_formula(guarded) == cell
+
+
+@given(st.text(alphabet="'=+-@\t\rab", max_size=6))
+def test_formula_guard_round_trips(cell):
+    assert unguard_formula(guard_formula(cell)) == cell
+    assert guard_formula(cell)[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.mark.parametrize("sep", [" | ", ";", "\t", " / ", "||"])
+@given(values=st.lists(st.text(alphabet="ab |;/\\\t", max_size=5), min_size=1, max_size=4))
+def test_join_split_round_trip(sep, values):
+    if values == [""]:
+        values = ["x"]  # one empty value and no value are the same cell
+    assert split_cell(join_cell(values, sep), sep) == values
+
+
+def test_csv_every_cell_is_guarded(mini_entries):
+    text = render(mini_entries, "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    cells = [c for row in rows for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    hostile_en = next(c for c in cells if c.startswith("'=HYPERLINK"))
+    assert split_cell(unguard_formula(hostile_en))[:3] == ['=HYPERLINK("http://example.com","x")', "@SUM(A1:A2)", "A | B \\ C"]
+
+
+def test_csv_keeps_literal_glosses_out_of_the_en_column(mini_entries):
+    rows = list(csv.DictReader(io.StringIO(render(mini_entries, "csv").decode("utf-8-sig"), newline="")))
+    row = next(r for r in rows if r["zh-Hant"] == "利用厚生")
+    assert (row["en"], row["en_literal"], row["renderings_other"]) == ("", "use and enrich life", "romanization: I-yong Hu-seong")
+
+
+def test_csv_bom_and_no_bom(mini_entries):
+    assert render(mini_entries, "csv").startswith(b"\xef\xbb\xbfzh-Hant,zh-Hans,ko,ja,en,")
+    assert render(mini_entries, "csv", ExportOptions(bom=False)).startswith(b"zh-Hant,")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_separator_option(fmt, mini_entries, tmp_path):
+    options = ExportOptions(separator="; ")
+    if fmt == "csv":
+        assert "Two Sessions; two congresses (NPC and CPPCC)" in render(mini_entries, fmt, options).decode("utf-8-sig")
+    write_export(mini_entries, tmp_path / f"g.{fmt}", fmt, options)
+    back = read_export(tmp_path / f"g.{fmt}", separator="; ")
+    assert back == [cleaned(e, fmt) for e in sorted(mini_entries, key=lambda e: e.key)]
+
+
+@pytest.mark.parametrize(
+    ("locale", "names"),
+    [
+        ("ko", ["중국어 (번체)", "중국어 (간체)", "한국어", "일본어", "영어"]),
+        ("en", ["Chinese (Traditional)", "Chinese (Simplified)", "Korean", "Japanese", "English"]),
+        ("zh_Hant", ["中文 (繁體)", "中文 (簡體)", "韓文", "日文", "英文"]),
+        ("ja", ["中国語 (繁体字)", "中国語 (簡体字)", "韓国語", "日本語", "英語"]),
+    ],
+)
+def test_header_names(locale, names, mini_entries, tmp_path):
+    options = ExportOptions(header="names", locale=locale)
+    head = render(mini_entries, "csv", options).decode("utf-8-sig").splitlines()[0].split(",")
+    assert head[:5] == names
+    path = tmp_path / "named.csv"
+    write_export(mini_entries, path, "csv", options)  # names read back as languages
+    assert {e.key: e.ko for e in read_export(path)}["两会"] == "양회"
+
+
+def test_langs_option_limits_columns_and_sections(mini_entries):
+    options = ExportOptions(langs=("zh-TW", "en_US"))
+    head = render(mini_entries, "csv", options).decode("utf-8-sig").splitlines()[0].split(",")
+    assert head[:3] == ["zh-Hant", "en", "abbrev"]
+    root = etree.fromstring(render(mini_entries, "tbx", options))
+    assert {sec.get(XML_LANG) for sec in root.iter(f"{{{TBX_NS}}}langSec")} == {"zh-Hant", "en"}
+
+
+@pytest.mark.parametrize(
+    ("tag", "lang"),
+    [("zh-Hant", "zh-Hant"), ("zh_TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("zh-Hans", "zh-Hans"),
+     ("zh-CN", "zh-Hans"), ("zh", "zh"), ("ko", "ko"), ("ko-KR", "ko"), ("ja_JP", "ja"), ("en-GB", "en"), ("EN", "en")],
+)
+def test_normalize_lang(tag, lang):
+    assert normalize_lang(tag) == lang
+
+
+@pytest.mark.parametrize(("tag", "message"), [("xx", "unknown language tag"), ("klingon", "unknown language tag"),
+                                              ("fr", "not in the glossary")])
+def test_bad_language_tag_is_a_clear_error(tag, message, tmp_path):
+    with pytest.raises(UnknownLanguage, match=message):
+        write_export([], tmp_path / "x.csv", "csv", ExportOptions(langs=(tag,)))
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_locale_is_a_clear_error():
+    with pytest.raises(UnknownLanguage, match="unknown locale"):
+        render([], "csv", ExportOptions(header="names", locale="xx_YY"))
+
+
+# --- XLSX ------------------------------------------------------------------------
+
+
+def test_xlsx_frozen_header_widths_and_guard(mini_entries, tmp_path):
+    from openpyxl import load_workbook
+
+    write_export(mini_entries, tmp_path / "g.xlsx", "xlsx")
+    ws = load_workbook(tmp_path / "g.xlsx").active
+    assert ws.freeze_panes == "A2"
+    assert ws.column_dimensions["A"].width == 20 and ws.column_dimensions["E"].width == 36
+    cells = [c for row in ws.iter_rows() for c in row]
+    assert all(c.data_type in ("s", "inlineStr", "n") for c in cells)  # strings, never formulas
+    assert not [c.value for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@"]
+    assert [c.value for c in ws[1]][:5] == ["zh-Hant", "zh-Hans", "ko", "ja", "en"]
+
+
+def test_xlsx_widths_follow_the_columns(tmp_path):
+    from openpyxl import load_workbook
+
+    write_export([], tmp_path / "g.xlsx", "xlsx", ExportOptions(langs=["en", "ko"], header="names", locale="ko"))
+    ws = load_workbook(tmp_path / "g.xlsx").active
+    assert [c.value for c in ws[1]][:2] == ["영어", "한국어"]
+    assert (ws.column_dimensions["A"].width, ws.column_dimensions["B"].width) == (36, 20)
+
+
+# --- OmegaT TSV --------------------------------------------------------------------
+
+
+def test_tsv_pairs(mini_entries):
+    two = next(e for e in mini_entries if e.key == "两会")
+    assert tsv_rows(two, ("en", "ko"))[0][:2] == ("Two Sessions", "양회")
+    assert [r[:2] for r in tsv_rows(two, ("zh", "ko"))] == [("兩會", "양회"), ("两会", "양회")]
+    assert [r[:2] for r in tsv_rows(two, ("zh-Hans", "en"))] == [("两会", "Two Sessions")]
+    row = tsv_rows(two, ("ko", "en"))[0]
+    assert row[:2] == ("양회", "Two Sessions")
+    assert "兩會 / 两会" in row[2] and "pinyin: liǎng huì" in row[2] and "context: " in row[2]
+    assert "also: two congresses (NPC and CPPCC)" in row[2]
+
+
+def test_tsv_never_offers_a_literal_gloss(mini_entries):
+    lit = next(e for e in mini_entries if e.key == "利用厚生")
+    assert tsv_rows(lit, ("ko", "en")) == []
+    row = tsv_rows(lit, ("ko", "zh-Hant"))
+    assert row and "literal" not in row[0][2]
+
+
+def test_tsv_is_verbatim_one_line_per_row(mini_entries):
+    text = render(mini_entries, "tsv", ExportOptions(pair=("zh-Hant", "en"))).decode("utf-8")
+    assert not text.startswith("\ufeff")
+    lines = text.split("\n")[:-1]
+    assert all(line.count("\t") == 2 for line in lines)
+    assert any(line.split("\t")[1] == '=HYPERLINK("http://example.com","x")' for line in lines)  # no guard
+
+
+def test_tsv_pair_must_differ():
+    with pytest.raises(UnknownLanguage):
+        render([], "tsv", ExportOptions(pair=("ko", "ko-KR")))
+
+
+# --- TBX validity ------------------------------------------------------------------
+
+TERM_NOTES = {
+    "administrativeStatus": {"preferredTerm-admn-sts", "admittedTerm-admn-sts"},
+    "termType": {"acronym"},
+}
+
+
+def check_structure(data: bytes) -> None:
+    """What TBX-Basic v3 DCA requires of our files, checked without the schemas."""
+    root = etree.fromstring(data)
+    t = lambda name: f"{{{TBX_NS}}}{name}"  # noqa: E731
+    assert root.tag == t("tbx")
+    assert (root.get("type"), root.get("style"), root.get(XML_LANG)) == ("TBX-Basic", "dca", "en")
+    ids = [c.get("id") for c in root.iter(t("conceptEntry"))]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) for i in ids)
+    for concept in root.iter(t("conceptEntry")):
+        secs = concept.findall(t("langSec"))
+        assert secs, "a conceptEntry needs a langSec"
+        assert all(c.tag in (t("langSec"), t("admin"), t("note")) for c in concept)
+        for sec in secs:
+            assert sec.get(XML_LANG) in {"zh-Hant", "zh-Hans", "ko", "ja", "en"}
+            terms = sec.findall(t("termSec"))
+            assert terms and len(terms) == len(sec), "a langSec holds termSecs only"
+            for ts in terms:
+                kids = list(ts)
+                assert kids[0].tag == t("term") and kids[0].text and kids[0].text.strip()
+                names = [k.tag for k in kids[1:]]
+                n_notes = len([n for n in names if n == t("termNote")])
+                assert names[:n_notes] == [t("termNote")] * n_notes, "termNotes come right after the term"
+                for k in kids[1:n_notes + 1]:
+                    assert k.text in TERM_NOTES[k.get("type")]
+    for el in root.iter(t("note"), t("descrip"), t("admin"), t("term")):
+        assert el.text and el.text.strip(), f"empty <{el.tag}>"
+
+
+@pytest.fixture(scope="session")
+def tbx_validator():
+    """The shared validate-tbx (RNG + Schematron) in-process; skip without ../shared."""
+    script = SHARED_TBX / "validate-tbx"
+    if not script.is_file():
+        pytest.skip("../shared/tbx is absent (a user's clone has none)")
+    loader = importlib.machinery.SourceFileLoader("validate_tbx", str(script))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("validate_tbx", loader))
+    loader.exec_module(module)
+    rng, sch = module.load_rng(str(SHARED_TBX)), module.load_schematron(str(SHARED_TBX))
+    return lambda path: module.check(str(path), rng, sch)
+
+
+def hostile_entries() -> list[Entry]:
+    every_control = "".join(chr(c) for c in range(0x20)) + "\x7f\ufffe\uffff\ud800"
+    long = "長" * 100_000
+    return [
+        Entry(key=every_control, trad=every_control, simp=every_control),  # nothing left: still a term
+        Entry(key="", trad="", simp=""),
+        Entry(key="dup", trad="重複", simp="重复"),
+        Entry(key="dup", trad="重複", simp="重复", note=" "),  # same key twice: ids stay unique
+        Entry(key=long, trad=long, simp=long, ko="<&>\"'" * 1000, note=long,
+              en=(Rendering(" ", "context"), Rendering("", "dictionary"), Rendering("<b>&amp;</b>", "context", 5)),
+              abbrev=("", "\x00"), occurrences=(Occurrence(term="x", source="\x00", line=1, context=long),
+                                                 Occurrence(term="x", source="a", line=2, context="\x01"))),
+        Entry(key="lit", trad="字面", simp="字面", en=(Rendering("word for word", "literal"),)),
+        Entry(key="en-only", trad="", simp="", en=(Rendering("Only English", "context"),)),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_empty_glossary_is_still_a_valid_tbx(fmt, tmp_path):
+    write_export([], tmp_path / "empty.tbx", fmt)
+    assert read_export(tmp_path / "empty.tbx") == []
+    if fmt == "tbx":
+        check_structure((tmp_path / "empty.tbx").read_bytes())
+
+
+def test_tbx_structure_without_shared(mini_entries):
+    check_structure(render(mini_entries, "tbx"))
+    check_structure(render(hostile_entries(), "tbx"))
+
+
+@given(st.lists(entries(), max_size=3))
+@settings(max_examples=40, deadline=None)
+def test_tbx_structure_for_any_entries(entries_):
+    check_structure(render(entries_, "tbx"))
+
+
+@pytest.mark.parametrize("which", ["mini", "hostile", "empty", "sample"])
+def test_tbx_passes_validate_tbx(which, tbx_validator, mini_entries, tmp_path):
+    if which == "empty":
+        path = tmp_path / "empty.tbx"
+        write_export([], path, "tbx")
+    elif which == "sample":
+        path = DATA / "tbx3_basic_sample.tbx"
+    else:
+        path = tmp_path / f"{which}.tbx"
+        write_export(mini_entries if which == "mini" else hostile_entries(), path, "tbx")
+    assert tbx_validator(path) == []
+
+
+@given(entries_=st.lists(entries(), max_size=3), control=st.sampled_from(["\x00", "\x0b", "\ufffe", "\x1b[31m", "\ud800"]))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_tbx_with_control_characters_passes_validate_tbx(entries_, control, tbx_validator, tmp_path):
+    spoilt = [dataclasses.replace(e, trad=control + e.trad, ko=e.ko + control, note=control) for e in entries_]
+    write_export(spoilt, tmp_path / "h.tbx", "tbx")
+    assert tbx_validator(tmp_path / "h.tbx") == []
+
+
+def test_tbx_content_decisions(mini_entries):
+    root = etree.fromstring(render(mini_entries, "tbx"))
+    ns = {"t": TBX_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+    two = root.find(f"t:text/t:body/t:conceptEntry[@id='{concept_id('两会')}']", ns)
+    ko = two.find("t:langSec[@xml:lang='ko']", ns)
+    assert [term.text for term in ko.iterfind(".//t:term", ns)] == ["양회"]  # hanja is not a Korean term
+    assert "hanja: 兩會" in [n.text for n in ko.iterfind(".//t:note", ns)]
+    en = two.find("t:langSec[@xml:lang='en']", ns)
+    statuses = [(ts.findtext("t:term", namespaces=ns), ts.findtext("t:termNote[@type='administrativeStatus']", namespaces=ns))
+                for ts in en.iterfind("t:termSec", ns)]
+    assert statuses == [("Two Sessions", "preferredTerm-admn-sts"), ("two congresses (NPC and CPPCC)", "admittedTerm-admn-sts")]
+    assert "source: context (3×)" in [n.text for n in en.iterfind(".//t:note", ns)]
+    assert len(en.findall(".//t:descrip[@type='context']", ns)) == 2
+    bri = root.find(f".//t:conceptEntry[@id='{concept_id('一带一路')}']", ns)
+    assert bri.findtext(".//t:termSec[t:term='BRI']/t:termNote[@type='termType']", namespaces=ns) == "acronym"
+    lit = root.find(f".//t:conceptEntry[@id='{concept_id('利用厚生')}']", ns)
+    assert lit.find("t:langSec[@xml:lang='en']", ns) is None  # a literal gloss is no term
+    notes = [n.text for n in lit.iterfind("t:note", ns)]
+    assert "literal gloss, not a translation: use and enrich life" in notes
+    assert "other rendering (romanization): I-yong Hu-seong" in notes
+    assert any(n.startswith("machine-generated") for n in notes)
+
+
+def test_translate_toolkit_reads_tbx2_in_every_language(mini_entries):
+    from translate.storage.tbx import tbxfile
+
+    store = tbxfile.parsestring(render(mini_entries, "tbx2"))
+    assert len(store.units) == len(mini_entries)
+    by_trad = {u.get_target_terms("zh-Hant")[0].text: u for u in store.units}
+    for entry in mini_entries:
+        unit = by_trad[xml_text(entry.trad)]
+        got = {lang: [t.text for t in unit.get_target_terms(lang)] for lang in ("zh-Hant", "zh-Hans", "ko", "ja", "en")}
+        assert got["zh-Hans"] == [entry.simp]
+        assert got["ko"] == [entry.ko]
+        assert got["ja"] == ([entry.ja] if entry.ja else [])
+        want_en = [xml_text(r.text) for r in entry.en if r.source != "literal" and r.text.strip()]
+        assert got["en"] == want_en + list(entry.abbrev)
+    two = by_trad["兩會"]
+    assert two.get_target_terms("en")[0].administrative_status == "preferredTerm-admn-sts"
+
+
+# --- readers: other tools' files, bad files --------------------------------------
+
+
+def test_read_tbx_v3_sample_from_another_tool():
+    skipped: list[str] = []
+    entries = {e.key: e for e in read_export(DATA / "tbx3_basic_sample.tbx", skipped=skipped)}
+    assert skipped == ["c1 (alpha smoothing factor): no Chinese term"]
+    two = entries["两会"]
+    assert (two.trad, two.simp, two.ko) == ("兩會", "两会", "양회")
+    # preferred first; the deprecated "Two Meetings" is not offered
+    assert [r.text for r in two.en] == ["Two Sessions", "NPC and CPPCC sessions"]
+    assert "definition (en): Annual plenary sessions of the NPC and the CPPCC." in two.note
+    assert contexts(two) == [("Xinhua, 2024-03-05", 0, "Delegates gathered for the Two Sessions.")]
+    bri = entries["一带一路"]
+    assert (bri.trad, bri.ja, bri.abbrev, bri.en[0].text) == ("一帶一路", "一帯一路", ("BRI",), "Belt and Road Initiative")
+
+
+def test_read_tbx_v2_martif_from_another_tool():
+    skipped: list[str] = []
+    [entry] = read_export(DATA / "tbx2_martif_sample.tbx", skipped=skipped)
+    assert skipped == ["eid-2 (fiscal year): no Chinese term"]
+    assert (entry.trad, entry.simp, entry.ko) == ("以舊換新", "以旧换新", "이구환신")
+    assert [r.text for r in entry.en] == ["trade-in program", "old-for-new scheme"]
+    assert entry.note == "Imported from the 2024 policy list."
+    assert contexts(entry) == [("", 0, "推动大规模设备更新和消费品以旧换新。")]
+
+
+def test_read_tbx2_written_by_translate_toolkit(tmp_path):
+    from translate.storage.tbx import tbxfile
+
+    store = tbxfile(sourcelanguage="zh-Hans", targetlanguage="ko")
+    unit = store.addsourceunit("以旧换新")
+    unit.settarget("이구환신", lang="ko")
+    (tmp_path / "tt.tbx").write_bytes(bytes(store))
+    [entry] = read_export(tmp_path / "tt.tbx")
+    assert (entry.trad, entry.simp, entry.ko) == ("以舊換新", "以旧换新", "이구환신")
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        (["zh-TW", "ko-KR", "en-US"], ["兩會", "양회", "Two Sessions"]),
+        (["Chinese (Traditional)", "Korean", "English"], ["兩會", "양회", "Two Sessions"]),
+        (["중국어 (간체)", "한국어", "영어"], ["两会", "양회", "Two Sessions"]),
+        (["zh_CN", "ko", "en"], ["两会", "양회", "Two Sessions; two meetings"]),
+    ],
+)
+def test_read_csv_and_xlsx_from_other_tools(header, row, tmp_path):
+    from openpyxl import Workbook
+
+    (tmp_path / "t.csv").write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    wb = Workbook()
+    wb.active.append(header)
+    wb.active.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    for name in ("t.csv", "t.xlsx"):
+        [entry] = read_export(tmp_path / name)
+        assert (entry.trad, entry.simp, entry.ko, entry.en[0].text) == ("兩會", "两会", "양회", "Two Sessions")
+
+
+def test_read_semicolon_csv_without_bom(tmp_path):
+    (tmp_path / "t.csv").write_text("zh-Hant;en\n以舊換新;trade-in\n", encoding="utf-8")
+    assert [e.simp for e in read_export(tmp_path / "t.csv")] == ["以旧换新"]
+
+
+def test_read_handwritten_json(tmp_path):
+    (tmp_path / "t.json").write_text('[{"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}]', "utf-8")
+    [entry] = read_export(tmp_path / "t.json")
+    assert entry.en == (Rendering("Two Sessions", "curated"),) and entry.key == "两会"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.tbx", b"<tbx><text><body><conceptEntry id='c1'>", "not well-formed XML"),
+        ("bad.tbx", b"\x00\x01binary", "not well-formed XML"),
+        ("other.xml", b"<?xml version='1.0'?><html><body/></html>", "XML but not TBX"),
+        ("bad.json", b"[{\"trad\": ", "not JSON"),
+        ("shape.json", b'{"trad": "x"}', "want a list of entries"),
+        ("entry.json", b'[{"trad": 1}]', "entry 1: trad must be a string"),
+        ("nozh.csv", "ko,en\n양회,Two Sessions\n".encode(), "no Chinese column"),
+        ("latin1.csv", "zh-Hant,en\ncafé,x\n".encode("latin-1"), "not UTF-8"),
+        ("empty.csv", b"", "empty file"),
+        ("bad.xlsx", b"PK\x03\x04 not really a zip", "not an XLSX workbook"),
+        ("g.tsv", "兩會\t양회\t\n".encode(), "cannot import tsv"),
+    ],
+)
+def test_bad_files_raise_input_error_naming_file(name, content, message, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=re.escape(message)) as info:
+        read_export(path)
+    assert str(info.value).startswith(str(path))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        read_export(tmp_path / "nope.tbx")
+
+
+def test_readers_and_writers_registries():
+    from glossary.cli import EXPORT_FORMATS, IMPORT_FORMATS
+
+    assert set(WRITERS) == set(EXPORT_FORMATS) == {"csv", "tsv", "tbx", "tbx2", "xlsx", "json"}
+    assert set(READERS) == set(IMPORT_FORMATS) == {"csv", "xlsx", "tbx", "tbx2", "json"}
+
+
+@pytest.mark.parametrize("bad", [{"header": "labels"}, {"separator": ""}])
+def test_bad_options(bad):
+    with pytest.raises(ValueError):
+        ExportOptions(**bad)
+
+
+# --- JSON shape ---------------------------------------------------------------------
+
+
+def test_json_shape(mini_entries):
+    data = entry_to_json(next(e for e in mini_entries if e.key == "两会"))
+    assert list(data)[:5] == ["key", "trad", "simp", "ko", "en"]
+    assert data["en"] == ["Two Sessions", "two congresses (NPC and CPPCC)"]
+    assert data["renderings"][0] == {"text": "Two Sessions", "source": "context", "count": 3,
+                                     "documents": ["seeds/two-sessions.en.txt", "seeds/policy-terms.ko.txt"]}
+    assert {"source", "line", "context"} <= set(data["occurrences"][0])
+    assert data["machine_generated"] == ["ja", "ko", "ko_romanized", "pinyin", "kana", "romaji"]
+    assert entry_from_json(data) == next(e for e in mini_entries if e.key == "两会")
+    lit = entry_to_json(next(e for e in mini_entries if e.key == "利用厚生"))
+    assert lit["en"] == [] and lit["renderings"][0]["source"] == "literal" and "en_literal" in lit["machine_generated"]
+    cur = entry_to_json(next(e for e in mini_entries if e.key == "以旧换新"))
+    assert "ko" in cur["machine_generated"] and cur["curated"] == ["trad", "en", "note"]
+
+
+# --- write_export: atomic, stdout, streaming --------------------------------------
+
+
+def test_write_export_creates_parents_and_replaces_atomically(mini_entries, tmp_path):
+    path = tmp_path / "a" / "b" / "g.csv"
+    write_export(mini_entries, path, "csv")
+    first = path.read_bytes()
+    write_export(mini_entries[:1], path, "csv")
+    assert path.read_bytes() != first
+    assert sorted(p.name for p in path.parent.iterdir()) == ["g.csv"]
+
+
+def test_unwritable_path_is_output_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError, match=r"file/g.csv: cannot write: "):
+        write_export([], tmp_path / "file" / "g.csv", "csv")
+
+
+def test_failure_midway_leaves_old_file_and_no_temp(mini_entries, tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text("old")
+
+    def broken():
+        yield mini_entries[0]
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        write_export(broken(), path, "json")
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_read_only_folder_is_output_error(tmp_path):
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(OutputError):
+            write_export([], tmp_path / "g.csv", "csv")
+    finally:
+        tmp_path.chmod(0o700)
+
+
+def test_stdout_when_no_path(mini_entries, capsysbinary):
+    write_export(mini_entries, None, "tsv")
+    assert capsysbinary.readouterr().out == render(mini_entries, "tsv")
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_writers_stream_from_a_one_pass_iterator(fmt, mini_entries):
+    buf = io.BytesIO()
+    WRITERS[fmt](iter(sorted(mini_entries, key=lambda e: e.key)), buf, ExportOptions())
+    assert buf.getvalue() == render(mini_entries, fmt) or fmt == "xlsx"
+
+
+def test_unknown_format(tmp_path):
+    with pytest.raises(OutputError, match="unknown format"):
+        write_export([], tmp_path / "x", "docx")
+
+
+# --- LibreOffice opens the CSV intact, without evaluating formulas ------------------
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_csv_intact_without_formulas(mini_entries, tmp_path):
+    from openpyxl import load_workbook
+
+    write_export(mini_entries, tmp_path / "g.csv", "csv")
+    # UTF-8 (76), formulas evaluated on import (last field): the guard must hold anyway.
+    infilter = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,true"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", f"--infilter={infilter}",
+         "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"), str(tmp_path / "g.csv")],
+        check=True, capture_output=True, timeout=120,
+    )
+    ws = load_workbook(tmp_path / "lo" / "g.xlsx").active
+    cells = [c for row in ws.iter_rows() for c in row]
+    assert not [c.value for c in cells if c.data_type == "f"]
+    values = {c.value for c in cells}
+    assert {"兩會", "两会", "양회", "両会", "一帶一路", "이구환신"} <= values
+    assert next(v for v in values if isinstance(v, str) and "HYPERLINK" in v).startswith("'=HYPERLINK")

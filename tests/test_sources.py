@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from glossary.extract import extract_occurrences
+from glossary.model import InputError
+from glossary.sources import decode_bytes, html_to_text, iter_sources, markdown_to_text, read_source
+
+KOREAN = "중국의 연례 최대 정치 행사인 양회(兩會)가 11일 폐막했다. 이구환신(以舊換新) 정책에 3000억 위안을 배정했다.\n"
+TRADITIONAL = "中國政府在今年兩會上提出以舊換新政策，並強調新質生產力的發展。\n"
+SIMPLIFIED = "中国政府在今年两会上提出以旧换新政策，并强调新质生产力的发展。\n"
+ENGLISH = "China's 2025 Two Sessions(兩會) and a product renewal subsidy scheme (以舊換新).\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "reported"),
+    [
+        (KOREAN, "utf-8", "utf-8"),
+        (ENGLISH, "utf-8", "utf-8"),
+        (KOREAN, "cp949", "cp949"),
+        (KOREAN, "euc-kr", "cp949"),
+        ("양회(兩會)가 열렸다\n", "cp949", "cp949"),  # short Korean: detectors often guess wrong
+        ("쌍순환", "cp949", "cp949"),
+        (TRADITIONAL, "big5", "big5"),
+        ("以舊換新", "big5", "big5"),
+        (ENGLISH, "big5", "big5"),
+        (SIMPLIFIED, "gb18030", "gb18030"),
+        (SIMPLIFIED, "gbk", "gb18030"),
+        ("两会期间，政府工作报告提出以旧换新。\n", "gb18030", "gb18030"),
+    ],
+)
+def test_legacy_and_utf8_round_trip(tmp_path: Path, text: str, codec: str, reported: str) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(text.encode(codec))
+    src = read_source(path)
+    assert src.text == text
+    assert src.encoding == reported
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "reported"),
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    ],
+)
+def test_bom_round_trip(tmp_path: Path, bom: bytes, codec: str, reported: str) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(bom + KOREAN.encode(codec))
+    src = read_source(path)
+    assert src.text == KOREAN
+    assert src.encoding == reported
+
+
+def test_crlf_becomes_lf() -> None:
+    assert decode_bytes("a\r\nb\rc".encode())[0] == "a\nb\nc"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00",
+        bytes(range(256)) * 4,
+    ],
+)
+def test_binary_file_is_refused_with_its_name(tmp_path: Path, payload: bytes) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(payload)
+    with pytest.raises(InputError, match=r"image\.txt: binary file, not text"):
+        read_source(path)
+
+
+def test_missing_path_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nowhere.txt: no such file"):
+        read_source(tmp_path / "nowhere.txt")
+    with pytest.raises(InputError, match="nowhere.txt"):
+        list(iter_sources([tmp_path / "nowhere.txt"]))
+
+
+def test_directories_walked_sorted_hidden_skipped(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "b" / "z.md").write_text("양회(兩會)", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Two Sessions (兩會)", encoding="utf-8")
+    (tmp_path / "c.html").write_text("<p>Two Sessions (两会)</p>", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / ".git" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4\x00\x01")
+    names = [Path(s.path).relative_to(tmp_path).as_posix() for s in iter_sources([tmp_path])]
+    assert names == ["a.txt", "b/z.md", "c.html"]
+    formats = [s.format for s in iter_sources([tmp_path])]
+    assert formats == ["text", "markdown", "html"]
+    # A file named explicitly is read whatever its extension.
+    assert [s.text for s in iter_sources([tmp_path / "notes.csv"])] == ["x"]
+
+
+HTML = """<!DOCTYPE html>
+<html><head><title>Title (標題)</title>
+<style>p::before { content: "(樣式)"; }</style>
+<script>var x = "(腳本)";</script></head>
+<body>
+<header><nav><a href="/">Home</a> <a href="/cn">China (中國)</a></nav></header>
+<main>
+<p>China's 2025 Two Sessions(兩會), held from March 4,
+laid out policy &amp; a product renewal subsidy scheme (以舊換新).</p>
+<div>DeepSeek<span> (深度求索)</span></div><p>second block</p>
+</main>
+<aside>Related: (共同富裕)</aside>
+<footer>(版權所有)</footer>
+</body></html>
+"""
+
+
+def test_html_visible_text_keeps_file_lines(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    src = read_source(path)
+    assert src.format == "html"
+    for hidden in ("標題", "樣式", "腳本", "中國", "共同富裕", "版權所有", "Home"):
+        assert hidden not in src.text
+    occs = list(extract_occurrences(src.text, src.path))
+    assert [(o.term, o.line, o.gloss) for o in occs] == [
+        ("兩會", 8, "Two Sessions"),
+        ("以舊換新", 9, "product renewal subsidy scheme"),
+        ("深度求索", 10, "DeepSeek"),
+    ]
+    assert "policy & a product" in src.text.splitlines()[8]
+    # Blocks on one line stay apart: a tab is a hard boundary for renderings.
+    assert src.text.splitlines()[9] == "DeepSeek (深度求索)\tsecond block"
+
+
+def test_html_sniffed_from_doctype_in_txt(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(HTML, encoding="utf-8")
+    assert read_source(path).format == "html"
+
+
+def test_html_hidden_attributes() -> None:
+    text = html_to_text('<p>a</p>\n<div hidden>(隱藏)</div>\n<div role="navigation">(導航)</div>\n<p>b (乙)</p>')
+    assert text == "a\n\n\nb (乙)"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("# 양회(兩會) 개막", "양회(兩會) 개막"),
+        ("**Two Sessions** (两会)", "Two Sessions (两会)"),
+        ("[DeepSeek](https://deepseek.com) (深度求索)", "DeepSeek (深度求索)"),
+        ("> 이구환신(以舊換新) 정책", "이구환신(以舊換新) 정책"),
+        ("- *common prosperity* (共同富裕)", "common prosperity (共同富裕)"),
+        ("| 탕핑 | 躺平 | 드러눕기 |", "탕핑\t躺平\t드러눕기"),
+        ("|---|:---:|---|", ""),
+        ("titled <Decision: 關於進一步全面深化改革的決定>", "titled <Decision: 關於進一步全面深化改革的決定>"),
+        ("Peng Zhen [彭真] and `code`", "Peng Zhen [彭真] and code"),
+    ],
+)
+def test_markdown_to_text(markdown: str, text: str) -> None:
+    assert markdown_to_text(markdown) == text
+
+
+def test_markdown_keeps_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Title\n\n| a | b |\n|---|---|\n| x | y |\n\n양회(兩會)가 열렸다.\n", encoding="utf-8")
+    src = read_source(path)
+    assert [o.line for o in extract_occurrences(src.text, src.path)] == [7]
