@@ -151,13 +151,17 @@ def test_help_fits_80_columns(name: str | None, language: str) -> None:
         (["nope"], "오류: 그런 명령이 없습니다: 'nope'.", "Error: No such command 'nope'."),
         (["extract", "--format", "xml", "a.txt"], "다음 중 하나가 아닙니다: 'table', 'jsonl'.", "is not one of 'table', 'jsonl'."),
         (["reading"], "용어를 하나 이상 주거나, 표준 입력에서 읽으려면 -를 주십시오", "give one or more terms, or - to read standard input"),
+        (["export", "--format", "csv", "--header", "names", "--locale", "xx"], "glossary: 오류: 알 수 없는 로캘 'xx'", "glossary: error: unknown locale 'xx'"),
+        (["import", "partner.tbx"], "glossary: 오류: partner.tbx: 읽기 실패: 그런 파일이나 폴더가 없습니다", "glossary: error: partner.tbx: cannot read: no such file or folder"),
+        (["extract", "nope.txt"], "glossary: 오류: nope.txt: 그런 파일이나 폴더가 없습니다", "glossary: error: nope.txt: no such file or directory"),
+        (["lookup", "x", "--index", "nope.sqlite"], "glossary: 오류: nope.sqlite에 검색 색인이 없습니다.", "glossary: error: no lookup index at nope.sqlite;"),
     ],
 )
 def test_errors_in_both_languages(tmp_path: Path, args: list[str], korean: str, english: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     ko = run(args, {"LANG": "ko_KR.UTF-8"})
     en = run(args, {"LANG": "en_US.UTF-8"})
-    assert ko.exit_code == en.exit_code == 2
+    assert ko.exit_code == en.exit_code == 2, (ko.output, en.output)
     assert korean in ko.output and english not in ko.output
     assert english in en.output
     if "Error:" in english:
@@ -376,3 +380,22 @@ def test_template_has_every_message_of_the_sources(monkeypatch: pytest.MonkeyPat
     }
     template = {(m.context, m.id) for m in read_catalog(LOCALE / "glossary.pot") if m.id}
     assert found == template, f"missing: {found - template}; stale: {template - found}"
+
+
+# --- the README's Korean section -----------------------------------------------
+
+
+def test_readme_has_a_korean_section_that_matches_the_tool(project: tuple[Path, str, str]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    korean = readme[readme.index("\n## 한국어\n"):]
+    blocks = re.findall(r"```(?:sh)?\n(.*?)```", korean, re.DOTALL)
+    assert any(".venv/bin/glossary build" in b and b.count("\n") == 1 for b in blocks)  # the two set-up commands
+    assert any(".venv/bin/python -m pytest" in b and b.count("\n") == 1 for b in blocks)
+    build = next(b for b in blocks if b.startswith("$ LANG=ko_KR.UTF-8 glossary build\n"))
+
+    def shape(text: str) -> list[str]:  # counts change with the seeds; the wording must not
+        return [re.sub(r"\d+", "N", line) for line in text.strip().splitlines()]
+
+    assert shape(build)[1:] == shape(project[1])
+    for command in ("glossary build", "glossary --lang ko lookup", "glossary --lang ko extract --add"):
+        assert command in korean
