@@ -41,12 +41,12 @@ LANGUAGES = ("ko",)
 _DATE = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 
 
-def pybabel(*args: str) -> None:
+def pybabel(*args: str, quiet: bool = True) -> None:
     """Run one ``pybabel`` command in this process."""
     from babel.messages.frontend import CommandLineInterface
 
     print("pybabel", " ".join(args))
-    CommandLineInterface().run(["pybabel", "-q", *args])
+    CommandLineInterface().run(["pybabel", *(["-q"] if quiet else []), *args])
 
 
 def keep_if_only_dates_changed(path: Path, old: str | None) -> None:
@@ -95,7 +95,7 @@ def update() -> None:
 def compile_catalogs() -> None:
     """Compile every .po to the .mo the package loads (fuzzy entries are left out)."""
     for domain in ("glossary", "click"):
-        pybabel("compile", "-D", domain, "-d", str(LOCALE.relative_to(ROOT)), "--statistics")
+        pybabel("compile", "-D", domain, "-d", str(LOCALE.relative_to(ROOT)), "--statistics", quiet=False)
 
 
 def _click_version() -> str:
