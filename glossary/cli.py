@@ -158,21 +158,25 @@ def _add_to_termbase(occurrences: list, terms: str | None, dry_run: bool) -> Non
     _echo_report(path, report, dry_run)
 
 
-def _echo_report(path: Path, report, dry_run: bool) -> None:  # noqa: ANN001
+def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | None = None) -> None:  # noqa: ANN001
+    """What an update of the term base did (or would do, in a dry run)."""
     from glossary.locales import format_number
 
+    skipped = [f"{key}: {reason}" for key, reason in report.skipped] + list(more_skipped or [])
     counts = {
         "added": format_number(len(report.added)),
         "refreshed": format_number(len(report.updated)),
-        "skipped": format_number(len(report.skipped)),
+        "skipped": format_number(len(skipped)),
     }
     if dry_run:
         line = _("{path}: would change: {added} added, {refreshed} refreshed, {skipped} skipped.")
     else:
         line = _("{path}: updated: {added} added, {refreshed} refreshed, {skipped} skipped.")
     click.echo(line.format(path=path, **counts), err=dry_run)
-    for key, reason in report.skipped:
-        click.echo("  " + _("skipped {key}: {reason}").format(key=key, reason=reason), err=dry_run)
+    if report.added:
+        click.echo("  " + _("added: {keys}").format(keys=", ".join(report.added)), err=dry_run)
+    for reason in skipped:
+        click.echo("  " + _("skipped {reason}").format(reason=reason), err=dry_run)
 
 
 @cli.command()
@@ -287,8 +291,9 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
 
     \b
         $ glossary import partner-glossary.tbx --terms terms.yaml
-        added 2: 两会, 一带一路
-        skipped 1: c1 (alpha smoothing factor): no Chinese term
+        terms.yaml: updated: 2 added, 0 refreshed, 1 skipped.
+          added: 兩會, 一帶一路
+          skipped c1 (alpha smoothing factor): no Chinese term
     """
     from glossary.export import read_export
     from glossary.termbase import add_entries
@@ -296,23 +301,9 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
     skipped: list[str] = []
     entries = read_export(Path(file), fmt, skipped=skipped)
     report = add_entries(Path(terms), entries, dry_run=dry_run)
-    if dry_run and report.diff:
-        click.echo(report.diff, nl=not report.diff.endswith("\n"))
-    from glossary.locales import format_number
-
-    if report.added:
-        click.echo(_("added {count}: {keys}").format(count=format_number(len(report.added)), keys=", ".join(report.added)))
-    if report.updated:
-        click.echo(
-            _("updated {count}: {keys}").format(count=format_number(len(report.updated)), keys=", ".join(report.updated))
-        )
-    reasons = [f"{key}: {reason}" for key, reason in report.skipped] + skipped
-    if reasons:
-        click.echo(_("skipped {count}:").format(count=format_number(len(reasons))))
-        for reason in reasons:
-            click.echo(f"  {reason}")
     if dry_run:
-        click.echo(_("(dry run: {path} not changed)").format(path=terms))
+        click.echo(report.diff, nl=False)
+    _echo_report(Path(terms), report, dry_run, skipped)
     if not entries:
         sys.exit(EXIT_NOT_FOUND)
 

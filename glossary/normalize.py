@@ -17,6 +17,7 @@ and conversions use the folded form.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -98,12 +99,17 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+_VARIANT_CODE_POINTS = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f\u2f00-\u2fdf\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
 def fold_variants(text: str) -> str:
     """Unify variant ideographs only, keeping punctuation and spacing as written.
 
     >>> fold_variants("樂 園") == "樂 園"
     True
     """
+    if not _VARIANT_CODE_POINTS.search(text):
+        return text
     out = []
     for ch in text:
         code = ord(ch)
@@ -115,13 +121,27 @@ def fold_variants(text: str) -> str:
     return "".join(out)
 
 
-def to_simplified(text: str) -> str:
-    """Simplified form (OpenCC t2s) of a folded term.
+def _written(text: str) -> str:
+    """A form to show: variant code points unified and spaces dropped, punctuation as written."""
+    return "".join(fold_variants(text).split())
 
-    >>> to_simplified("以舊換新")
-    '以旧换新'
+
+def to_simplified(text: str) -> str:
+    """Simplified form (OpenCC t2s), converted until it is stable; punctuation kept.
+
+    Why the repeat: t2s is not idempotent for a few characters (one traditional
+    character becomes 苧, which t2s turns into 苎), and a merge key must be.
+
+    >>> to_simplified("以舊換新"), to_simplified("改革、推進")
+    ('以旧换新', '改革、推进')
     """
-    return _converter("t2s").convert(fold(text))
+    text = _written(text)
+    for _ in range(3):
+        simplified = _converter("t2s").convert(text)
+        if simplified == text:
+            break
+        text = simplified
+    return text
 
 
 def to_traditional(text: str) -> str:
@@ -130,7 +150,7 @@ def to_traditional(text: str) -> str:
     >>> to_traditional("两会")
     '兩會'
     """
-    return _converter("s2t").convert(fold(text))
+    return _converter("s2t").convert(_written(text))
 
 
 def to_japanese(text: str) -> str:
@@ -147,8 +167,10 @@ def merge_key(text: str) -> str:
 
     >>> merge_key("兩會") == merge_key("两会") == merge_key("兩 會")
     True
+    >>> merge_key("改革、推進") == merge_key("改革，推进")
+    True
     """
-    return to_simplified(text)
+    return to_simplified(fold(text))
 
 
 def is_simplified(text: str) -> bool:

@@ -5,23 +5,27 @@ ideographs). Output: strings. Heavy objects and data are loaded on first use.
 
 The hangul reading is read the way a Korean dictionary prints it:
 
-1. fold variant code points; convert simplified or Japanese input to the
-   traditional form Korean dictionaries list (以旧换新 -> 以舊換新);
-2. segment each run of hanja into dictionary words (``glossary/data/hanja_words.tsv``,
-   compiled from libhangul's hanja.txt), fewest pieces first, then fewest
-   single characters, then longer pieces first;
+1. ``korean_form``: fold variant code points; convert simplified input to
+   traditional (OpenCC s2t, 以旧换新 -> 以舊換新), and Chinese or Japanese
+   variants to the form Korean dictionaries list (青 -> 靑, 体 -> 體);
+2. ``segment`` each run of hanja into words of ``glossary/data/hanja.tsv``
+   (compiled from libhangul's hanja.txt): fewest pieces, then fewest single
+   characters, then longer pieces first; a leftover stretch may be read as
+   the beginning of a longer word (樂觀 in 樂觀論);
 3. read each word from the dictionary (polyphonic characters get the
    reading of the word they stand in: 音樂 -> 음악, 樂園 -> 낙원);
 4. read characters left over from the character table, then apply the
    rules: the initial-sound law (두음법칙) at the start of every word,
    렬/률 -> 열/율 after a vowel or ㄴ, 不 -> 부 before ㄷ and ㅈ.
+
+A curated ``ko`` in terms.yaml wins over all of this; the merge stage applies it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -101,6 +105,7 @@ class CharEntry:
     variant: str | None = None  # the form Korean dictionaries use instead: 清 -> 淸
 
     keys: tuple[str, ...] = ()  # the words, sorted
+    max_len: int = 0  # of the words
 
     def prefix_reading(self, hanzi: str) -> str | None:
         """Reading of ``hanzi`` where it begins a longer word, or None.
@@ -150,7 +155,14 @@ class HanjaDictionary:
                     keys = sorted(words)
             flags, _, variant = fields[4].partition("=")
             entry = CharEntry(
-                fields[1], fields[2], tuple(fields[3].split(",")), "s" in flags, words, variant or None, tuple(keys)
+                fields[1],
+                fields[2],
+                tuple(fields[3].split(",")),
+                "s" in flags,
+                words,
+                variant or None,
+                tuple(keys),
+                max(map(len, keys), default=0),
             )
         self._parsed[ch] = entry
         return entry
@@ -192,15 +204,13 @@ def load_dictionary() -> HanjaDictionary:
 # ------------------------------------------------------------ hangul reading
 
 
+_HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af〇"
+_HANZI_RUN = re.compile(f"[{_HANZI}]+")
+_NOT_HANZI_RUN = re.compile(f"[^{_HANZI}]+")
+
+
 def _is_hanzi(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x323AF
-        or 0xF900 <= code <= 0xFAFF
-        or ch == "〇"
-    )
+    return _HANZI_RUN.match(ch) is not None
 
 
 def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
@@ -215,9 +225,12 @@ def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
     """
     d = dictionary or load_dictionary()
     text = normalize.fold_variants(text)
-    if any(_is_hanzi(ch) and ((e := d.entry(ch)) is None or e.simplified) for ch in text):
-        if normalize.is_simplified(text):
-            text = normalize._converter("s2t").convert(text)
+    hanzi = "".join(_HANZI_RUN.findall(text))
+    entries = [d.entry(ch) for ch in hanzi]
+    if all(e is not None and not e.simplified and not e.variant for e in entries):
+        return text  # already the Korean form: the common case, kept fast
+    if any(e is None or e.simplified for e in entries) and normalize.is_simplified(text):
+        text = normalize._converter("s2t").convert(text)
     out = []
     for ch in text:
         if _is_hanzi(ch):
@@ -247,43 +260,44 @@ def segment(hanzi: str, dictionary: HanjaDictionary | None = None) -> list[str]:
     return [piece for piece, _ in _segment(hanzi, dictionary or load_dictionary())]
 
 
+# Segmentation cost: pieces first, then single characters (word beginnings
+# count as single characters), then word beginnings; packed into one int.
+_PIECE, _SINGLE, _PREFIX = 1 << 20, 1 << 10, 1
+
+
 def _segment(hanzi: str, d: HanjaDictionary) -> list[tuple[str, str | None]]:
     """Pieces with their dictionary reading (None for a single character)."""
     n = len(hanzi)
-    # best[i]: (pieces, singles and prefixes, prefixes) for hanzi[i:], then the cut and the reading
-    best: list[tuple[tuple[int, int, int], int, str | None]] = [((0, 0, 0), n, None)] * (n + 1)
+    whole = d.word(hanzi)
+    if whole is not None:
+        return [(hanzi, whole)]
+    cost = [0] * (n + 1)
+    cut = [n] * (n + 1)
+    readings: list[str | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         entry = d.entry(hanzi[i])
-        words = entry.words if entry is not None else {}
-        choice: tuple[tuple[int, int, int], int, str | None] | None = None
-        for j in range(n, i + 1, -1):
-            reading = words.get(hanzi[i:j])
-            if reading is not None:
-                c = best[j][0]
-                cand = ((c[0] + 1, c[1], c[2]), j, reading)
-                if choice is None or cand[0] < choice[0]:
-                    choice = cand
-        c = best[i + 1][0]
-        single = ((c[0] + 1, c[1] + 1, c[2]), i + 1, None)
-        if choice is None or single[0] < choice[0]:
-            choice = single
-        if choice[0][1] > 0 and entry is not None:
-            # Leftover single characters: try beginnings of longer words.
-            # They are weaker evidence than a whole word, so count as a
-            # single character when ranking, and lose ties.
-            for j in range(n, i + 1, -1):
-                reading = entry.prefix_reading(hanzi[i:j])
-                if reading is not None:
-                    c = best[j][0]
-                    cand = ((c[0] + 1, c[1] + 1, c[2] + 1), j, _end_as_suffix(hanzi[i:j], reading, d))
-                    if cand[0] < choice[0]:
-                        choice = cand
-        best[i] = choice
+        best, best_j, best_reading = cost[i + 1] + _PIECE + _SINGLE, i + 1, None
+        if entry is not None:
+            words = entry.words
+            # Longer pieces first; a later piece must be strictly cheaper.
+            for j in range(min(n, i + entry.max_len), i + 1, -1):
+                reading = words.get(hanzi[i:j])
+                if reading is not None and cost[j] + _PIECE <= best:
+                    if cost[j] + _PIECE < best or best_reading is None:
+                        best, best_j, best_reading = cost[j] + _PIECE, j, reading
+            if best % _PIECE >= _SINGLE:
+                # Single characters left: try beginnings of longer words.
+                for j in range(min(n, i + entry.max_len - 1), i + 1, -1):
+                    c = cost[j] + _PIECE + _SINGLE + _PREFIX
+                    if c < best:
+                        reading = entry.prefix_reading(hanzi[i:j])
+                        if reading is not None:
+                            best, best_j, best_reading = c, j, _end_as_suffix(hanzi[i:j], reading, d)
+        cost[i], cut[i], readings[i] = best, best_j, best_reading
     pieces, i = [], 0
     while i < n:
-        _, j, reading = best[i]
-        pieces.append((hanzi[i:j], reading))
-        i = j
+        pieces.append((hanzi[i : cut[i]], readings[i]))
+        i = cut[i]
     return pieces
 
 
@@ -295,7 +309,9 @@ def _end_as_suffix(hanzi: str, reading: str, d: HanjaDictionary) -> str:
     """
     last = reading[-1]
     entry = d.entry(hanzi[-1])
-    if entry is not None:
+    if hanzi[-1] == "不":
+        last = "불"  # 부 only before ㄷ and ㅈ (行不得 행부득), which the reader decides
+    elif entry is not None:
         for base in undo_dueum(last):
             if base in entry.listed:
                 last = base
@@ -335,18 +351,24 @@ def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
         if piece in _NUMERALS and prev_char not in _NUMERALS and k + 1 < len(pieces):
             starts_word = True
         syllable = _char_reading(piece, starts_word, d)
-        if piece == "金" and k == 0 and len(hanzi) == 3 and d.word(hanzi[1:]) is None:
-            syllable = "김"  # a Korean name: 金 + given name (金正恩 김정은)
         if starts_word:
             syllable = dueum(syllable)
         elif syllable in ("렬", "률") and syllables and _after_vowel_or_n(syllables[-1]):
             syllable = "열" if syllable == "렬" else "율"
-        if piece == "不" and syllable == "불" and k + 1 < len(pieces):
-            # 不 is 부 before ㄷ and ㅈ (不動産, 不正).
-            following = pieces[k + 1][1] or _char_reading(pieces[k + 1][0], False, d)
-            if jamo(following[0])[0] in (_D, _J):
-                syllable = "부"
         syllables.append(syllable)
+    if len(hanzi) == 3 and pieces[0][0] == "金" and syllables[0] == "금" and d.word(hanzi[1:]) is None:
+        # A Korean name: 金 + a given name that is no word (金大中 김대중, 金泳三 김영삼).
+        # Names whose given name starts with a word (金正恩) are in hangul_overrides.tsv.
+        syllables[0] = "김"
+    # 不 is 부 before ㄷ and ㅈ (不動産, 不正), also where it ends a piece:
+    # 猶爲不足 may split as 猶 爲不 足, but 不足 is still 부족.
+    if "不" in hanzi:
+        end = 0
+        for piece, _ in pieces:
+            end += len(piece)
+            if piece[-1] == "不" and end < len(syllables) and syllables[end - 1] == "불":
+                if jamo(syllables[end])[0] in (_D, _J):
+                    syllables[end - 1] = "부"
     return syllables
 
 
@@ -362,6 +384,9 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     """
     d = dictionary or load_dictionary()
     text = korean_form(hanzi, d)
+    whole = d.word(text)
+    if whole is not None:
+        return whole  # a dictionary word: most terms
     out: list[str] = []
     for run, is_run in _runs(text):
         out.append("".join(_read_run(run, d)) if is_run else run)
@@ -369,11 +394,15 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
 
 
 def _runs(text: str) -> Iterable[tuple[str, bool]]:
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or _is_hanzi(text[i]) != _is_hanzi(text[start]):
-            yield text[start:i], _is_hanzi(text[start])
-            start = i
+    """Runs of hanja (True) and of other characters (False), in order."""
+    pos = 0
+    for m in _HANZI_RUN.finditer(text):
+        if m.start() > pos:
+            yield text[pos : m.start()], False
+        yield m.group(), True
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:], False
 
 
 def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
@@ -439,8 +468,19 @@ def _fold_latin(text: str) -> str:
     """Latin text folded so RR, MR and ad-hoc spellings of one reading compare equal."""
     text = unicodedata.normalize("NFD", text.lower())
     text = "".join(ch for ch in text if "a" <= ch <= "z")
-    for old, new in (("ae", "e"), ("eo", "o"), ("eu", "u"), ("e", "o"), ("sh", "s"), ("ch", "j"),
-                     ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"), ("wo", "o")):
+    for old, new in (
+        ("ae", "e"),
+        ("eo", "o"),
+        ("eu", "u"),
+        ("e", "o"),
+        ("sh", "s"),
+        ("ch", "j"),
+        ("k", "g"),
+        ("t", "d"),
+        ("p", "b"),
+        ("r", "l"),
+        ("wo", "o"),
+    ):
         text = text.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", text)
 
@@ -468,7 +508,9 @@ def _romanization_keys(hanzi: str) -> frozenset[str]:
     reading = hangul_reading(hanzi).replace(" ", "")
     variants = {reading}
     if reading:
-        variants.add("".join(s for s in reading[:1]) + "".join(undo_dueum(s)[0] if undo_dueum(s) else s for s in reading[1:]))
+        variants.add(
+            "".join(s for s in reading[:1]) + "".join(undo_dueum(s)[0] if undo_dueum(s) else s for s in reading[1:])
+        )
         base = "".join((undo_dueum(s) or (s,))[0] for s in reading)
         variants.add(base)
     keys = set()
@@ -563,44 +605,73 @@ def is_pinyin(latin_text: str, hanzi: str) -> bool:
 
 
 @cache
-def _kakasi():  # noqa: ANN202
+def _kakasi():  # noqa: ANN202 - pykakasi has no type hints
     import pykakasi
 
     return pykakasi.kakasi()
 
 
+@cache
+def _kanji_on() -> dict[str, str]:
+    table = {}
+    for line in _data_text("kanji_on.tsv").split("\n"):
+        if line and not line.startswith("#"):
+            ch, kana = line.split("\t")
+            table[ch] = kana
+    return table
+
+
+def _is_kanji(ch: str) -> bool:
+    return _is_hanzi(ch) or ch in "々〆"
+
+
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 
-    pykakasi misreads some compounds (共富 as ともとみ); an override table
-    holds the readings checked by hand.
+    pykakasi reads compounds it knows; a kanji it reads on its own gets its
+    on'yomi instead of pykakasi's native reading (港人治港 is こうじんちこう,
+    not こうじんおさむみなと), since Chinese policy terms are read in on'yomi.
+    An override table holds compounds checked by hand (共富 きょうふ, not ともとみ).
 
     >>> kana_reading("経済"), kana_reading("両会")
     (('けいざい', 'keizai'), ('りょうかい', 'ryoukai'))
     """
     japanese = normalize.fold(japanese)
     overrides = _overrides("kana_overrides.tsv")
+    on = _kanji_on()
     parts: list[tuple[str, str]] = []
-    i = 0
-    rest = ""
 
-    def flush() -> None:
-        if rest:
-            parts.extend((p["hira"], p["hepburn"]) for p in _kakasi().convert(rest))
+    def romaji(kana: str) -> str:
+        return "".join(p["hepburn"] for p in _kakasi().convert(kana))
 
+    def convert(text: str) -> None:
+        for p in _kakasi().convert(text):
+            orig, hira = p["orig"], p["hira"]
+            if len(orig) == 1 and _is_kanji(orig) and orig in on:
+                parts.append((on[orig], romaji(on[orig])))
+            elif hira == "" and orig:
+                # pykakasi drops kanji it does not know (碳, 厲): read each one.
+                kana = "".join(on.get(ch, "") for ch in orig)
+                parts.append((kana, romaji(kana)))
+            else:
+                parts.append((hira, p["hepburn"]))
+
+    i, rest = 0, ""
     while i < len(japanese):
-        for j in range(len(japanese), i + 1, -1):
+        for j in range(len(japanese), i, -1):
             if japanese[i:j] in overrides:
-                flush()
-                rest = ""
+                if rest:
+                    convert(rest)
+                    rest = ""
                 kana = overrides[japanese[i:j]]
-                parts.append((kana, "".join(p["hepburn"] for p in _kakasi().convert(kana))))
+                parts.append((kana, romaji(kana)))
                 i = j
                 break
         else:
             rest += japanese[i]
             i += 1
-    flush()
+    if rest:
+        convert(rest)
     return "".join(k for k, _ in parts), " ".join(r for _, r in parts if r)
 
 

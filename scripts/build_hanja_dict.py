@@ -25,12 +25,11 @@ The functions are reused by ``scripts/eval_readings.py`` for its leave-out.
 from __future__ import annotations
 
 import math
-from functools import cache
 import subprocess
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,13 +48,48 @@ UNIHAN_READINGS = Path("/usr/share/unicode/Unihan_Readings.txt.bz2")
 # unified code points for one character (清/淸, 青/靑, 產/産), or a variant
 # whose reading differs in libhangul (鬥 두 / 鬪 투: Korean reads 鬥 as 투).
 KOREAN_FORMS = {
-    "清": "淸", "青": "靑", "真": "眞", "為": "爲", "偽": "僞", "眾": "衆",
-    "產": "産", "鬥": "鬪", "闘": "鬪", "説": "說", "税": "稅", "黄": "黃",
-    "温": "溫", "呉": "吳", "衞": "衛", "録": "錄", "鈎": "鉤", "兑": "兌",
-    "内": "內", "羣": "群", "綫": "線", "麪": "麵", "牀": "床", "况": "況",
-    "却": "卻", "吿": "告", "敎": "教", "晩": "晚", "既": "旣", "鄉": "鄕",
-    "凉": "涼", "冲": "沖", "册": "冊", "瀬": "瀨", "緒": "緖", "戸": "戶",
-    "揺": "搖", "醖": "醞", "强": "強", "虚": "虛", "曽": "曾", "黒": "黑",
+    "清": "淸",
+    "青": "靑",
+    "真": "眞",
+    "為": "爲",
+    "偽": "僞",
+    "眾": "衆",
+    "產": "産",
+    "鬥": "鬪",
+    "闘": "鬪",
+    "説": "說",
+    "税": "稅",
+    "黄": "黃",
+    "温": "溫",
+    "呉": "吳",
+    "衞": "衛",
+    "録": "錄",
+    "鈎": "鉤",
+    "兑": "兌",
+    "内": "內",
+    "羣": "群",
+    "綫": "線",
+    "麪": "麵",
+    "牀": "床",
+    "况": "況",
+    "却": "卻",
+    "吿": "告",
+    "敎": "教",
+    "晩": "晚",
+    "既": "旣",
+    "鄉": "鄕",
+    "凉": "涼",
+    "冲": "沖",
+    "册": "冊",
+    "瀬": "瀨",
+    "緒": "緖",
+    "戸": "戶",
+    "揺": "搖",
+    "醖": "醞",
+    "强": "強",
+    "虚": "虛",
+    "曽": "曾",
+    "黒": "黑",
 }
 
 DATA = ROOT / "glossary" / "data"
@@ -96,17 +130,25 @@ def parse_hanja_txt(path: Path) -> tuple[dict[str, list[str]], dict[str, list[st
 def base_syllables(hanzi: str, reading: str, chars: dict[str, list[str]]) -> list[str]:
     """Per character, the base reading behind each surface syllable.
 
+    The initial-sound law is undone at the start of the word and where a
+    word inside a longer one may start (國際聯合 국제연합: 聯 is 련), and
+    열/율 after a vowel or ㄴ; the second syllable is read as written (差異
+    차이: 異 is 이 there, though libhangul also lists 리 for it).
+
     >>> base_syllables("女性", "여성", {"女": ["녀", "여"], "性": ["성"]})
     ['녀', '성']
+    >>> base_syllables("比率", "비율", {"比": ["비"], "率": ["률", "솔", "율"]})
+    ['비', '률']
     """
     out = []
-    for ch, syl in zip(hanzi, reading):
+    for k, (ch, syl) in enumerate(zip(hanzi, reading)):
         known = chars.get(ch, [])
         base = syl
-        for cand in undo_dueum(syl):
-            if cand in known:
-                base = cand
-                break
+        if k != 1 or (syl in YEOL and jamo(reading[k - 1])[2] in (0, 4)):
+            for cand in undo_dueum(syl):
+                if cand in known:
+                    base = cand
+                    break
         out.append(base)
     return out
 
@@ -137,9 +179,7 @@ def _same_reading(a: str, b: str, chars: dict[str, list[str]], hanzi: str) -> bo
     return base_syllables(hanzi, a, chars) == base_syllables(hanzi, b, chars)
 
 
-def choose_readings(
-    words: dict[str, list[str]], chars: dict[str, list[str]]
-) -> dict[str, str]:
+def choose_readings(words: dict[str, list[str]], chars: dict[str, list[str]]) -> dict[str, str]:
     """One reading per word.
 
     Order: fewest rule violations; then the reading the longer words that
@@ -336,10 +376,202 @@ def format_lines(
 def write_lines(lines: dict[str, str], version: str) -> None:
     """Write glossary/data/hanja.tsv."""
     with open(DATA / "hanja.tsv", "w", encoding="utf-8", newline="\n") as f:
-        f.write(f"# libhangul-data {version} hanja.txt, BSD-3-Clause (see README.md); built by scripts/build_hanja_dict.py\n")
-        f.write("# char, base reading word-initially, inside a word, readings listed, s=simplified, then 'word reading' pairs\n")
+        f.write(
+            f"# libhangul-data {version} hanja.txt, BSD-3-Clause (see README.md); built by scripts/build_hanja_dict.py\n"
+        )
+        f.write(
+            "# Modified: also holds readings and variant links derived from Unicode Unihan data (notice in README.md)\n"
+        )
+        f.write(
+            "# char, base reading word-initially, inside a word, readings listed, flag (s: simplified, =X: Korean form X), then 'word reading' pairs\n"
+        )
         for ch in sorted(lines):
             f.write(lines[ch] + "\n")
+
+
+_KANA = {
+    "a": "あ",
+    "i": "い",
+    "u": "う",
+    "e": "え",
+    "o": "お",
+    "ka": "か",
+    "ki": "き",
+    "ku": "く",
+    "ke": "け",
+    "ko": "こ",
+    "sa": "さ",
+    "shi": "し",
+    "su": "す",
+    "se": "せ",
+    "so": "そ",
+    "ta": "た",
+    "chi": "ち",
+    "tsu": "つ",
+    "te": "て",
+    "to": "と",
+    "na": "な",
+    "ni": "に",
+    "nu": "ぬ",
+    "ne": "ね",
+    "no": "の",
+    "ha": "は",
+    "hi": "ひ",
+    "fu": "ふ",
+    "he": "へ",
+    "ho": "ほ",
+    "ma": "ま",
+    "mi": "み",
+    "mu": "む",
+    "me": "め",
+    "mo": "も",
+    "ya": "や",
+    "yu": "ゆ",
+    "yo": "よ",
+    "ra": "ら",
+    "ri": "り",
+    "ru": "る",
+    "re": "れ",
+    "ro": "ろ",
+    "wa": "わ",
+    "wo": "を",
+    "ga": "が",
+    "gi": "ぎ",
+    "gu": "ぐ",
+    "ge": "げ",
+    "go": "ご",
+    "za": "ざ",
+    "ji": "じ",
+    "zu": "ず",
+    "ze": "ぜ",
+    "zo": "ぞ",
+    "da": "だ",
+    "de": "で",
+    "do": "ど",
+    "ba": "ば",
+    "bi": "び",
+    "bu": "ぶ",
+    "be": "べ",
+    "bo": "ぼ",
+    "pa": "ぱ",
+    "pi": "ぴ",
+    "pu": "ぷ",
+    "pe": "ぺ",
+    "po": "ぽ",
+    "kya": "きゃ",
+    "kyu": "きゅ",
+    "kyo": "きょ",
+    "gya": "ぎゃ",
+    "gyu": "ぎゅ",
+    "gyo": "ぎょ",
+    "sha": "しゃ",
+    "shu": "しゅ",
+    "sho": "しょ",
+    "ja": "じゃ",
+    "ju": "じゅ",
+    "jo": "じょ",
+    "cha": "ちゃ",
+    "chu": "ちゅ",
+    "cho": "ちょ",
+    "nya": "にゃ",
+    "nyu": "にゅ",
+    "nyo": "にょ",
+    "hya": "ひゃ",
+    "hyu": "ひゅ",
+    "hyo": "ひょ",
+    "bya": "びゃ",
+    "byu": "びゅ",
+    "byo": "びょ",
+    "pya": "ぴゃ",
+    "pyu": "ぴゅ",
+    "pyo": "ぴょ",
+    "mya": "みゃ",
+    "myu": "みゅ",
+    "myo": "みょ",
+    "rya": "りゃ",
+    "ryu": "りゅ",
+    "ryo": "りょ",
+}
+
+
+def romaji_to_hiragana(romaji: str) -> str | None:
+    """Hiragana for a Hepburn reading as Unihan writes it (KOU, SHUTSU, CHUU).
+
+    >>> romaji_to_hiragana("KOU"), romaji_to_hiragana("SHUTSU"), romaji_to_hiragana("NIN")
+    ('こう', 'しゅつ', 'にん')
+    """
+    text, out, i = romaji.lower(), [], 0
+    while i < len(text):
+        if text[i] == "n" and (i + 1 == len(text) or text[i + 1] not in "aiueoy"):
+            out.append("ん")
+            i += 1
+            continue
+        if i + 1 < len(text) and text[i] == text[i + 1] and text[i] not in "aiueon":
+            out.append("っ")
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            kana = _KANA.get(text[i : i + size])
+            if kana:
+                out.append(kana)
+                i += size
+                break
+        else:
+            return None
+    return "".join(out)
+
+
+def _modern(romaji: str) -> bool:
+    # Unihan also lists historical kana spellings (KAU for こう, KUWA for か).
+    return not (
+        romaji.endswith(("AU", "EU", "IU", "HU")) or "KUWA" in romaji or "GUWA" in romaji or "YU" in romaji[1:2]
+    )
+
+
+# On'yomi Chinese compounds use where Unihan lists another first (治 JI CHI).
+ON_PREFERRED = {
+    "治": "ち",
+    "台": "たい",
+    "内": "ない",
+    "大": "だい",
+    "行": "こう",
+    "正": "せい",
+    "生": "せい",
+    "明": "めい",
+    "平": "へい",
+}
+
+
+def kanji_on_readings(path: Path = UNIHAN_READINGS) -> dict[str, str]:
+    """Kanji -> its first modern on'yomi in hiragana, from Unihan kJapaneseOn."""
+    import bz2
+
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    with bz2.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or parts[1] != "kJapaneseOn":
+                continue
+            values = parts[2].split()
+            modern = [v for v in values if _modern(v)] or values
+            kana = romaji_to_hiragana(modern[0])
+            if kana:
+                out[chr(int(parts[0][2:], 16))] = kana
+    out.update(ON_PREFERRED)
+    return out
+
+
+def write_kanji_on(table: dict[str, str]) -> None:
+    """Write glossary/data/kanji_on.tsv."""
+    with open(DATA / "kanji_on.tsv", "w", encoding="utf-8", newline="\n") as f:
+        f.write(
+            "# Modified from Unicode Unihan kJapaneseOn (notice in README.md): first modern on'yomi, in hiragana;"
+            " built by scripts/build_hanja_dict.py\n"
+        )
+        for ch in sorted(table):
+            f.write(f"{ch}\t{table[ch]}\n")
 
 
 def debian_version() -> str:
@@ -375,6 +607,7 @@ def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
     lines = build(path)
     write_lines(lines, debian_version())
+    write_kanji_on(kanji_on_readings())
     print(f"{sum(line.count(chr(9)) - 4 for line in lines.values())} words, {len(lines)} characters -> {DATA}")
 
 

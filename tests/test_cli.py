@@ -215,3 +215,27 @@ def test_python_m_glossary_runs() -> None:
     result = subprocess.run([sys.executable, "-m", "glossary", "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "build" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tbx", "tbx2", "xlsx", "json"])
+def test_import_adds_candidates_once(built: Path, tmp_path: Path, fmt: str) -> None:
+    exported = tmp_path / f"g.{fmt}"
+    result = CliRunner().invoke(
+        cli, ["export", "--format", fmt, "-o", str(exported), str(built / "seeds"), "--terms", str(built / "terms.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    terms = tmp_path / "terms.yaml"
+    first = CliRunner().invoke(cli, ["import", str(exported), "--terms", str(terms)])
+    assert first.exit_code == 0, first.output
+    assert "18 added" in first.output  # 17 seed terms and one curated term no text uses
+    from glossary.termbase import read_termbase
+
+    imported = {t.key: t for t in read_termbase(terms).terms}
+    assert imported["兩會"].en == "Two Sessions"
+    assert imported["以舊換新"].en == "product renewal subsidy scheme"
+    assert imported["一帶一路"].abbrev == "BRI"
+    assert all(t.status == "candidate" for t in imported.values())
+    before = terms.read_bytes()
+    second = CliRunner().invoke(cli, ["import", str(exported), "--terms", str(terms)])
+    assert "0 added, 0 refreshed" in second.output
+    assert terms.read_bytes() == before

@@ -20,9 +20,7 @@ columns, no timestamps unless a date is given.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -169,33 +167,9 @@ def write_export(
         writer(entries, out, options)
         out.flush()
         return
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(gettext("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            writer(entries, fh, options)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
-        raise OutputError(gettext("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))) from None
-    except BaseException:
-        _remove(tmp)
-        raise
+    from glossary.fileio import atomic_output
+
+    with atomic_output(Path(path)) as fh:
+        writer(entries, fh, options)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
