@@ -345,11 +345,25 @@ def _sentence(text: str, pos: int) -> str:
     return " ".join(text[start:end].split())
 
 
+_CONTINUES = frozenset("a an the of and or to in on for with by at from as that its their his her our".split())
+
+
 def _line_break_is_hard(text: str, i: int) -> bool:
-    """A line break ends a sentence unless the text is wrapped mid-sentence (PDF)."""
+    """A line break ends a sentence unless the text is wrapped mid-sentence (PDF).
+
+    A short line followed by a capitalised one is a heading over its text
+    ("...at Home and Abroad" / "A briefing note..."), unless it ends in a word
+    that cannot end a sentence ("the", "of").
+    """
     before = text[max(0, i - 1):i]
     after = text[i + 1:i + 2]
-    return not (before and after and (before.isalnum() or before in ",-") and (after.isalnum() or after in "(（"))
+    soft = before and after and (before.isalnum() or before in ",-") and (after.isalnum() or after in "(（")
+    if soft and after.isupper():
+        line = text[text.rfind("\n", 0, i) + 1:i]
+        last = line.rsplit(None, 1)[-1].lower() if line.strip() else ""
+        if len(line) < 70 and last not in _CONTINUES:
+            return True
+    return not soft
 
 
 # --- finding the bracket ------------------------------------------------------

@@ -112,7 +112,8 @@ def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json
         out.flush()
     except BrokenPipeError:  # `glossary lookup ... | head`
         sys.stderr.close()
-    return 0 if hits else 1
+    # Forms computed for a term the glossary lacks are an answer, not a find.
+    return 0 if any(hit.match != "computed" for hit in hits) else 1
 
 
 def main(argv: list[str] | None = None) -> int:

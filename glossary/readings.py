@@ -405,6 +405,26 @@ def _runs(text: str) -> Iterable[tuple[str, bool]]:
         yield text[pos:], False
 
 
+_DIGITS = "영일이삼사오육칠팔구"
+
+
+def sino_korean_number(digits: str) -> str:
+    """Read Arabic digits the Sino-Korean way, as texts mix them with hangul (3중전회).
+
+    >>> sino_korean_number("3"), sino_korean_number("20"), sino_korean_number("14"), sino_korean_number("105")
+    ('삼', '이십', '십사', '백오')
+    """
+    n = int(digits)
+    if n == 0 or n >= 10000:
+        return "".join(_DIGITS[int(d)] for d in digits)
+    out = []
+    for value, unit in ((1000, "천"), (100, "백"), (10, "십"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out.append(("" if d == 1 and unit else _DIGITS[d]) + unit)
+    return "".join(out)
+
+
 def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
     """True when a hangul text spells the Korean reading of the hanja term.
 
@@ -417,6 +437,7 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
     >>> is_hangul_reading("양회", "一國兩制")
     False
     """
+    hangul_text = re.sub(r"[0-9]+", lambda m: sino_korean_number(m.group()), hangul_text)
     text = "".join(ch for ch in hangul_text if "가" <= ch <= "힣")
     if not text or len(text) != len(hangul_text.replace(" ", "").replace("-", "").replace("·", "")):
         return False

@@ -346,11 +346,20 @@ def _refresh_block(block: list[str], term: Term, upd: TermUpdate, fill_missing: 
         line = body[i]
         match = re.match(r"^( *)([A-Za-z_]+)\s*:", line)
         if match and len(match.group(1)) == field_indent and match.group(2) in TOOL_FIELDS:
+            i += 1
+            # The field's value: more-indented lines, and the comments and blank
+            # lines between them (a comment there is the user's: keep it).
+            end = i
+            while end < len(body):
+                if body[end].strip() and not body[end].lstrip().startswith("#") and _indent(body[end]) <= field_indent:
+                    break
+                end += 1
+            while end > i and (not body[end - 1].strip() or body[end - 1].lstrip().startswith("#")):
+                end -= 1
+            kept.extend(x for x in body[i:end] if x.lstrip().startswith("#"))
             if insert_at is None:
                 insert_at = len(kept)
-            i += 1
-            while i < len(body) and body[i].strip() and _indent(body[i]) > field_indent:
-                i += 1
+            i = end
             continue
         kept.append(line)
         i += 1

@@ -233,11 +233,14 @@ def char_table(
     """
     initial: dict[str, Counter[str]] = defaultdict(Counter)
     medial: dict[str, Counter[str]] = defaultdict(Counter)
+    printed: dict[str, Counter[str]] = defaultdict(Counter)
     for hanzi, reading in words.items():
         bases = base_syllables(hanzi, reading, chars)
         initial[hanzi[0]][bases[0]] += 1
         for ch, base in zip(hanzi[1:], bases[1:]):
             medial[ch][base] += 1
+        for ch, syl in zip(hanzi[1:], reading[1:]):
+            printed[ch][syl] += 1
     table = {}
     for ch in set(chars) | set(initial) | set(medial):
         listed = tuple(chars.get(ch, ()))
@@ -251,6 +254,11 @@ def char_table(
         # its overall reading.
         ini = initial[ch].most_common(1)[0][0] if sum(initial[ch].values()) >= 3 else overall
         med = medial[ch].most_common(1)[0][0] if sum(medial[ch].values()) >= 3 else overall
+        # A ㄹ/ㄴ reading words hardly ever print inside them is not a base reading:
+        # libhangul lists 리 for 異, but words write 이 (差異 차이, 大同小異
+        # 대동소이) all but in a name (智異山 지리산).
+        if med != dueum(med) and printed[ch][med] * 20 < printed[ch][dueum(med)]:
+            med = dueum(med)
         table[ch] = (ini, med, listed or (overall,))
     return table
 

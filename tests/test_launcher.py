@@ -158,3 +158,14 @@ def test_fast_path_imports_nothing_heavy(index: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("兩會 · 两会  fuzzy en")
     assert done.stderr.strip() == "[]"
+
+
+def test_computed_answer_for_an_unknown_term_exits_1(index: Path) -> None:
+    done = _run("lookup", "經濟", "--index", str(index))
+    assert done.returncode == 1
+    assert "경제" in done.stdout and "not in the glossary" in done.stdout
+
+
+def test_console_script_is_the_launcher() -> None:
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert '\nglossary = "glossary.launcher:main"\n' in pyproject  # the fast path, not click

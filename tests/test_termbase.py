@@ -241,6 +241,18 @@ def _non_tool_lines(text: str) -> list[str]:
             continue
         if skipping and line.startswith("    ") and stripped:
             continue
+        if skipping and stripped.startswith("#"):
+            out.append(line)  # a comment among the tool's lines is the user's: it must survive
+            continue
         skipping = False
         out.append(line)
     return out
+
+
+def test_a_comment_among_tool_lines_survives_a_refresh(tmp_path: Path) -> None:
+    path = write(tmp_path, "兩會:\n  en: Two Sessions\n  seen:\n    Two Sessions: 1\n# why two meetings?\n    two meetings: 1\n  count: 2\n")
+    update_termbase(path, UPDATES[:1])
+    text = path.read_text(encoding="utf-8")
+    assert "# why two meetings?\n" in text
+    assert "two meetings: 1" not in text
+    assert read_termbase(path).terms[0].seen == (Rendering("Two Sessions", "context", count=3),)
