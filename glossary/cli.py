@@ -3,6 +3,10 @@
 Heavy libraries (OpenCC, pykakasi, lxml, YAML, ...) are imported inside the
 commands that need them, so ``glossary lookup`` starts fast.
 Exit codes: 0 success, 1 nothing found, 2 bad usage or bad input.
+
+Every message goes through :mod:`glossary.i18n` (``_``); help texts are
+translated when click shows them (:mod:`glossary.cli_i18n`), since the
+language is only known once ``--lang`` and the environment are read.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import Any
 
 import click
 
+from glossary.cli_i18n import Group, lang_option, option, version_option
+from glossary.i18n import N_, _
 from glossary.index import FIELD_CHOICES
 from glossary.model import GlossaryError
 
@@ -24,14 +30,14 @@ DEFAULT_TERMS = "terms.yaml"
 DEFAULT_OUT = "out"
 
 
-class _Group(click.Group):
+class _Group(Group):
     """Turns every library error into one clear line on stderr and exit 2."""
 
     def invoke(self, ctx: click.Context) -> Any:  # noqa: D102
         try:
             return super().invoke(ctx)
         except GlossaryError as exc:
-            click.echo(f"glossary: error: {exc}", err=True)
+            click.echo(_("glossary: error: {message}").format(message=exc), err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except BrokenPipeError:  # `glossary extract ... | head`
             sys.stderr.close()
@@ -39,7 +45,8 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="glossary")
+@version_option()
+@lang_option()
 def cli() -> None:
     """Korean-English terminology for texts about China.
 
@@ -63,8 +70,9 @@ def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--terms", "terms", metavar="FILE", help="Curated term base [default: terms.yaml if present].")
-@click.option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help="Output folder.")
+@option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
+@option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@lang_option()
 def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
@@ -73,7 +81,8 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     Example:
 
         $ glossary build
-        Read 2 files (2 English, 0 Korean) ...
+        Read 2 files (1 English, 1 Korean): 33 occurrences of 18 terms.
+        ...
     """
     from glossary.export import write_export
     from glossary.index import build_index
@@ -90,20 +99,21 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     written.append(index_path)
     click.echo(result.summary())
     for target in written:
-        click.echo(f"  wrote {target}")
+        click.echo("  " + _("wrote {path}").format(path=target))
     if not result.entries:
         sys.exit(EXIT_NOT_FOUND)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
+@option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
-    help="table for people, jsonl for scripts (one JSON object per occurrence).",
+    help=N_("table for people, jsonl for scripts (one JSON object per occurrence)."),
 )
-@click.option("--add", is_flag=True, help="Add new terms to the term base as candidates and refresh counts.")
-@click.option("--terms", "terms", metavar="FILE", help="Term base for --add [default: terms.yaml].")
-@click.option("--dry-run", is_flag=True, help="With --add: print the change as a diff, write nothing.")
+@option("--add", is_flag=True, help=N_("Add new terms to the term base as candidates and refresh counts."))
+@option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
+@option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
+@lang_option()
 def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
@@ -150,22 +160,30 @@ def _add_to_termbase(occurrences: list, terms: str | None, dry_run: bool) -> Non
 
 def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | None = None) -> None:  # noqa: ANN001
     """What an update of the term base did (or would do, in a dry run)."""
+    from glossary.locales import format_number
+
     skipped = [f"{key}: {reason}" for key, reason in report.skipped] + list(more_skipped or [])
-    verb = "would change" if dry_run else "updated"
-    click.echo(
-        f"{path}: {verb}: {len(report.added)} added, {len(report.updated)} refreshed, {len(skipped)} skipped.",
-        err=dry_run,
-    )
+    counts = {
+        "added": format_number(len(report.added)),
+        "refreshed": format_number(len(report.updated)),
+        "skipped": format_number(len(skipped)),
+    }
+    if dry_run:
+        line = _("{path}: would change: {added} added, {refreshed} refreshed, {skipped} skipped.")
+    else:
+        line = _("{path}: updated: {added} added, {refreshed} refreshed, {skipped} skipped.")
+    click.echo(line.format(path=path, **counts), err=dry_run)
     if report.added:
-        click.echo(f"  added: {', '.join(report.added)}", err=dry_run)
+        click.echo("  " + _("added: {keys}").format(keys=", ".join(report.added)), err=dry_run)
     for reason in skipped:
-        click.echo(f"  skipped {reason}", err=dry_run)
+        click.echo("  " + _("skipped {reason}").format(reason=reason), err=dry_run)
 
 
 @cli.command()
 @click.argument("texts", nargs=-1)
-@click.option("--romanize", is_flag=True, help="Add the Revised Romanization of each reading.")
-@click.option("--json", "as_json", is_flag=True, help="Print every form the tool knows, as JSON lines.")
+@option("--romanize", is_flag=True, help=N_("Add the Revised Romanization of each reading."))
+@option("--json", "as_json", is_flag=True, help=N_("Print every form the tool knows, as JSON lines."))
+@lang_option()
 def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
     """Print the Korean hangul reading of each CJK term.
 
@@ -184,7 +202,7 @@ def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
     elif texts:
         items = list(texts)
     else:
-        raise click.UsageError("give one or more terms, or - to read standard input")
+        raise click.UsageError(_("give one or more terms, or - to read standard input"))
     for item in items:
         if not item.strip():
             click.echo("")
@@ -205,21 +223,22 @@ IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
-              help="tbx: TBX-Basic v3; tbx2: TBX 2008 (OmegaT, Weblate); csv/xlsx: spreadsheets, memoQ, "
-                   "Phrase, Trados; tsv: OmegaT glossary for one pair; json: every field.")
-@click.option("-o", "--output", metavar="FILE", help="Write here instead of standard output.")
-@click.option("--terms", "terms", metavar="FILE", help="Curated term base [default: terms.yaml if present].")
-@click.option("--bom/--no-bom", default=True, show_default=True,
-              help="CSV: start with a UTF-8 byte-order mark (Excel on a CJK Windows needs it).")
-@click.option("--separator", default=" | ", show_default=True, help="CSV/XLSX: between several values in one cell.")
-@click.option("--header", "header", type=click.Choice(["codes", "names"]), default="codes", show_default=True,
-              help="CSV/XLSX: language columns headed by code (zh-Hant) or by name (중국어 (번체)).")
-@click.option("--locale", default="en", show_default=True, help="Language of the names for --header names (ko, zh_Hant...).")
-@click.option("--pair", metavar="SRC-TGT", help="TSV: language pair, e.g. en-ko, zh-ko, ko-en, zh-Hant-en [default: ko-en].")
-@click.option("--langs", metavar="LIST", help="Only these languages, comma-separated: zh-Hant,ko,en.")
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Date to record in the file header (none by default, so output is reproducible).")
+@option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+        help=N_("tbx: TBX-Basic v3; tbx2: TBX 2008 (OmegaT, Weblate); csv/xlsx: spreadsheets, memoQ, "
+                "Phrase, Trados; tsv: OmegaT glossary for one pair; json: every field."))
+@option("-o", "--output", metavar="FILE", help=N_("Write here instead of standard output."))
+@option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
+@option("--bom/--no-bom", default=True, show_default=True,
+        help=N_("CSV: start with a UTF-8 byte-order mark (Excel on a CJK Windows needs it)."))
+@option("--separator", default=" | ", show_default=True, help=N_("CSV/XLSX: between several values in one cell."))
+@option("--header", "header", type=click.Choice(["codes", "names"]), default="codes", show_default=True,
+        help=N_("CSV/XLSX: language columns headed by code (zh-Hant) or by name (중국어(번체))."))
+@option("--locale", default="en", show_default=True, help=N_("Language of the names for --header names (ko, zh_Hant...)."))
+@option("--pair", metavar="SRC-TGT", help=N_("TSV: language pair, e.g. en-ko, zh-ko, ko-en, zh-Hant-en [default: ko-en]."))
+@option("--langs", metavar="LIST", help=N_("Only these languages, comma-separated: zh-Hant,ko,en."))
+@option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+        help=N_("Date to record in the file header (none by default, so output is reproducible)."))
+@lang_option()
 def export(
     paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None, bom: bool, separator: str,
     header: str, locale: str, pair: str | None, langs: str | None, date: Any,
@@ -256,10 +275,11 @@ def export(
 
 @cli.command("import")
 @click.argument("file", type=click.Path())
-@click.option("--terms", "terms", default=DEFAULT_TERMS, show_default=True, metavar="FILE",
-              help="Term base to add the candidates to.")
-@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help="File format [default: from content].")
-@click.option("--dry-run", is_flag=True, help="Print the change to the term base; write nothing.")
+@option("--terms", "terms", default=DEFAULT_TERMS, show_default=True, metavar="FILE",
+        help=N_("Term base to add the candidates to."))
+@option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), help=N_("File format [default: from content]."))
+@option("--dry-run", is_flag=True, help=N_("Print the change to the term base; write nothing."))
+@lang_option()
 def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
     """Add the terms of a glossary file (CSV, XLSX, TBX v3 or v2, JSON) to the
     term base as candidates. Curated fields are never overwritten.
@@ -290,15 +310,17 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--json", "as_json", is_flag=True, help="Print the matching entries as JSON.")
-@click.option(
-    "--limit", default=10, show_default=True, type=click.IntRange(min=1), metavar="N", help="At most N entries."
+@option("--json", "as_json", is_flag=True, help=N_("Print the matching entries as JSON."))
+@option(
+    "--limit", default=10, show_default=True, type=click.IntRange(min=1), metavar="N", help=N_("At most N entries.")
 )
-@click.option(
+@option(
     "--field", type=click.Choice(FIELD_CHOICES), metavar="FIELD",
-    help=f"Match one form only: {', '.join(FIELD_CHOICES)}.",
+    help=N_("Match one form only: {fields}."), help_values={"fields": ", ".join(FIELD_CHOICES)},
 )
-@click.option("--index", "index", default=f"{DEFAULT_OUT}/glossary.sqlite", show_default=True, metavar="FILE")
+@option("--index", "index", default=f"{DEFAULT_OUT}/glossary.sqlite", show_default=True, metavar="FILE",
+        help=N_("The lookup index written by `glossary build`."))
+@lang_option()
 def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str) -> None:
     """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "trade-in", "yijiu huanxin".
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from glossary.i18n import _, os_reason
 from glossary.model import OutputError
 
 
@@ -33,7 +34,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(_("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -49,7 +50,7 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         os.replace(tmp, path)
     except OSError as exc:
         _remove(tmp)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(_("{path}: cannot write: {reason}").format(path=path, reason=os_reason(exc))) from None
     except BaseException:
         _remove(tmp)
         raise

@@ -33,6 +33,8 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, namedtuple
 
+from glossary.i18n import _, pgettext
+
 # typing and dataclasses (which imports inspect) cost more than a whole lookup,
 # so they are only read by type checkers.
 TYPE_CHECKING = False
@@ -359,7 +361,7 @@ def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, input
             con.close()
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as exc:
-        raise OutputError(f"cannot write the lookup index {path}: {exc}") from exc
+        raise OutputError(_("{path}: cannot write the lookup index: {reason}").format(path=path, reason=exc)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -429,24 +431,34 @@ def _index_error(message: str) -> Exception:
 def _open(path: str) -> sqlite3.Connection:
     """Open the index read-only, after checking it exists, is ours and is fresh."""
     if not os.path.isfile(path):
-        raise _index_error(f"no lookup index at {path}; run `glossary build` to create it (or give --index FILE)")
+        raise _index_error(
+            _("no lookup index at {path}; run `glossary build` to create it (or give --index FILE)").format(path=path)
+        )
     uri = "file:" + path.replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True)
         meta = dict(con.execute("SELECT name, value FROM meta"))
     except sqlite3.DatabaseError as exc:
         raise _index_error(
-            f"{path} is not a glossary index or is damaged ({exc}); run `glossary build` to rebuild it"
+            _("{path} is not a glossary index or is damaged ({reason}); run `glossary build` to rebuild it").format(
+                path=path, reason=exc
+            )
         ) from None
     if meta.get("schema_version") != SCHEMA_VERSION:
         con.close()
         raise _index_error(
-            f"{path} was built by another version of glossary (index schema {meta.get('schema_version')}, "
-            f"expected {SCHEMA_VERSION}); run `glossary build` to rebuild it"
+            _(
+                "{path} was built by another version of glossary (index schema {found}, expected {expected}); "
+                "run `glossary build` to rebuild it"
+            ).format(path=path, found=meta.get("schema_version"), expected=SCHEMA_VERSION)
         )
     if changed := _changed_input(json.loads(meta.get("input_signature", "[]"))):
         con.close()
-        raise _index_error(f"{path} is stale: {changed} since it was built; run `glossary build` to rebuild it")
+        raise _index_error(
+            _("{path} is stale: {change} since it was built; run `glossary build` to rebuild it").format(
+                path=path, change=changed
+            )
+        )
     return con
 
 
@@ -460,10 +472,10 @@ def _changed_input(signature: list[dict[str, Any]]) -> str | None:
             st = os.stat(item["abspath"])
         except OSError:
             if not item["absent"]:
-                return f"{item['path']} was removed"
+                return _("{path} was removed").format(path=item["path"])
             continue
         if item["absent"]:
-            return f"{item['path']} appeared"
+            return _("{path} appeared").format(path=item["path"])
         if st.st_size == item["size"] and st.st_mtime_ns == item["mtime_ns"]:
             continue
         try:
@@ -471,7 +483,7 @@ def _changed_input(signature: list[dict[str, Any]]) -> str | None:
                 continue
         except OSError:
             pass
-        return f"{item['path']} changed"
+        return _("{path} changed").format(path=item["path"])
     return None
 
 
@@ -696,7 +708,9 @@ def lookup(
     try:
         return _lookup(con, query, key, limit, code)
     except sqlite3.DatabaseError as exc:
-        raise _index_error(f"{path} is damaged ({exc}); run `glossary build` to rebuild it") from None
+        raise _index_error(
+            _("{path} is damaged ({reason}); run `glossary build` to rebuild it").format(path=path, reason=exc)
+        ) from None
     finally:
         con.close()
 
@@ -760,7 +774,7 @@ def computed_hit(hanzi: str) -> Hit:
 # --- output ------------------------------------------------------------------
 
 _STYLE = {"head": "1", "label": "2", "exact": "32", "prefix": "36", "substring": "36", "fuzzy": "33", "computed": "35"}
-_LABEL_WIDTH = 6  # the longest label: "pinyin", "abbrev"
+_LABEL_WIDTH = 6  # columns of the longest label: "pinyin", "abbrev"; 일본어 in Korean
 _ENGLISH_SHOWN = 5  # renderings listed; dictionary senses can run to a dozen
 _SEEN_SHOWN = 3  # places listed under "seen"; the rest are counted
 
@@ -769,26 +783,72 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color and text else text
 
 
-def _entry_lines(entry: dict[str, Any]) -> list[tuple[str, str]]:
+def _width(text: str) -> int:
+    """Terminal columns of ``text``: hangul and hanzi take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _more(count: int) -> str:
+    return " " + _("(+{count} more)").format(count=f"{count:,}") if count > 0 else ""
+
+
+def _names() -> dict[str, dict[str, str]]:
+    """The words of the lookup block in the interface language, by what they name.
+
+    Literal ``pgettext`` calls, so ``pybabel extract`` finds every word; the
+    context tells apart the label "ko" (한글) from the field "ko".
+    """
+    return {
+        "label": {
+            "ko": pgettext("lookup label", "ko"), "pinyin": pgettext("lookup label", "pinyin"),
+            "ja": pgettext("lookup label", "ja"), "en": pgettext("lookup label", "en"),
+            "abbrev": pgettext("lookup label", "abbrev"), "also": pgettext("lookup label", "also"),
+            "note": pgettext("lookup label", "note"), "seen": pgettext("lookup label", "seen"),
+        },
+        "source": {
+            "curated": pgettext("rendering source", "curated"), "context": pgettext("rendering source", "context"),
+            "dictionary": pgettext("rendering source", "dictionary"), "literal": pgettext("rendering source", "literal"),
+        },
+        "kind": {
+            "translation": pgettext("rendering kind", "translation"), "hangul": pgettext("rendering kind", "hangul"),
+            "romanization": pgettext("rendering kind", "romanization"), "pinyin": pgettext("rendering kind", "pinyin"),
+            "transcription": pgettext("rendering kind", "transcription"),
+        },
+        "match": {
+            "exact": pgettext("match", "exact"), "prefix": pgettext("match", "prefix"),
+            "substring": pgettext("match", "substring"), "fuzzy": pgettext("match", "fuzzy"),
+        },
+        "field": {
+            "trad": pgettext("field", "trad"), "simp": pgettext("field", "simp"), "ja": pgettext("field", "ja"),
+            "form": pgettext("field", "form"), "ko": pgettext("field", "ko"), "abbrev": pgettext("field", "abbrev"),
+            "en": pgettext("field", "en"), "ko_romanized": pgettext("field", "ko_romanized"),
+            "ko_mr": pgettext("field", "ko_mr"), "pinyin": pgettext("field", "pinyin"), "kana": pgettext("field", "kana"),
+            "romaji": pgettext("field", "romaji"), "other": pgettext("field", "other"),
+        },
+    }
+
+
+def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
     """(label, value) rows of an entry block, empty values left out."""
     def joined(*parts: str) -> str:
         return "  ".join(dict.fromkeys(p for p in parts if p))
 
+    def source(r: dict[str, Any]) -> str:
+        count = f" ×{r['count']:,}" if r.get("count", 0) > 1 else ""
+        return f" [{names['source'].get(r['source'], r['source'])}{count}]" if r["source"] else ""
+
     renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
-    english = "; ".join(
-        r["text"] + (f" [{r['source']}{' ×' + str(r['count']) if r.get('count', 0) > 1 else ''}]" if r["source"] else "")
-        for r in renderings[:_ENGLISH_SHOWN]
-    ) + (f" (+{len(renderings) - _ENGLISH_SHOWN} more)" if len(renderings) > _ENGLISH_SHOWN else "")
+    english = "; ".join(r["text"] + source(r) for r in renderings[:_ENGLISH_SHOWN]) + _more(len(renderings) - _ENGLISH_SHOWN)
     shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_romanized", "pinyin")}
     other = "; ".join(
-        f"{o['text']} [{o['kind']}]"
+        f"{o['text']} [{names['kind'].get(o['kind'], o['kind'])}]"
         for o in entry.get("renderings_other", [])
         if o["kind"] != "translation" and fold_key(o["text"]) not in shown
     )
     places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
-    seen = ", ".join(places[:_SEEN_SHOWN]) + (f" (+{len(places) - _SEEN_SHOWN} more)" if len(places) > _SEEN_SHOWN else "")
+    seen = ", ".join(places[:_SEEN_SHOWN]) + _more(len(places) - _SEEN_SHOWN)
     return [
-        (label, value)
+        (names["label"][label], value)
         for label, value in (
             ("ko", joined(entry.get("ko", ""), entry.get("ko_romanized", ""))),
             ("pinyin", entry.get("pinyin", "")),
@@ -808,7 +868,9 @@ def format_hits(hits: list[Hit], *, color: bool = False) -> str:
     """A compact block per hit: forms, readings, English with sources, where seen.
 
     Labels are aligned; ``color`` adds ANSI colours (the CLI asks for them only
-    when standard output is a terminal).
+    when standard output is a terminal). Labels and match names are in the
+    interface language (:mod:`glossary.i18n`), padded by display width, since
+    a hangul syllable takes two columns.
 
     >>> print(format_hits([Hit({"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}, "exact", "ko", 1.0)]))
     兩會 · 两会  exact ko
@@ -816,12 +878,22 @@ def format_hits(hits: list[Hit], *, color: bool = False) -> str:
       en      Two Sessions
     <BLANKLINE>
     """
+    names = _names()
     blocks = []
     for hit in hits:
         entry = hit.entry
         head = " · ".join(dict.fromkeys(f for f in (entry.get("trad"), entry.get("simp")) if f)) or entry.get("key", "")
-        how = f"{hit.match} {hit.field}" if hit.match != "computed" else "computed: not in the glossary"
+        if hit.match == "computed":
+            how = _("computed: not in the glossary")
+        else:
+            # TRANSLATORS: how a lookup hit matched: "exact ko" = the hangul reading matched exactly.
+            how = _("{match} {field}").format(
+                match=names["match"].get(hit.match, hit.match), field=names["field"].get(hit.field, hit.field)
+            )
         lines = [f"{_paint(head, 'head', color)}  {_paint(how, hit.match, color)}"]
-        lines += [f"  {_paint(label.ljust(_LABEL_WIDTH), 'label', color)}  {value}" for label, value in _entry_lines(entry)]
+        lines += [
+            f"  {_paint(label + ' ' * (_LABEL_WIDTH - _width(label)), 'label', color)}  {value}"
+            for label, value in _entry_lines(entry, names)
+        ]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

@@ -7,6 +7,10 @@ parses the few lookup options by hand and calls :mod:`glossary.index`
 directly. Anything it does not understand (``--help``, an unknown option, a
 bad value) goes to :func:`glossary.cli.cli`, which gives the usual messages.
 Exit codes as in the CLI: 0 found, 1 nothing found, 2 bad usage or bad input.
+
+The language is chosen here as the CLI chooses it (``--lang``, then
+``GLOSSARY_LANG``, then the locale; :mod:`glossary.i18n`, standard library
+only), so the fast path speaks Korean too without importing click or Babel.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import os
 import sys
 
 DEFAULT_INDEX = os.path.join("out", "glossary.sqlite")
-_VALUED = ("--limit", "--field", "--index")
+_VALUED = ("--limit", "--field", "--index", "--lang")
 
 
 def _parse_lookup(args: list[str]) -> dict[str, object] | None:
@@ -53,8 +57,9 @@ def _parse_lookup(args: list[str]) -> dict[str, object] | None:
                 if value not in FIELD_CHOICES:
                     return None
                 opts["field"] = value
-            else:
+            elif name == "--index":
                 opts["index"] = value
+            # --lang: already applied by main()
         elif arg.startswith("-") and arg != "-":
             return None
         else:
@@ -66,12 +71,24 @@ def _parse_lookup(args: list[str]) -> dict[str, object] | None:
     return opts
 
 
+def _skip_lang(args: list[str]) -> list[str]:
+    """``args`` without the group's leading ``--lang X`` / ``--lang=X``.
+
+    >>> _skip_lang(["--lang", "ko", "lookup", "以旧换新"]), _skip_lang(["--lang=en", "lookup", "x"])
+    (['lookup', '以旧换新'], ['lookup', 'x'])
+    """
+    while args and (args[0].startswith("--lang=") or (args[0] == "--lang" and len(args) > 1)):
+        args = args[1:] if args[0].startswith("--lang=") else args[2:]
+    return args
+
+
 def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json: bool) -> int:
     """Print the hits of one lookup; return the exit code.
 
     Shared by this fast path and the click command, so both print the same.
     """
     from glossary import index as lookup_index
+    from glossary.i18n import _
 
     try:
         hits = lookup_index.lookup(query, index, limit=limit, field=field)
@@ -80,7 +97,7 @@ def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json
 
         if not isinstance(exc, GlossaryError):
             raise
-        print(f"glossary: error: {exc}", file=sys.stderr)
+        print(_("glossary: error: {message}").format(message=exc), file=sys.stderr)
         return 2
     if as_json:
         import json
@@ -88,7 +105,7 @@ def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json
         text = json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2) + "\n"
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = lookup_index.format_hits(hits, color=color) if hits else f"no entry matches {query!r}\n"
+        text = lookup_index.format_hits(hits, color=color) if hits else _("no entry matches {query!r}").format(query=query) + "\n"
     out = sys.stdout if hits or as_json else sys.stderr
     try:
         out.write(text)
@@ -101,8 +118,12 @@ def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``glossary`` command line."""
+    from glossary.i18n import choose_language, find_lang_option, set_language
+
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] == "lookup" and (opts := _parse_lookup(args[1:])) is not None:
+    set_language(choose_language(find_lang_option(args)))
+    command = _skip_lang(args)  # `glossary --lang ko lookup ...`
+    if command and command[0] == "lookup" and (opts := _parse_lookup(command[1:])) is not None:
         return run_lookup(**opts)  # type: ignore[arg-type]
     from glossary.cli import cli
 

@@ -37,22 +37,59 @@ class BuildResult:
     inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
 
     def summary(self) -> str:
-        """A few lines for the terminal: files, occurrences, terms, term base."""
-        ko = sum(f.language == "ko" for f in self.files)
+        """A few lines for the terminal: files, occurrences, terms, term base.
+
+        In the interface language, with language names and numbers from Babel.
+        """
+        from glossary.i18n import _, ngettext
+        from glossary.locales import format_number, language_name
+
+        num = format_number
+        per_language = ", ".join(
+            # TRANSLATORS: one item of "Read 2 files (1 English, 1 Korean)"; {language} is a Babel language name.
+            _("{count} {language}").format(language=language_name(code), count=num(count))
+            for code, count in self.files_per_language().items()
+        )
         lines = [
-            f"Read {len(self.files)} files ({len(self.files) - ko} English, {ko} Korean): "
-            f"{len(self.occurrences)} occurrences of {len(self.entries)} terms."
+            ngettext(
+                "Read {files} file ({per_language}): {occurrences} occurrences of {terms} terms.",
+                "Read {files} files ({per_language}): {occurrences} occurrences of {terms} terms.",
+                len(self.files),
+            ).format(
+                files=num(len(self.files)), per_language=per_language,
+                occurrences=num(len(self.occurrences)), terms=num(len(self.entries)),
+            )
         ]
         with_en = sum(bool(e.en) for e in self.entries)
         from_context = sum(any(r.source == "context" for r in e.en) for e in self.entries)
-        lines.append(f"English renderings: {with_en} of {len(self.entries)} terms ({from_context} from the texts).")
+        lines.append(
+            _("English renderings: {with_en} of {terms} terms ({from_context} from the texts).").format(
+                with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context)
+            )
+        )
         if self.termbase.path is None:
-            lines.append("Term base: none (terms.yaml not found); all values computed.")
+            lines.append(_("Term base: none (terms.yaml not found); all values computed."))
         else:
             curated = len(self.termbase.terms)
             rejected = sum(t.status == "rejected" for t in self.termbase.terms)
-            lines.append(f"Term base: {self.termbase.path} ({curated} curated, {rejected} rejected).")
+            lines.append(
+                _("Term base: {path} ({curated} curated, {rejected} rejected).").format(
+                    path=self.termbase.path, curated=num(curated), rejected=num(rejected)
+                )
+            )
         return "\n".join(lines)
+
+    def files_per_language(self) -> dict[str, int]:
+        """How many texts were read in each language: English and Korean always, others when met.
+
+        >>> from glossary.termbase import Termbase
+        >>> BuildResult([], [], [FileRead("a.txt", "utf-8", "ko")], Termbase(None)).files_per_language()
+        {'en': 0, 'ko': 1}
+        """
+        counts = {"en": 0, "ko": 0}
+        for f in self.files:
+            counts[f.language] = counts.get(f.language, 0) + 1
+        return counts
 
 
 def _language(text: str) -> str:

@@ -10,12 +10,22 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from glossary.i18n import pgettext
 from glossary.model import Occurrence
 
 #: Widest a cell may be, in display columns; longer cells end with "…".
 MAX_CELL = 48
 
 HEADER = ("term", "rendering", "gloss_kind", "kind", "source:line")
+
+
+def _header() -> tuple[str, ...]:
+    """:data:`HEADER` in the interface language (literal calls, so ``pybabel extract`` finds them)."""
+    return (
+        pgettext("extract column", "term"), pgettext("extract column", "rendering"),
+        pgettext("extract column", "gloss_kind"), pgettext("extract column", "kind"),
+        pgettext("extract column", "source:line"),
+    )
 
 
 def display_width(text: str) -> int:
@@ -49,6 +59,17 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
+def _kinds() -> dict[str, str]:
+    """Names of the gloss kinds and occurrence kinds in the interface language."""
+    return {
+        "translation": pgettext("rendering kind", "translation"), "hangul": pgettext("rendering kind", "hangul"),
+        "romanization": pgettext("rendering kind", "romanization"), "pinyin": pgettext("rendering kind", "pinyin"),
+        "transcription": pgettext("rendering kind", "transcription"),
+        "term": pgettext("occurrence kind", "term"), "title": pgettext("occurrence kind", "title"),
+        "other": pgettext("occurrence kind", "other"),
+    }
+
+
 def format_occurrence_table(occurrences: Iterable[Occurrence]) -> str:
     """Aligned table of term, rendering, gloss kind, kind and source:line.
 
@@ -59,13 +80,14 @@ def format_occurrence_table(occurrences: Iterable[Occurrence]) -> str:
     term  rendering     gloss_kind   kind  source:line
     兩會  Two Sessions  translation  term  a.txt:3
     """
-    rows = [HEADER]
+    rows = [_header()]
+    kinds = _kinds()
     for occ in occurrences:
         rows.append((
             _fit(occ.term.replace("\n", " ")),
             _fit((occ.gloss or "-").replace("\n", " ").replace("\t", " ")),
-            occ.gloss_kind or "-",
-            occ.kind,
+            kinds.get(occ.gloss_kind, occ.gloss_kind) if occ.gloss_kind else "-",
+            kinds.get(occ.kind, occ.kind),
             f"{occ.source}:{occ.line}",
         ))
     if len(rows) == 1:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from glossary.i18n import _, os_reason
 from glossary.model import InputError, Source
 
 #: Extensions picked up when a directory is walked, and the format they mean.
@@ -55,13 +56,13 @@ def read_source(path: Path) -> Source:
     """
     path = Path(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
+        raise InputError(_("{path}: no such file or directory").format(path=path))
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a text file")
+        raise InputError(_("{path}: is a directory, not a text file").format(path=path))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from exc
     text, encoding = decode_bytes(data, str(path))
     fmt = FORMATS.get(path.suffix.lower(), "text")
     if fmt == "text" and re.match(r"\s*(<!doctype html|<html[\s>])", text[:500], re.IGNORECASE):
@@ -118,12 +119,16 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {codec} despite its byte-order mark ({exc.reason})") from exc
+                raise InputError(
+                    _("{path}: not valid {codec} despite its byte-order mark ({reason})").format(
+                        path=name, codec=codec, reason=exc.reason
+                    )
+                ) from exc
             if codec == "utf-8-sig":
                 return _clean(text, name), codec
             return _clean(text.lstrip("\ufeff"), name), codec
     if b"\x00" in data:
-        raise InputError(f"{name}: binary file, not text (NUL bytes)")
+        raise InputError(_("{path}: binary file, not text (NUL bytes)").format(path=name))
     try:
         return _clean(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
@@ -138,16 +143,16 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         if best is None or (score, -rank) > (best[0], best[1]):
             best = (score, -rank, codec, text)
     if best is None or best[0] < 0.5:
-        raise InputError(f"{name}: binary file, not text (not UTF-8 and no CJK encoding fits)")
+        raise InputError(_("{path}: binary file, not text (not UTF-8 and no CJK encoding fits)").format(path=name))
     return _clean(best[3], name), best[2]
 
 
 def _clean(text: str, name: str) -> str:
     if "\x00" in text:
-        raise InputError(f"{name}: binary file, not text (NUL characters)")
+        raise InputError(_("{path}: binary file, not text (NUL characters)").format(path=name))
     controls = sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\n\r\f\v\x1b")
     if controls > max(8, len(text[:20000]) // 100):
-        raise InputError(f"{name}: binary file, not text (control characters)")
+        raise InputError(_("{path}: binary file, not text (control characters)").format(path=name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from glossary.i18n import N_, _, os_reason
 from glossary.model import STATUSES, Entry, Rendering, Term, TermbaseError
 
 #: Fields a person writes. A value here overrides what the tool computes.
@@ -85,14 +86,14 @@ def read_termbase(path: Path, *, required: bool = True) -> Termbase:
         data = path.read_bytes()
     except FileNotFoundError:
         if required:
-            raise TermbaseError(f"{path}: no such file") from None
+            raise TermbaseError(_("{path}: no such file").format(path=path)) from None
         return Termbase(path=None)
     except OSError as exc:
-        raise TermbaseError(f"{path}: cannot read: {exc.strerror}") from None
+        raise TermbaseError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TermbaseError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise TermbaseError(_("{path}: not UTF-8 text (byte {offset})").format(path=path, offset=exc.start)) from None
     terms = tuple(_validate(_parse(text, path), path))
     return Termbase(path=path, terms=terms, sha256=hashlib.sha256(data).hexdigest())
 
@@ -109,13 +110,19 @@ def _parse(text: str, path: Path) -> Any:
         line = exc.problem_mark.line + 1 if exc.problem_mark else "?"
         key = re.search(r'duplicate key "(.*?)"', str(exc.problem))
         name = key.group(1) if key else "?"
-        raise TermbaseError(f"{path}:{line}: duplicate key {name} (first at line {first})") from None
+        raise TermbaseError(
+            _("{path}:{line}: duplicate key {key} (first at line {first})").format(
+                path=path, line=line, key=name, first=first
+            )
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else "?"
-        raise TermbaseError(f"{path}:{line}: YAML syntax error: {exc.problem or exc.context}") from None
+        raise TermbaseError(
+            _("{path}:{line}: YAML syntax error: {problem}").format(path=path, line=line, problem=exc.problem or exc.context)
+        ) from None
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. bad characters)
-        raise TermbaseError(f"{path}: YAML error: {exc}") from None
+        raise TermbaseError(_("{path}: YAML error: {problem}").format(path=path, problem=exc)) from None
 
 
 def _validate(data: Any, path: Path) -> Iterator[Term]:
@@ -124,27 +131,35 @@ def _validate(data: Any, path: Path) -> Iterator[Term]:
     if data is None:
         return
     if not isinstance(data, CommentedMap):
-        raise TermbaseError(f"{path}:1: the term base must be a mapping of terms, one block per term")
+        raise TermbaseError(_("{path}:1: the term base must be a mapping of terms, one block per term").format(path=path))
     for key, value in data.items():
         line = data.lc.key(key)[0] + 1
         if not isinstance(key, str) or not is_cjk_key(key):
-            raise TermbaseError(f"{path}:{line}: key {key!r} is not a CJK term (key each block by its traditional form)")
+            raise TermbaseError(
+                _("{path}:{line}: key {key!r} is not a CJK term (key each block by its traditional form)").format(
+                    path=path, line=line, key=key
+                )
+            )
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            raise TermbaseError(f"{path}:{line}: {key}: expected a mapping of fields, got {_type(value)}")
+            raise TermbaseError(
+                _("{path}:{line}: {key}: expected a mapping of fields, got {got}").format(
+                    path=path, line=line, key=key, got=_type(value)
+                )
+            )
         yield _term(key, value, line, path)
 
 
 def _type(value: Any) -> str:
     """How a YAML value reads in a message."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
-    for kind, name in ((str, "text"), (int, "a number"), (float, "a number"), (list, "a list"), (dict, "a mapping")):
+        return _("true/false")
+    for kind, name in ((str, N_("text")), (int, N_("a number")), (float, N_("a number")), (list, N_("a list")), (dict, N_("a mapping"))):
         if isinstance(value, kind):
-            return name
+            return _(name)
     return type(value).__name__
 
 
@@ -161,42 +176,53 @@ def _term(key: str, value: dict[str, Any], line: int, path: Path) -> Term:
         if name not in known:
             where = _field_line(value, name, line)
             hint = difflib.get_close_matches(str(name), sorted(known), n=1)
-            also = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise TermbaseError(f"{path}:{where}: {key}: unknown field {name!r}{also}")
+            if hint:
+                message = _("{path}:{line}: {key}: unknown field {name!r} (did you mean {hint!r}?)")
+            else:
+                message = _("{path}:{line}: {key}: unknown field {name!r}")
+            raise TermbaseError(message.format(path=path, line=where, key=key, name=name, hint=hint[0] if hint else ""))
 
     def fail(name: str, expected: str) -> TermbaseError:
         where = _field_line(value, name, line)
-        return TermbaseError(f"{path}:{where}: {key}: {name} must be {expected}, got {_type(value[name])}")
+        return TermbaseError(
+            _("{path}:{line}: {key}: {name} must be {expected}, got {got}").format(
+                path=path, line=where, key=key, name=name, expected=_(expected), got=_type(value[name])
+            )
+        )
 
     fields: dict[str, Any] = {}
     for name in _STRING_FIELDS:
         if name in value and value[name] is not None:
             if not isinstance(value[name], str) or isinstance(value[name], bool):
-                raise fail(name, "text")
+                raise fail(name, N_("text"))
             fields[name] = value[name].strip()
     if "status" in fields and fields["status"] not in STATUSES:
         where = _field_line(value, "status", line)
-        raise TermbaseError(f"{path}:{where}: {key}: status must be one of {', '.join(STATUSES)}, got {fields['status']!r}")
+        raise TermbaseError(
+            _("{path}:{line}: {key}: status must be one of {choices}, got {got!r}").format(
+                path=path, line=where, key=key, choices=", ".join(STATUSES), got=fields["status"]
+            )
+        )
     en_alt = value.get("en_alt")
     if en_alt is not None:
         if isinstance(en_alt, str):
             en_alt = [en_alt]
         if not isinstance(en_alt, list) or not all(isinstance(x, str) for x in en_alt):
-            raise fail("en_alt", "a list of text")
+            raise fail("en_alt", N_("a list of text"))
         fields["en_alt"] = tuple(x.strip() for x in en_alt if x.strip())
     seen = value.get("seen")
     if seen is not None:
         if not isinstance(seen, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in seen.items()):
-            raise fail("seen", "a mapping of rendering: count")
+            raise fail("seen", N_("a mapping of rendering: count"))
         fields["seen"] = tuple(Rendering(k, "context", count=v) for k, v in seen.items())
     if value.get("count") is not None:
         if not isinstance(value["count"], int) or isinstance(value["count"], bool):
-            raise fail("count", "a whole number")
+            raise fail("count", N_("a whole number"))
         fields["count"] = value["count"]
     sources = value.get("sources")
     if sources is not None:
         if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
-            raise fail("sources", "a list of paths")
+            raise fail("sources", N_("a list of paths"))
         fields["sources"] = tuple(sources)
     if "ko" in fields and not fields["ko"]:
         del fields["ko"]
@@ -258,7 +284,7 @@ def update_termbase(
                     new_blocks.append(upd)
                 continue
             if term.status == "rejected":
-                report.skipped.append((term.key, "rejected in the term base"))
+                report.skipped.append((term.key, _("rejected in the term base")))
                 continue
             start, end = blocks[term.key]
             replacement = _refresh_block(lines[start:end], term, upd, fill_missing)
@@ -431,7 +457,7 @@ def _locked(path: Path) -> Iterator[None]:
     try:
         fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
     except OSError as exc:
-        raise TermbaseError(f"{path}: cannot lock for writing: {exc.strerror}") from None
+        raise TermbaseError(_("{path}: cannot lock for writing: {reason}").format(path=path, reason=os_reason(exc))) from None
     try:
         try:
             import fcntl

@@ -1,7 +1,8 @@
-"""Shared fixtures and the ``--update-golden`` option."""
+"""Shared fixtures, the ``--update-golden`` option, and English messages for every test."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,16 @@ def mini_entries():
     from glossary.export import read_export
 
     return read_export(DATA / "mini_entries.json")
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test sees English messages whatever the machine's locale (LANG=ko_KR.UTF-8 included).
+
+    tests/test_i18n.py asks for Korean explicitly; the language is reset after each test.
+    """
+    from glossary.i18n import set_language
+
+    monkeypatch.setenv("GLOSSARY_LANG", "en")
+    yield
+    set_language("en")

@@ -259,10 +259,11 @@ def test_separator_option(fmt, mini_entries, tmp_path):
 @pytest.mark.parametrize(
     ("locale", "names"),
     [
-        ("ko", ["중국어 (번체)", "중국어 (간체)", "한국어", "일본어", "영어"]),
-        ("en", ["Chinese (Traditional)", "Chinese (Simplified)", "Korean", "Japanese", "English"]),
-        ("zh_Hant", ["中文 (繁體)", "中文 (簡體)", "韓文", "日文", "英文"]),
-        ("ja", ["中国語 (繁体字)", "中国語 (簡体字)", "韓国語", "日本語", "英語"]),
+        # the names of glossary.locales.language_name, as the whole interface names languages
+        ("ko", ["중국어(번체)", "중국어(간체)", "한국어", "일본어", "영어"]),
+        ("en", ["Traditional Chinese", "Simplified Chinese", "Korean", "Japanese", "English"]),
+        ("zh_Hant", ["繁體中文", "簡體中文", "韓文", "日文", "英文"]),
+        ("ja", ["繁体中国語", "簡体中国語", "韓国語", "日本語", "英語"]),
     ],
 )
 def test_header_names(locale, names, mini_entries, tmp_path):
@@ -555,6 +556,8 @@ def test_read_tbx2_written_by_translate_toolkit(tmp_path):
         (["zh-TW", "ko-KR", "en-US"], ["兩會", "양회", "Two Sessions"]),
         (["Chinese (Traditional)", "Korean", "English"], ["兩會", "양회", "Two Sessions"]),
         (["중국어 (간체)", "한국어", "영어"], ["两会", "양회", "Two Sessions"]),
+        (["중국어(번체)", "한국어", "영어"], ["兩會", "양회", "Two Sessions"]),
+        (["Traditional Chinese", "Korean", "English"], ["兩會", "양회", "Two Sessions"]),
         (["zh_CN", "ko", "en"], ["两会", "양회", "Two Sessions; two meetings"]),
     ],
 )

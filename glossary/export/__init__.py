@@ -29,6 +29,7 @@ from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lan
 from glossary.export.jsondoc import entry_from_json, entry_to_json, read_json, write_json
 from glossary.export.tables import read_csv, read_xlsx, write_csv, write_tsv, write_xlsx
 from glossary.export.tbx import read_tbx, write_tbx, write_tbx2
+from glossary.i18n import gettext, os_reason
 from glossary.model import Entry, InputError, OutputError
 
 __all__ = [
@@ -92,7 +93,7 @@ def detect_format(path: Path, data: bytes) -> str:
         m = re.search(rb"<(?:\w+:)?(tbx|martif)\b", head)
         if m:
             return "tbx" if m[1] == b"tbx" else "tbx2"
-        raise InputError(f"{path}: XML but not TBX (no <tbx> or <martif> root)")
+        raise InputError(gettext("{path}: XML but not TBX (no <tbx> or <martif> root)").format(path=path))
     if head.startswith((b"[", b"{")) and path.suffix.lower() != ".csv":
         return "json"
     return _EXTENSIONS.get(path.suffix.lower(), "csv")
@@ -118,11 +119,15 @@ def read_export(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(gettext("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
     fmt = fmt or detect_format(path, data)
     reader = READERS.get(fmt)
     if reader is None:
-        raise InputError(f"{path}: cannot import {fmt} files; use one of {', '.join(sorted(READERS))}")
+        raise InputError(
+            gettext("{path}: cannot import {format} files; use one of {choices}").format(
+                path=path, format=fmt, choices=", ".join(sorted(READERS))
+            )
+        )
     if reader is _read_tbx_any:
         return reader(data, str(path), skipped)
     if fmt in ("csv", "xlsx"):
@@ -149,7 +154,9 @@ def write_export(
     """
     writer = WRITERS.get(fmt)
     if writer is None:
-        raise OutputError(f"unknown format {fmt!r}; use one of {', '.join(sorted(WRITERS))}")
+        raise OutputError(
+            gettext("unknown format {format!r}; use one of {choices}").format(format=fmt, choices=", ".join(sorted(WRITERS)))
+        )
     options = options or ExportOptions()
     if options.langs:
         normalize_langs(options.langs)  # a bad tag fails before any file is touched

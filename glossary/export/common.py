@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from glossary.i18n import gettext
 from glossary.model import GlossaryError
 
 #: Language columns/sections in the order every format writes them (BCP 47).
@@ -181,7 +182,7 @@ def normalize_lang(tag: str) -> str:
     try:
         locale = Locale.parse(raw.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
-        raise UnknownLanguage(f"unknown language tag {tag!r}") from None
+        raise UnknownLanguage(gettext("unknown language tag {tag!r}").format(tag=tag)) from None
     if locale.language == "zh":
         parts = {p.lower() for p in re.split(r"[-_]", raw)[1:]}
         if locale.script == "Hant" or "hant" in parts or (locale.territory or "") in _HANT_REGIONS:
@@ -191,7 +192,9 @@ def normalize_lang(tag: str) -> str:
         return "zh"
     if locale.language in {"ko", "ja", "en"}:
         return locale.language
-    raise UnknownLanguage(f"language {tag!r} is not in the glossary; use one of zh, {', '.join(LANGS)}")
+    raise UnknownLanguage(
+        gettext("language {tag!r} is not in the glossary; use one of {choices}").format(tag=tag, choices=", ".join(("zh", *LANGS)))
+    )
 
 
 def normalize_langs(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -221,26 +224,37 @@ def option_langs(langs: tuple[str, ...] | None) -> tuple[str, ...]:
 
 @cache
 def language_name(lang: str, locale: str) -> str:
-    """Babel's name of ``lang`` in ``locale``: the header in ``names`` mode.
+    """The name of ``lang`` in ``locale``: the header in ``names`` mode.
 
-    >>> language_name("zh-Hant", "ko"), language_name("ko", "en")
-    ('중국어 (번체)', 'Korean')
+    The names of :func:`glossary.locales.language_name` (one helper for the
+    whole interface); an unknown ``locale`` is an error here, since the user
+    asked for it by ``--locale``.
+
+    >>> language_name("zh-Hant", "ko"), language_name("ko", "en"), language_name("zh-Hant", "en")
+    ('중국어(번체)', 'Korean', 'Traditional Chinese')
     """
     from babel import Locale, UnknownLocaleError
 
+    from glossary.locales import language_name as name_in
+
     try:
-        display = Locale.parse(locale.replace("-", "_"))
+        Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
-        raise UnknownLanguage(f"unknown locale {locale!r}") from None
-    return Locale.parse(lang.replace("-", "_")).get_display_name(display) or lang
+        raise UnknownLanguage(gettext("unknown locale {locale!r}").format(locale=locale)) from None
+    return name_in(lang, locale)
 
 
 @cache
 def _names_to_codes() -> dict[str, str]:
-    # Headers written in "names" mode, in the locales our users work in.
+    # Headers written in "names" mode, in the locales our users work in; both
+    # our names and Babel's plain display names ("Chinese (Traditional)",
+    # "중국어 (번체)", written by earlier versions and by other tools).
+    from babel import Locale
+
     out = {}
     for loc in ("en", "ko", "ja", "zh_Hans", "zh_Hant", "de", "fr", "es", "ru"):
         for lang in LANGS:
+            out[Locale.parse(lang.replace("-", "_")).get_display_name(loc).casefold()] = lang
             out[language_name(lang, loc).casefold()] = lang
     return out
 

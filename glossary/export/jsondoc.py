@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from glossary.export.common import ExportOptions, machine_generated
+from glossary.i18n import gettext
 from glossary.model import Entry, InputError, Occurrence, Rendering
 
 _OCC_FIELDS = {f for f in Occurrence.__dataclass_fields__}
@@ -59,7 +60,7 @@ def _strings(value: Any, name: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{name} must be a list of strings")
+        raise ValueError(gettext("{name} must be a list of strings").format(name=name))
     return tuple(value)
 
 
@@ -73,15 +74,15 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     Rendering(text='Two Sessions', source='curated', count=0, documents=())
     """
     if not isinstance(d, dict):
-        raise ValueError("an entry must be an object")
+        raise ValueError(gettext("an entry must be an object"))
     text = {}
     for name in ("key", "trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji", "kind", "status"):
         value = d.get(name)
         if value is not None and not isinstance(value, str):
-            raise ValueError(f"{name} must be a string")
+            raise ValueError(gettext("{name} must be a string").format(name=name))
         text[name] = value or ""
     if not (text["trad"] or text["simp"] or text["key"]):
-        raise ValueError("an entry needs trad, simp or key")
+        raise ValueError(gettext("an entry needs trad, simp or key"))
     if "renderings" in d:
         en = tuple(
             Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
@@ -161,15 +162,15 @@ def read_json(data: bytes, where: str) -> list[Entry]:
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{where}: not JSON: {exc}") from None
+        raise InputError(gettext("{path}: not JSON: {reason}").format(path=where, reason=exc)) from None
     if isinstance(doc, dict) and isinstance(doc.get("entries"), list):
         doc = doc["entries"]
     if not isinstance(doc, list):
-        raise InputError(f"{where}: want a list of entries, got {type(doc).__name__}")
+        raise InputError(gettext("{path}: want a list of entries, got {got}").format(path=where, got=type(doc).__name__))
     out = []
     for i, item in enumerate(doc):
         try:
             out.append(entry_from_json(item))
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise InputError(f"{where}: entry {i + 1}: {exc}") from None
+            raise InputError(gettext("{path}: entry {number}: {problem}").format(path=where, number=i + 1, problem=exc)) from None
     return out

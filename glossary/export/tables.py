@@ -30,6 +30,7 @@ from glossary.export.common import (
     unguard_formula,
     xml_text,
 )
+from glossary.i18n import gettext
 from glossary.model import Entry, InputError, Occurrence, Rendering
 
 #: Columns after the language columns, fixed order. ``en`` holds translations
@@ -55,7 +56,7 @@ def header(options: ExportOptions) -> list[str]:
     """Column names: language codes (or Babel names), then :data:`FIELDS`.
 
     >>> header(ExportOptions(header="names", locale="ko"))[:3]
-    ['중국어 (번체)', '중국어 (간체)', '한국어']
+    ['중국어(번체)', '중국어(간체)', '한국어']
     """
     langs = option_langs(options.langs)
     if options.header == "names":
@@ -315,10 +316,10 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     it = iter(rows)
     head = next(it, None)
     if head is None:
-        raise InputError(f"{where}: empty file")
+        raise InputError(gettext("{path}: empty file").format(path=where))
     cols = _column_map([unguard_formula(c or "") for c in head])
     if not ({"zh-Hant", "zh-Hans"} & cols.keys()):
-        raise InputError(f"{where}: no Chinese column in the header (want zh-Hant or zh-Hans, got {head[:8]})")
+        raise InputError(gettext("{path}: no Chinese column in the header (want zh-Hant or zh-Hans, got {header})").format(path=where, header=head[:8]))
     ours = "en_source" in cols
     sep = separator
     out = []
@@ -394,13 +395,13 @@ def read_csv(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{where}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise InputError(gettext("{path}: not UTF-8 ({reason} at byte {offset})").format(path=where, reason=exc.reason, offset=exc.start)) from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if first else ","
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise InputError(f"{where}: bad CSV: {exc}") from None
+        raise InputError(gettext("{path}: bad CSV: {reason}").format(path=where, reason=exc)) from None
     return entries_from_rows(rows, where, separator)
 
 
@@ -418,7 +419,7 @@ def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"{where}: not an XLSX workbook ({exc})") from None
+        raise InputError(gettext("{path}: not an XLSX workbook ({reason})").format(path=where, reason=exc)) from None
     try:
         ws = wb.worksheets[0]
         rows = ([("" if v is None else str(v)) for v in row] for row in ws.iter_rows(values_only=True))

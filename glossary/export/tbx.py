@@ -42,6 +42,7 @@ from glossary.export.common import (
     split_cell,
     xml_text,
 )
+from glossary.i18n import gettext
 from glossary.model import Entry, InputError, Occurrence, Rendering
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -497,7 +498,7 @@ def iter_concepts(fh: BinaryIO, where: str) -> Iterator[Any]:
                     while el.getprevious() is not None:
                         del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{where}: not well-formed XML: {exc}") from None
+        raise InputError(gettext("{path}: not well-formed XML: {reason}").format(path=where, reason=exc)) from None
 
 
 def read_tbx(fh: BinaryIO, where: str, skipped: list[str] | None = None) -> list[Entry]:
@@ -520,5 +521,5 @@ def read_tbx(fh: BinaryIO, where: str, skipped: list[str] | None = None) -> list
             out.append(entry)
         elif skipped is not None:
             label = next((_text(t) for t in concept.iter() if _local(t) == "term"), "")
-            skipped.append(f"{concept.get('id') or '?'} ({label}): no Chinese term")
+            skipped.append(gettext("{id} ({term}): no Chinese term").format(id=concept.get("id") or "?", term=label))
     return out
