@@ -27,13 +27,17 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, namedtuple
 
 from glossary.i18n import _, pgettext
+
+try:  # the C module alone: the sqlite3 package also imports datetime for adapters we never use
+    import _sqlite3 as sqlite3
+except ImportError:  # pragma: no cover - every CPython build with sqlite3 has it
+    import sqlite3
 
 # typing and dataclasses (which imports inspect) cost more than a whole lookup,
 # so they are only read by type checkers.
