@@ -254,6 +254,8 @@ def export(
     from glossary.export import ExportOptions, normalize_langs, write_export
     from glossary.export.common import parse_pair
 
+    if not separator:
+        raise click.BadParameter(_("the separator cannot be empty"), param_hint="--separator")
     options = ExportOptions(
         bom=bom,
         separator=separator,

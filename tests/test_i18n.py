@@ -153,6 +153,7 @@ def test_help_fits_80_columns(name: str | None, language: str) -> None:
         (["reading"], "용어를 하나 이상 주거나, 표준 입력에서 읽으려면 -를 주십시오", "give one or more terms, or - to read standard input"),
         (["export", "--format", "csv", "--header", "names", "--locale", "xx"], "glossary: 오류: 알 수 없는 로캘 'xx'", "glossary: error: unknown locale 'xx'"),
         (["import", "partner.tbx"], "glossary: 오류: partner.tbx: 읽기 실패: 그런 파일이나 폴더가 없습니다", "glossary: error: partner.tbx: cannot read: no such file or folder"),
+        (["export", "--format", "csv", "--separator", ""], "구분자는 비워 둘 수 없습니다", "Invalid value for --separator: the separator cannot be empty"),
         (["extract", "nope.txt"], "glossary: 오류: nope.txt: 그런 파일이나 폴더가 없습니다", "glossary: error: nope.txt: no such file or directory"),
         (["lookup", "x", "--index", "nope.sqlite"], "glossary: 오류: nope.sqlite에 검색 색인이 없습니다.", "glossary: error: no lookup index at nope.sqlite;"),
     ],
