@@ -205,7 +205,11 @@ def extract_occurrences(text: str, source: str, encoding: str | None = None) -> 
         if match is None:
             return
         start = match.start()
-        end = extend(text, start).end()
+        run = extend(text, start)
+        if run is None:  # a symbol in the prefilter's range, not a hanzi (䷀ U+4DC0)
+            pos = start + 1
+            continue
+        end = run.end()
         pos = max(end, done)
         if start < done:
             continue

@@ -198,6 +198,7 @@ def test_parallel_terms_in_one_bracket() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "䷀ (䷀) hexagrams are symbols, not hanzi",
         "No Chinese here (at all), nothing [to see].",
         "中國 관련 표기는 원문을 따랐다.",  # bare hanji, no bracket
         "| 탕핑 | 躺平 | 드러눕기 |",  # a table cell is not a bracket
