@@ -436,9 +436,11 @@ def _insertions(
             out.append((len(lines), len(lines), [*tail, *rendered[key]]))
             tail = ["\n"]
             continue
-        pos = spans[after[0]][0]
+        start = pos = spans[after[0]][0]
         while pos > 0 and lines[pos - 1].lstrip().startswith("#"):  # the comments that introduce the next block
             pos -= 1
+        if pos == 0:  # comments that open the file are its header, not the first block's
+            pos = start
         out.append((pos, pos, [*rendered[key], "\n"]))
     # several blocks at one position: keep them in key order
     return [(p, p, [line for _, q, block in out if q == p for line in block]) for p in dict.fromkeys(p for p, _, _ in out)]

@@ -256,3 +256,11 @@ def test_a_comment_among_tool_lines_survives_a_refresh(tmp_path: Path) -> None:
     assert "# why two meetings?\n" in text
     assert "two meetings: 1" not in text
     assert read_termbase(path).terms[0].seen == (Rendering("Two Sessions", "context", count=3),)
+
+
+def test_the_file_header_stays_on_top_when_a_block_goes_first(tmp_path: Path) -> None:
+    path = write(tmp_path, "# Our team's term base: keep this first\n兩會:\n  en: Two Sessions\n")
+    update_termbase(path, [TermUpdate("一帶一路", count=1)])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# Our team's term base: keep this first"
+    assert lines.index("一帶一路:") < lines.index("兩會:")
