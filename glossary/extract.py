@@ -1137,15 +1137,14 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
             if _maybe_romanization(span, term):
                 gloss, kind, _ = _after_pinyin(span, after)
                 return (gloss, kind, None) if kind == "translation" else (span, "romanization", None)
-    end = len(before)
-    if _generic_tail(tokens, term):  # emerging biomanufacturing sector (生物制造)
-        end = tokens[-2][1] + len(tokens[-2][0])
-        tokens = tokens[:-1]
     start = _phrase_start(tokens, n, term)
     if start is None:
         return None, None, None
     start = _trim_by_dictionary(tokens, _extend_by_dictionary(tokens, start, term), term)
     start = _extend_by_head(tokens, start, term)
+    end = len(before)
+    if start < len(tokens) - 1 and _generic_tail(tokens, term):  # the biomanufacturing sector (生物制造)
+        end = tokens[-2][1] + len(tokens[-2][0])
     gloss = before[tokens[start][1]:end].strip().rstrip("'\"“”‘’ ")
     if '"' in gloss or "“" in gloss or "”" in gloss:
         gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
