@@ -1834,18 +1834,24 @@ def _generic_tail(tokens: list[tuple[str, int]], term: str) -> bool:
     lex = _lexicon(term)
     if not lex.segments or lex.keys(last):
         return False
+    # The noun may render a last word of the term nothing else renders: national development strategy (国家发展大局).
+    covered = {k for tok, _ in tokens[-6:-1] if tok[0].isalnum() for k in lex.keys(tok)}
+    return lex.size - 1 in covered or _ends_with_verb(term)
+
+
+@lru_cache(maxsize=8192)
+def _ends_with_verb(term: str) -> bool:
+    """Whether the term's last dictionary word is a verb ("to manufacture" for 制造), so no English noun renders it."""
     from glossary.dictionary import lookup_entries, segment_words
 
-    # The noun may render a last word of the term nothing else renders: national development strategy (国家发展大局).
     words = [w for w in segment_words(term) if _HAN_CHAR.match(w) and w not in _JOINING_HANZI]
-    covered = {k for tok, _ in tokens[-6:-1] if tok[0].isalnum() for k in lex.keys(tok)}
-    if words and len(words) - 1 not in covered:
-        senses = [x for entry in lookup_entries(words[-1]) for x in entry.senses if not x.startswith("CL:")]
-        if not senses or not any(x.startswith("to ") for x in senses[:3]):
-            return False
-    return True
+    if not words:
+        return False
+    senses = [x for entry in lookup_entries(words[-1]) for x in entry.senses if not x.startswith("CL:")]
+    return any(x.startswith("to ") for x in senses[:3])
 
 
+@lru_cache(maxsize=8192)
 def _term_leads_with_verb(term: str) -> bool:
     """Whether the term opens with a verb or preposition (after an adverb): 为基层减负, 全方位扩大国内需求."""
     for adverb in _LEAD_ADVERBS:
@@ -1866,13 +1872,16 @@ def _extend_by_head(tokens: list[tuple[str, int]], start: int, term: str) -> int
     """
     if start < 2 or any(t in "\"“”" for t, _ in tokens[start:]):
         return start
-    lex = _lexicon(term)
-    if not lex.segments:
-        return start
     j = start - 1
     if tokens[j][0].lower() == "the" and tokens[j - 1][0] == "of":
         j -= 1
-    if tokens[j][0] in ("of", "for"):
+    head = tokens[j][0] in ("of", "for")
+    if not head and not _term_leads_with_verb(term):
+        return start  # nothing to look up: the common case
+    lex = _lexicon(term)
+    if not lex.segments:
+        return start
+    if head:
         have = {k for t, _ in tokens[start:] if t[0].isalnum() for k in lex.keys(t) if isinstance(k, int)}
         run = []
         k = j - 1
