@@ -1141,7 +1141,11 @@ def _english_gloss(before: str, term: str, after: str) -> tuple[str | None, str 
     if start is None:
         return None, None, None
     start = _trim_by_dictionary(tokens, _extend_by_dictionary(tokens, start, term), term)
-    gloss = before[tokens[start][1]:].strip().rstrip("'\"“”‘’ ")
+    start = _extend_by_head(tokens, start, term)
+    end = len(before)
+    if start < len(tokens) - 1 and _generic_tail(tokens, term):  # the biomanufacturing sector (生物制造)
+        end = tokens[-2][1] + len(tokens[-2][0])
+    gloss = before[tokens[start][1]:end].strip().rstrip("'\"“”‘’ ")
     if '"' in gloss or "“" in gloss or "”" in gloss:
         gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
     gloss = gloss.strip(" ,;:")
@@ -1417,7 +1421,20 @@ _QUALIFIERS = frozenset(
     "sprawling fledgling ongoing upcoming renewed same similar other various several many numerous certain own "
     "entire growing rising mounting increasing continued continuing perceived alleged apparent possible potential "
     "eventual rapid strong big large vast broad significant important crucial critical key national local modest "
-    "home-grown homegrown".split())
+    "home-grown homegrown official emerging".split())
+#: Nouns a writer adds around a rendering (a debt swap programme) that belong to it only when the term says so
+#: (战略 strategy, 计划 plan, 工程 project, 制度 system).
+_GENERIC_NOUNS = frozenset(
+    "sector sectors strategy strategies plan plans programme programmes program programs initiative initiatives "
+    "policy policies campaign campaigns project projects system systems drive agenda framework".split())
+#: Generic nouns that are part of a set phrase rendering a word of the term: action plan (行动).
+_GENERIC_COMPOUNDS = frozenset(("action plan", "action plans", "work plan"))
+#: Hanzi that open a term with a preposition or a verb: 为基层减负, 因地制宜.
+_LEAD_HANZI = frozenset("为為因以依按据據对對向从從减減扩擴降稳穩促防去补補抓破")
+#: Adverbs that may come before a term's verb: 全方位扩大国内需求.
+_LEAD_ADVERBS = ("全方位", "全面", "大力", "进一步", "進一步", "持续", "持續", "积极", "積極", "切实", "切實", "着力", "不断", "不斷")
+#: Multi-word prepositions that render a leading 因/依/按: according to local conditions (因地制宜).
+_LEAD_PREPOSITIONS = frozenset("according due owing thanks".split())
 _ADJECTIVE_ENDINGS = ("ous", "ful", "ive", "-growing", "-running", "-standing", "-awaited", "-touted")
 _CUT_PREPOSITIONS = frozenset("at to into onto about".split())
 _CUT_DETERMINERS = frozenset("a an the its their his her".split())
@@ -1577,7 +1594,7 @@ _IRREGULAR_PAST = frozenset("met told urged sent spent won lost found got began 
 
 def _is_qualifier(word: str) -> bool:
     low = word.lower()
-    return low in _QUALIFIERS or low.endswith(_ADJECTIVE_ENDINGS) or low.startswith(("un", "non-")) and len(low) > 7
+    return low in _QUALIFIERS or low in _GENERIC_NOUNS or low.endswith(_ADJECTIVE_ENDINGS) or low.startswith(("un", "non-")) and len(low) > 7
 
 
 def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
@@ -1680,8 +1697,9 @@ def _trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) ->
         rest = covered(cut + 1, len(span))
         if not rest or not _is_qualifier(span[cut][0]):
             break
-        if len({k for k in rest if isinstance(k, int)}) < lex.size and span[cut][0].lower() not in _QUALIFIERS:
-            break  # "comprehensive national security outlook": it may render what the rest lacks
+        if len({k for k in rest if isinstance(k, int)}) < lex.size and span[cut][0].lower() not in _QUALIFIERS \
+                and not (span[cut][0].lower() in _GENERIC_NOUNS and sum(map(content, range(cut + 1, len(span)))) >= 2):
+            break  # but "project whitelist mechanism (白名单制度)": a generic noun before a rendering of two words  # "comprehensive national security outlook": it may render what the rest lacks
         nxt = cut + 1
         while nxt < len(span) and not content(nxt) and span[nxt][0].lower() not in ("and", "or"):
             nxt += 1
@@ -1798,3 +1816,99 @@ def _extend_list(tokens: list[tuple[str, int]], start: int, term: str) -> int:
     if items != n or k >= 0 and tokens[k][0] == ",":
         return start
     return first
+
+
+def _generic_tail(tokens: list[tuple[str, int]], term: str) -> bool:
+    """Whether the last word is a generic noun the term does not render: "debt swap programme (债务置换)".
+
+    Kept when the term has a word or hanzi for it: "One Belt, One Road strategy (一带一路战略)".
+    """
+    if len(tokens) < 2 or len(term) < 2:
+        return False
+    last, prev = tokens[-1][0], tokens[-2][0]
+    if last not in _GENERIC_NOUNS or not prev[0].isalnum() or prev[:1].isupper() or prev.lower() in _NO_END \
+            or f"{prev} {last}".lower() in _GENERIC_COMPOUNDS or any(t in "\"“”" for t, _ in tokens[-8:]):
+        return False
+    if len(tokens) >= 3 and "-" in prev and tokens[-3][0].lower() in _NO_END:
+        return False  # a hyphenated noun keeps its head: the trade-in programme (以旧换新)
+    lex = _lexicon(term)
+    if not lex.segments or lex.keys(last):
+        return False
+    # The noun may render a last word of the term nothing else renders: national development strategy (国家发展大局).
+    covered = {k for tok, _ in tokens[-6:-1] if tok[0].isalnum() for k in lex.keys(tok)}
+    return lex.size - 1 in covered or _ends_with_verb(term)
+
+
+@lru_cache(maxsize=8192)
+def _ends_with_verb(term: str) -> bool:
+    """Whether the term's last dictionary word is a verb ("to manufacture" for 制造), so no English noun renders it."""
+    from glossary.dictionary import lookup_entries, segment_words
+
+    words = [w for w in segment_words(term) if _HAN_CHAR.match(w) and w not in _JOINING_HANZI]
+    if not words:
+        return False
+    senses = [x for entry in lookup_entries(words[-1]) for x in entry.senses if not x.startswith("CL:")]
+    return any(x.startswith("to ") for x in senses[:3])
+
+
+@lru_cache(maxsize=8192)
+def _term_leads_with_verb(term: str) -> bool:
+    """Whether the term opens with a verb or preposition (after an adverb): 为基层减负, 全方位扩大国内需求."""
+    for adverb in _LEAD_ADVERBS:
+        if term.startswith(adverb) and len(term) > len(adverb) + 1:
+            term = term[len(adverb):]
+            break
+    return term[:2] in _VERB_HEADS or term[0] in _LEAD_HANZI
+
+
+def _extend_by_head(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Move the start left over a head or verb the term names but the noun-phrase rules left out.
+
+    A head before "of (the)"/"for" whose words render parts of the term the
+    rest lacks: "second phase of the Korea-China free trade agreement
+    (中韩自贸协定第二阶段谈判)"; a verb or preposition when the term opens
+    with one: "ease the burden on grassroots cadres (为基层减负)",
+    "according to local conditions (因地制宜)".
+    """
+    if start < 2 or any(t in "\"“”" for t, _ in tokens[start:]):
+        return start
+    j = start - 1
+    if tokens[j][0].lower() == "the" and tokens[j - 1][0] == "of":
+        j -= 1
+    head = tokens[j][0] in ("of", "for")
+    if not head and not _term_leads_with_verb(term):
+        return start  # nothing to look up: the common case
+    lex = _lexicon(term)
+    if not lex.segments:
+        return start
+    if head:
+        have = {k for t, _ in tokens[start:] if t[0].isalnum() for k in lex.keys(t) if isinstance(k, int)}
+        run = []
+        k = j - 1
+        while k >= 0 and len(run) < 4:
+            tok = tokens[k][0]
+            low = tok.lower()
+            if not tok[0].isalpha() or not tok[:1].islower() or low in _NO_END or low in _SUBORDINATORS \
+                    or (_is_verb(tok) or low in _VERBS) and not (k == j - 1 and low.isalpha() and not low.endswith("ed")):
+                break
+            run.append(k)
+            k -= 1
+        first = None
+        for k in run:
+            if {x for x in lex.keys(tokens[k][0], strong=True) if isinstance(x, int)} - have:
+                first = k
+        if first is not None:
+            return first
+    if not _term_leads_with_verb(term):
+        return start
+    prev = tokens[start - 1][0].lower()
+    if prev == "to" and start >= 2 and tokens[start - 2][0].lower() in _LEAD_PREPOSITIONS:
+        return start - 2  # according to local conditions (因地制宜)
+    j = start - 1 if prev in ("the", "a", "an") else start
+    if j >= 2:
+        verb = tokens[j - 1][0]
+        low = verb.lower()
+        if verb.isalpha() and verb.islower() and low not in _NO_END and not low.endswith(("ed", "ing")) \
+                and (tokens[j - 2][0].lower() == "to" or lex.keys(verb, strong=True)):
+            return j - 1  # to ease the burden on grassroots cadres (为基层减负), and expand domestic demand
+    return start

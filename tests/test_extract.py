@@ -156,6 +156,27 @@ def test_real_patterns(text: str, term: str, gloss: str | None, gloss_kind: str 
         ("Xi warned against blind expansion and involution-style competition (内卷式竞争) again.", "内卷式竞争", "involution-style competition"),
         ("Universities must train talent for the strategic emerging industries (战略性新兴产业).", "战略性新兴产业", "strategic emerging industries"),
         ("Chinese policy documents also stress the campaign for the Sinicization of religion (宗教中国化).", "宗教中国化", "Sinicization of religion"),
+        # A generic noun after the rendering that the term has no word for goes (sector, strategy, programme) ...
+        ("Shanghai courts the biomanufacturing sector (生物制造) with cheap land.", "生物制造", "biomanufacturing"),
+        ("Provinces must carry out the comprehensive rural revitalization strategy (乡村全面振兴) this year.", "乡村全面振兴", "comprehensive rural revitalization"),
+        ("A debt swap programme (债务置换) lets provinces refinance.", "债务置换", "debt swap"),
+        # ... but stays when the term says it (战略 strategy), renders a last word nothing else does
+        # (大局), or makes a set phrase or a hyphenated noun whole.
+        ("It reaffirmed the innovation-driven development strategy (创新驱动发展战略) in March.", "创新驱动发展战略", "innovation-driven development strategy"),
+        ("Hong Kong must serve the national development strategy (国家发展大局), he said.", "国家发展大局", "national development strategy"),
+        ("Beijing doubled funding for the trade-in programme(以旧换新) this year.", "以旧换新", "trade-in programme"),
+        ("The three-year action plan for SOE reform (国企改革三年行动) ended in 2022.", "国企改革三年行动", "three-year action plan for SOE reform"),
+        # Qualifiers and generic nouns before a rendering: official, project.
+        ("The government raised the official deficit ratio (赤字率) to 4 percent.", "赤字率", "deficit ratio"),
+        ("Banks lend to housing through a project whitelist mechanism (白名单制度) now.", "白名单制度", "whitelist mechanism"),
+        # A head before "of the" that renders part of the term.
+        ("Negotiators met to restart the second phase of the Korea-China free trade agreement (中韩自贸协定第二阶段谈判).", "中韩自贸协定第二阶段谈判", "second phase of the Korea-China free trade agreement"),
+        # A term that opens with a verb or preposition keeps the English one (为, 因, 扩大) ...
+        ("The campaign to ease the burden on grassroots cadres (为基层减负) has stalled.", "为基层减负", "ease the burden on grassroots cadres"),
+        ("Provinces should tailor measures according to local conditions (因地制宜) instead.", "因地制宜", "according to local conditions"),
+        ("Li vowed to boost consumption and expand domestic demand on all fronts (全方位扩大国内需求).", "全方位扩大国内需求", "expand domestic demand on all fronts"),
+        # ... but a verb before a term that has none is not part of it.
+        ("Beijing moved to resume visa-free entry for group tourists (团体游客免签入境) from Korea.", "团体游客免签入境", "visa-free entry for group tourists"),
     ],
 )
 def test_dictionary_guided_renderings(text: str, term: str, gloss: str) -> None:
