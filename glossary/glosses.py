@@ -136,13 +136,7 @@ def gloss_renderings(
             out.append(Rendering(term.en, "curated"))
         out.extend(Rendering(x, "curated") for x in term.en_alt)
     out.extend(context_renderings(occurrences))
-    # A long sense is cut to its name ("Belt and Road Initiative, Chinese
-    # government plan ..."), unless the name is already a rendering: then the
-    # whole sense stays, so the dictionary's evidence is not lost in the merge.
-    known = {variant_key(r.text) for r in out}
-    for rendering in dictionary_renderings(form, is_name=is_name):
-        name = _dictionary_term(rendering.text)
-        out.append(rendering if variant_key(name) in known else replace(rendering, text=name))
+    out.extend(replace(r, text=_dictionary_term(r.text)) for r in dictionary_renderings(form, is_name=is_name))
     literal = literal_rendering(form)
     if literal is not None:
         out.append(literal)
@@ -150,10 +144,17 @@ def gloss_renderings(
     for rendering in out:
         key = variant_key(rendering.text)
         kept = unique.setdefault(key, rendering)
-        if kept is not rendering and rendering.source == "context":
-            # a curated rendering the texts also use keeps its evidence
+        if kept is rendering:
+            continue
+        # The same rendering from a less trusted source is evidence, not a
+        # second rendering: the texts' counts and the dictionary's agreement
+        # stay with the one kept ("Belt and Road Initiative": curated, also
+        # used by the texts and given by CC-CEDICT).
+        also = kept.also if rendering.source in kept.also or rendering.source == kept.source else (*kept.also, rendering.source)
+        if rendering.source == "context":
             documents = tuple(sorted({*kept.documents, *rendering.documents}))
-            unique[key] = replace(kept, count=kept.count + rendering.count, documents=documents)
+            kept = replace(kept, count=kept.count + rendering.count, documents=documents)
+        unique[key] = replace(kept, also=also)
     return tuple(unique.values())
 
 

@@ -839,7 +839,8 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
 
     def source(r: dict[str, Any]) -> str:
         count = f" ×{r['count']:,}" if r.get("count", 0) > 1 else ""
-        return f" [{names['source'].get(r['source'], r['source'])}{count}]" if r["source"] else ""
+        also = "".join(f", {names['source'].get(a, a)}" for a in r.get("also", ()))
+        return f" [{names['source'].get(r['source'], r['source'])}{count}{also}]" if r["source"] else ""
 
     renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
     english = "; ".join(r["text"] + source(r) for r in renderings[:_ENGLISH_SHOWN]) + _more(len(renderings) - _ENGLISH_SHOWN)

@@ -96,6 +96,7 @@ class Rendering:
     source: str  # one of RENDERING_SOURCES
     count: int = 0  # how often the texts use it (context renderings)
     documents: tuple[str, ...] = ()  # where the texts use it
+    also: tuple[str, ...] = ()  # less trusted sources that give the same rendering: ("dictionary",)
 
 
 @dataclass(frozen=True, slots=True)

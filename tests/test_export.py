@@ -635,7 +635,7 @@ def test_json_shape(mini_entries):
     assert list(data)[:5] == ["key", "trad", "simp", "ko", "en"]
     assert data["en"] == ["Two Sessions", "two congresses (NPC and CPPCC)"]
     assert data["renderings"][0] == {"text": "Two Sessions", "source": "context", "count": 3,
-                                     "documents": ["seeds/two-sessions.en.txt", "seeds/policy-terms.ko.txt"]}
+                                     "documents": ["seeds/two-sessions.en.txt", "seeds/policy-terms.ko.txt"], "also": []}
     assert {"source", "line", "context"} <= set(data["occurrences"][0])
     assert data["machine_generated"] == ["ja", "ko", "ko_romanized", "pinyin", "kana", "romaji"]
     assert entry_from_json(data) == next(e for e in mini_entries if e.key == "两会")

@@ -76,7 +76,7 @@ def test_curated_first_then_context_dictionary_literal() -> None:
         "兩會",
     )
     assert [r.source for r in renderings][:3] == ["curated", "curated", "context"]
-    assert renderings[0] == Rendering("Two Sessions", "curated", count=2, documents=("a.txt", "b.txt"))
+    assert renderings[0] == Rendering("Two Sessions", "curated", count=2, documents=("a.txt", "b.txt"), also=("context",))
     assert "dictionary" in [r.source for r in renderings]
 
 
@@ -92,7 +92,8 @@ def test_literal_only_after_every_other_source() -> None:
     assert [(r.text, r.source) for r in alone] == [("common + prosperous", "literal")]
 
 
-def test_dictionary_sense_is_kept_whole_when_its_name_is_already_a_rendering() -> None:
+def test_the_same_rendering_from_another_source_is_evidence_not_a_second_rendering() -> None:
     renderings = gloss_renderings(None, [occ("Belt and Road Initiative", term="一帶一路")], "一帶一路")
-    assert [r.source for r in renderings] == ["context", "dictionary"]
-    assert renderings[1].text.startswith("Belt and Road Initiative, ")
+    assert renderings == (
+        Rendering("Belt and Road Initiative", "context", count=1, documents=("a.txt",), also=("dictionary",)),
+    )

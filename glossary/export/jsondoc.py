@@ -41,7 +41,8 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "kana": entry.kana,
         "romaji": entry.romaji,
         "renderings": [
-            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents)} for r in entry.en
+            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
+            for r in entry.en
         ],
         "abbrev": list(entry.abbrev),
         "forms": list(entry.forms),
@@ -71,7 +72,7 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     renderings. Raise ValueError on a wrong shape.
 
     >>> entry_from_json({"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}).en[0]
-    Rendering(text='Two Sessions', source='curated', count=0, documents=())
+    Rendering(text='Two Sessions', source='curated', count=0, documents=(), also=())
     """
     if not isinstance(d, dict):
         raise ValueError(gettext("an entry must be an object"))
@@ -86,7 +87,7 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     if "renderings" in d:
         en = tuple(
             Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
-                      _strings(r.get("documents", []), "documents"))
+                      _strings(r.get("documents", []), "documents"), _strings(r.get("also", []), "also"))
             for r in d["renderings"]
         )
     else:
