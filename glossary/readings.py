@@ -28,7 +28,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary import normalize
@@ -382,7 +382,18 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     >>> hangul_reading("一國兩制"), hangul_reading("不動産"), hangul_reading("以旧换新")
     ('일국양제', '부동산', '이구환신')
     """
-    d = dictionary or load_dictionary()
+    if dictionary is None:
+        return _shipped_reading(hanzi)
+    return _read(hanzi, dictionary)
+
+
+# Texts repeat their terms: one reading per distinct term and process.
+@lru_cache(maxsize=65536)
+def _shipped_reading(hanzi: str) -> str:
+    return _read(hanzi, load_dictionary())
+
+
+def _read(hanzi: str, d: HanjaDictionary) -> str:
     text = korean_form(hanzi, d)
     whole = d.word(text)
     if whole is not None:
@@ -461,6 +472,7 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
 # ---------------------------------------------------------- romanisation
 
 
+@lru_cache(maxsize=65536)
 def romanize(hangul: str, system: str = "rr") -> str:
     """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr`` (McCune-Reischauer).
 
@@ -555,6 +567,7 @@ def _overrides(name: str) -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def pinyin_reading(hanzi: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces.
 
