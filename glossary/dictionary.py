@@ -244,7 +244,7 @@ def dictionary_renderings(term: str, *, is_name: bool = False) -> tuple[Renderin
     """:func:`dictionary_senses` as renderings with source ``dictionary``.
 
     >>> dictionary_renderings("共同體")
-    (Rendering(text='community', source='dictionary', count=0, documents=(), also=()),)
+    (Rendering(text='community', source='dictionary', count=0, documents=(), also=(), note=None, raw=None, kind=None),)
     """
     return tuple(Rendering(sense, "dictionary") for sense in dictionary_senses(term, is_name=is_name))
 
@@ -392,7 +392,7 @@ def literal_rendering(term: str) -> Rendering | None:
     """:func:`literal_gloss` as a rendering with source ``literal``, or None.
 
     >>> literal_rendering("社會治理")
-    Rendering(text='society + govern', source='literal', count=0, documents=(), also=())
+    Rendering(text='society + govern', source='literal', count=0, documents=(), also=(), note=None, raw=None, kind=None)
     """
     gloss = literal_gloss(term)
     return Rendering(gloss, "literal") if gloss else None

@@ -10,13 +10,20 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: What a rendering beside a term is (``gloss_kind``).
-GLOSS_KINDS = ("translation", "hangul", "romanization", "pinyin", "transcription")
+GLOSS_KINDS = ("translation", "hangul", "romanization", "pinyin", "transcription", "name")
 
 #: What a bracketed CJK span is (``kind``).
-OCCURRENCE_KINDS = ("term", "title", "other")
+#: ``name`` is a person, place, dynasty, company or medium; ``other`` (a whole
+#: quoted sentence, a hanja glossing one syllable) never enters the term base.
+OCCURRENCE_KINDS = ("term", "name", "title", "other")
 
 #: Where an English rendering comes from, most trusted first.
 RENDERING_SOURCES = ("curated", "context", "dictionary", "literal")
+
+#: Where a Korean rendering comes from, most trusted first: the term base, a
+#: Korean text, the Mandarin-to-hangul transcription of a name (외래어 표기법),
+#: the Sino-Korean character reading.
+KO_RENDERING_SOURCES = ("curated", "context", "transcription", "reading")
 
 #: ``status`` of a term in ``terms.yaml``.
 STATUSES = ("candidate", "approved", "rejected")
@@ -97,6 +104,9 @@ class Rendering:
     count: int = 0  # how often the texts use it (context renderings)
     documents: tuple[str, ...] = ()  # where the texts use it
     also: tuple[str, ...] = ()  # less trusted sources that give the same rendering: ("dictionary",)
+    note: str | None = None  # what was moved out of the text: "1953-, PRC politician", "abbr. for ..."
+    raw: str | None = None  # a dictionary rendering's sense as the dictionary prints it (JSON only)
+    kind: str | None = None  # Korean renderings: "reading" | "translation" | "transcription"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +120,8 @@ class Term:
     key: str  # traditional form, the YAML key
     en: str | None = None  # preferred English
     en_alt: tuple[str, ...] = ()  # alternative English renderings
-    ko: str | None = None  # Korean override (hangul)
+    ko: str | None = None  # preferred Korean (hangul), curated
+    ko_alt: tuple[str, ...] = ()  # alternative Korean renderings, curated
     simp: str | None = None
     ja: str | None = None
     pinyin: str | None = None
@@ -132,7 +143,9 @@ class Entry:
     trad: str  # "兩會"
     simp: str  # "两会"
     ja: str = ""  # Japanese form: "両会"
-    ko: str = ""  # hangul reading: "양회"
+    ko: str = ""  # preferred Korean term as Korean writers print it: "양회", "시진핑" (may be "" for a title)
+    ko_hanja: str = ""  # strict Sino-Korean character reading: "양회", "습근평"
+    ko_renderings: tuple[Rendering, ...] = ()  # every Korean equivalent, most trusted first
     ko_romanized: str = ""  # Revised Romanization: "yanghoe"
     pinyin: str = ""  # with tone marks: "liǎng huì"
     kana: str = ""  # of the Japanese form (machine-generated)

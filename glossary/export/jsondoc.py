@@ -72,7 +72,7 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     renderings. Raise ValueError on a wrong shape.
 
     >>> entry_from_json({"trad": "兩會", "simp": "两会", "ko": "양회", "en": ["Two Sessions"]}).en[0]
-    Rendering(text='Two Sessions', source='curated', count=0, documents=(), also=())
+    Rendering(text='Two Sessions', source='curated', count=0, documents=(), also=(), note=None, raw=None, kind=None)
     """
     if not isinstance(d, dict):
         raise ValueError(gettext("an entry must be an object"))
