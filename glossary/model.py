@@ -110,6 +110,25 @@ class Rendering:
 
 
 @dataclass(frozen=True, slots=True)
+class KoreanReading:
+    """The Korean forms of a term computed with no text around it.
+
+    ``ko`` is what a Korean writer prints when nothing else is known: the
+    Mandarin-to-hangul transcription for a modern person or a current place
+    (시진핑, 베이징), the character reading for a term (이구환신), "" for a
+    whole Chinese clause or title. ``ko_hanja`` is always the strict reading.
+
+    >>> KoreanReading("시진핑", "습근평", "시진핑", "name:modern").ko_hanja
+    '습근평'
+    """
+
+    ko: str
+    ko_hanja: str
+    transcription: str | None = None  # Mandarin-to-hangul (외래어 표기법), names only
+    rule: str = "term"  # "name:modern" | "name:historical" | "name:institution" | "term" | "clause"
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One curated block of ``terms.yaml``, keyed by its traditional form.
 

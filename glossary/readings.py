@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary import normalize
+from glossary.model import KoreanReading
 
 # ---------------------------------------------------------------- hangul jamo
 
@@ -385,6 +386,20 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     if dictionary is None:
         return _shipped_reading(hanzi)
     return _read(hanzi, dictionary)
+
+
+def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ...] = ()) -> KoreanReading:
+    """The Korean forms of a term with no text around it: preferred ``ko``, strict ``ko_hanja``.
+
+    ``kind`` is the occurrence kind when known (``name``, ``term``, ``title``);
+    ``english`` the English renderings met beside it (``Xi Jinping``), a hint
+    that it is a name.
+
+    >>> korean_reading("以舊換新")
+    KoreanReading(ko='이구환신', ko_hanja='이구환신', transcription=None, rule='term')
+    """
+    strict = hangul_reading(trad)
+    return KoreanReading(ko=strict, ko_hanja=strict, transcription=None, rule="term")
 
 
 # Texts repeat their terms: one reading per distinct term and process.
