@@ -27,7 +27,7 @@ from glossary.i18n import N_, _, os_reason
 from glossary.model import STATUSES, Entry, Rendering, Term, TermbaseError
 
 #: Fields a person writes. A value here overrides what the tool computes.
-CURATED_FIELDS = ("en", "en_alt", "ko", "simp", "ja", "pinyin", "abbrev", "note", "status")
+CURATED_FIELDS = ("en", "en_alt", "ko", "ko_alt", "simp", "ja", "pinyin", "abbrev", "note", "status")
 #: Fields the tool keeps up to date from the texts; they are rewritten by ``extract --add``.
 TOOL_FIELDS = ("seen", "count", "sources")
 _STRING_FIELDS = {"en", "ko", "simp", "ja", "pinyin", "abbrev", "note", "status"}
@@ -203,13 +203,14 @@ def _term(key: str, value: dict[str, Any], line: int, path: Path) -> Term:
                 path=path, line=where, key=key, choices=", ".join(STATUSES), got=fields["status"]
             )
         )
-    en_alt = value.get("en_alt")
-    if en_alt is not None:
-        if isinstance(en_alt, str):
-            en_alt = [en_alt]
-        if not isinstance(en_alt, list) or not all(isinstance(x, str) for x in en_alt):
-            raise fail("en_alt", N_("a list of text"))
-        fields["en_alt"] = tuple(x.strip() for x in en_alt if x.strip())
+    for alt_name in ("en_alt", "ko_alt"):
+        alt = value.get(alt_name)
+        if alt is not None:
+            if isinstance(alt, str):
+                alt = [alt]
+            if not isinstance(alt, list) or not all(isinstance(x, str) for x in alt):
+                raise fail(alt_name, N_("a list of text"))
+            fields[alt_name] = tuple(x.strip() for x in alt if x.strip())
     seen = value.get("seen")
     if seen is not None:
         if not isinstance(seen, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in seen.items()):
@@ -249,6 +250,7 @@ class TermUpdate:
     en: str | None = None
     en_alt: tuple[str, ...] = ()
     ko: str | None = None
+    ko_alt: tuple[str, ...] = ()
     abbrev: str | None = None
     note: str | None = None
 
@@ -403,7 +405,12 @@ def _render_fields(upd: TermUpdate, pad: str, *, skip: set[str], tool: bool = Tr
         if upd.en_alt and "en_alt" not in skip:
             out.append(f"{pad}en_alt:\n")
             out.extend(f"{pad}  - {_scalar(x)}\n" for x in upd.en_alt)
-        for name in ("ko", "abbrev", "note"):
+        if upd.ko and "ko" not in skip:
+            out.append(f"{pad}ko: {_scalar(upd.ko)}\n")
+        if upd.ko_alt and "ko_alt" not in skip:
+            out.append(f"{pad}ko_alt:\n")
+            out.extend(f"{pad}  - {_scalar(x)}\n" for x in upd.ko_alt)
+        for name in ("abbrev", "note"):
             value = getattr(upd, name)
             if value and name not in skip:
                 out.append(f"{pad}{name}: {_scalar(value)}\n")
@@ -477,24 +484,32 @@ def _locked(path: Path) -> Iterator[None]:
 def add_entries(path: Path, entries: Iterable[Entry], *, dry_run: bool = False) -> AddReport:
     """Import entries read from another glossary (CSV, XLSX, TBX) as candidates.
 
-    New terms get their English (curated or context renderings; dictionary
-    and literal glosses are recomputed, so they are not copied), a Korean
-    reading only when it differs from the computed one (then it is an
-    override), the acronym and the note. Existing terms only gain fields they
-    lack: a curated field is never overwritten.
+    New terms get their English and their Korean (curated or context
+    renderings -- a partner glossary's terms are curated; dictionary and
+    literal glosses, transcriptions and readings are recomputed, so they are
+    not copied: the preferred Korean as ``ko`` when it is attested, the
+    other attested ones as ``ko_alt``), the acronym and the note. A file with a Korean term but no
+    Korean renderings (an older export) gives ``ko`` only when it differs
+    from the computed reading (then it is an override). Existing terms only
+    gain fields they lack: a curated field is never overwritten.
     """
     from glossary.readings import hangul_reading
 
     updates = []
     for entry in entries:
         english = [r.text for r in entry.en if r.source in {"curated", "context"}]
-        ko = entry.ko if entry.ko and entry.ko.replace(" ", "") != hangul_reading(entry.trad).replace(" ", "") else None
+        attested = [r.text for r in entry.ko_renderings if r.source in {"curated", "context"}]
+        ko = entry.ko if entry.ko in attested else None  # a computed preferred term is recomputed
+        if entry.ko and not entry.ko_renderings and entry.ko.replace(" ", "") != hangul_reading(entry.trad).replace(" ", ""):
+            ko = entry.ko
+        ko_alt = tuple(t for t in dict.fromkeys(attested) if t != ko)
         updates.append(
             TermUpdate(
                 key=entry.trad or entry.simp,
                 en=english[0] if english else None,
                 en_alt=tuple(english[1:]),
                 ko=ko,
+                ko_alt=ko_alt,
                 abbrev=entry.abbrev[0] if entry.abbrev else None,
                 note=entry.note,
             )

@@ -31,10 +31,20 @@ from glossary.export import (
     read_export,
     write_export,
 )
-from glossary.export.common import guard_formula, join_cell, split_cell, unguard_formula, xml_text
+from glossary.export.common import (
+    MAX_CONTEXTS,
+    guard_formula,
+    join_cell,
+    korean_terms,
+    pick_contexts,
+    sample_occurrences,
+    split_cell,
+    unguard_formula,
+    xml_text,
+)
 from glossary.export.tables import tsv_rows
 from glossary.export.tbx import TBX_NS, concept_id
-from glossary.model import Entry, InputError, Occurrence, OutputError, Rendering
+from glossary.model import KO_RENDERING_SOURCES, Entry, InputError, Occurrence, OutputError, Rendering
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
@@ -68,7 +78,8 @@ def cleaned(entry: Entry, fmt: str) -> Entry:
 
     out = clean(entry)
     if fmt.startswith("tbx"):
-        out = dataclasses.replace(out, en=tuple(r for r in out.en if r.text.strip()))
+        out = dataclasses.replace(out, en=tuple(r for r in out.en if r.text.strip()),
+                                  ko_renderings=tuple(r for r in out.ko_renderings if r.text.strip()))
     return out
 
 
@@ -125,11 +136,12 @@ def test_round_trip_mini(fmt, mini_entries, tmp_path):
         want = cleaned(entry, fmt)
         assert back[entry.key] == want
         assert back[entry.key].sources == tuple(sorted(xml_text(s) for s in entry.sources)) or fmt == "json"
-    if fmt.startswith("tbx"):  # every context sentence, with its source and line
+    if fmt.startswith("tbx") or fmt == "json":  # the chosen context sentences, with their source and line
         for entry in mini_entries:
-            assert contexts(back[entry.key]) == [(xml_text(s), n, xml_text(c)) for s, n, c in contexts(entry)]
-    if fmt == "json":
-        assert [back[e.key].occurrences for e in mini_entries] == [e.occurrences for e in mini_entries]
+            kept = dataclasses.replace(entry, occurrences=sample_occurrences(entry))
+            clean = (lambda t: t) if fmt == "json" else xml_text
+            assert contexts(back[entry.key]) == [(clean(s), n, clean(c)) for s, n, c in contexts(kept)]
+            assert back[entry.key].sources == entry.sources or fmt != "json"
 
 
 # Text that breaks naive writers: separators, quotes, escapes, formula
@@ -140,6 +152,8 @@ HOSTILE = st.lists(
 ).map("".join)
 NONBLANK = HOSTILE.filter(lambda s: s.strip() != "")
 OPTIONAL = HOSTILE.map(lambda s: s if s.strip() else "")  # a blank value is no value (never an empty element)
+KO_KINDS = [("curated", None), ("context", "translation"), ("context", "reading"), ("context", "transcription"),
+            ("transcription", "transcription"), ("reading", "reading")]
 
 
 @st.composite
@@ -151,8 +165,19 @@ def entries(draw):
         max_size=3, unique_by=lambda r: r.text))
     literal = draw(st.lists(NONBLANK.map(lambda t: Rendering(t, "literal")), max_size=1))
     sources = draw(st.lists(NONBLANK, max_size=2, unique=True))
+    # Korean renderings as merge keeps them: most trusted first, a reading or
+    # transcription of its own kind; the preferred term is the first (or none).
+    korean = draw(st.lists(
+        st.tuples(NONBLANK, st.sampled_from(KO_KINDS), st.integers(0, 9), st.lists(NONBLANK, max_size=2).map(tuple)),
+        max_size=3, unique_by=lambda k: k[0]))
+    ko_renderings = tuple(sorted(
+        (Rendering(text, source, count if source == "context" else 0, docs if source == "context" else (), kind=kind)
+         for text, (source, kind), count, docs in korean),
+        key=lambda r: KO_RENDERING_SOURCES.index(r.source)))
+    ko = draw(st.sampled_from([ko_renderings[0].text, ""]) if ko_renderings else OPTIONAL)
     return Entry(
-        key=key, trad=draw(NONBLANK), simp=key, ja=draw(OPTIONAL), ko=draw(OPTIONAL),
+        key=key, trad=draw(NONBLANK), simp=key, ja=draw(OPTIONAL), ko=ko, ko_hanja=draw(OPTIONAL),
+        ko_renderings=ko_renderings,
         ko_romanized=draw(OPTIONAL), pinyin=draw(OPTIONAL), kana=draw(OPTIONAL), romaji=draw(OPTIONAL),
         en=tuple(renderings + literal),
         abbrev=tuple(draw(st.lists(NONBLANK, max_size=2, unique=True))),
@@ -177,8 +202,8 @@ def test_round_trip_hostile_strings(fmt, entry, tmp_path):
     [back] = read_export(path)
     assert back == entry
     assert back.sources == entry.sources
-    if fmt != "csv":
-        assert contexts(back) == contexts(entry)
+    if fmt != "csv":  # the chosen sentences (identical ones once)
+        assert contexts(back) == contexts(dataclasses.replace(entry, occurrences=sample_occurrences(entry)))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -308,7 +333,7 @@ def test_bad_locale_is_a_clear_error():
 # --- XLSX ------------------------------------------------------------------------
 
 
-def test_xlsx_frozen_header_widths_and_guard(mini_entries, tmp_path):
+def test_xlsx_frozen_header_widths_verbatim_text_cells(mini_entries, tmp_path):
     from openpyxl import load_workbook
 
     write_export(mini_entries, tmp_path / "g.xlsx", "xlsx")
@@ -316,9 +341,15 @@ def test_xlsx_frozen_header_widths_and_guard(mini_entries, tmp_path):
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["A"].width == 20 and ws.column_dimensions["E"].width == 36
     cells = [c for row in ws.iter_rows() for c in row]
-    assert all(c.data_type in ("s", "inlineStr", "n") for c in cells)  # strings, never formulas
-    assert not [c.value for c in cells if isinstance(c.value, str) and c.value[:1] in "=+-@"]
-    assert [c.value for c in ws[1]][:5] == ["zh-Hant", "zh-Hans", "ko", "ja", "en"]
+    assert all(c.data_type == "s" for c in cells if c.value is not None)  # strings, never formulas or numbers
+    assert [c.value for c in ws[1]][:7] == ["zh-Hant", "zh-Hans", "ko", "ja", "en", "ko_hanja", "ko_alt"]
+    # values verbatim: no guard quote inside the value; the quote-prefix style marks the formula-like ones
+    hostile = {c.value: c for c in cells if isinstance(c.value, str)}
+    for value in ("=측시", "-X-", "-cheuksi", "+cè shì"):
+        assert hostile[value].quotePrefix, value
+    assert not hostile["兩會"].quotePrefix
+    assert not [v for v in hostile if v.startswith("'=")]
+    assert next(v for v in hostile if "HYPERLINK" in v).startswith('=HYPERLINK("http://example.com","x")')
 
 
 def test_xlsx_widths_follow_the_columns(tmp_path):
@@ -386,7 +417,7 @@ def check_structure(data: bytes) -> None:
         assert secs, "a conceptEntry needs a langSec"
         assert all(c.tag in (t("langSec"), t("admin"), t("note")) for c in concept)
         for sec in secs:
-            assert sec.get(XML_LANG) in {"zh-Hant", "zh-Hans", "ko", "ja", "en"}
+            assert sec.get(XML_LANG) in {"zh", "zh-Hant", "zh-Hans", "ko", "ja", "en"}
             terms = sec.findall(t("termSec"))
             assert terms and len(terms) == len(sec), "a langSec holds termSecs only"
             for ts in terms:
@@ -499,17 +530,30 @@ def test_translate_toolkit_reads_tbx2_in_every_language(mini_entries):
 
     store = tbxfile.parsestring(render(mini_entries, "tbx2"))
     assert len(store.units) == len(mini_entries)
-    by_trad = {u.get_target_terms("zh-Hant")[0].text: u for u in store.units}
+
+    def zh(unit):
+        return (unit.get_target_terms("zh-Hant") or unit.get_target_terms("zh"))[0].text
+
+    by_trad = {zh(u): u for u in store.units}
     for entry in mini_entries:
         unit = by_trad[xml_text(entry.trad)]
-        got = {lang: [t.text for t in unit.get_target_terms(lang)] for lang in ("zh-Hant", "zh-Hans", "ko", "ja", "en")}
-        assert got["zh-Hans"] == [entry.simp]
-        assert got["ko"] == [entry.ko]
+        got = {lang: [t.text for t in unit.get_target_terms(lang)] for lang in ("zh", "zh-Hant", "zh-Hans", "ko", "ja", "en")}
+        if entry.trad == entry.simp:  # one section for both scripts
+            assert (got["zh"], got["zh-Hant"], got["zh-Hans"]) == ([entry.trad], [], [])
+        else:
+            assert (got["zh"], got["zh-Hans"]) == ([], [entry.simp])
+        # the preferred Korean first, then the Korean renderings the texts attest
+        want_ko = [text for i, (text, r) in enumerate(korean_terms(entry))
+                   if (i == 0 and entry.ko) or (r is not None and r.source in ("curated", "context"))]
+        assert got["ko"] == want_ko
         assert got["ja"] == ([entry.ja] if entry.ja else [])
         want_en = [xml_text(r.text) for r in entry.en if r.source != "literal" and r.text.strip()]
         assert got["en"] == want_en + list(entry.abbrev)
     two = by_trad["兩會"]
     assert two.get_target_terms("en")[0].administrative_status == "preferredTerm-admn-sts"
+    xi = by_trad["習近平"]
+    assert [(t.text, t.administrative_status) for t in xi.get_target_terms("ko")] == [
+        ("시진핑", "preferredTerm-admn-sts"), ("습근평", "admittedTerm-admn-sts")]
 
 
 # --- readers: other tools' files, bad files --------------------------------------
@@ -635,14 +679,27 @@ def test_json_shape(mini_entries):
     assert list(data)[:5] == ["key", "trad", "simp", "ko", "en"]
     assert data["en"] == ["Two Sessions", "two congresses (NPC and CPPCC)"]
     assert data["renderings"][0] == {"text": "Two Sessions", "source": "context", "count": 3,
-                                     "documents": ["seeds/two-sessions.en.txt", "seeds/policy-terms.ko.txt"], "also": []}
+                                     "documents": ["seeds/two-sessions.en.txt", "seeds/policy-terms.ko.txt"], "also": [],
+                                     "note": None, "raw": None, "kind": None}
+    assert (data["ko"], data["ko_hanja"]) == ("양회", "양회")
+    assert data["ko_renderings"] == [{"text": "양회", "source": "context", "count": 1, "documents": ["seeds/policy-terms.ko.txt"],
+                                      "also": [], "note": None, "raw": None, "kind": "reading"}]
     assert {"source", "line", "context"} <= set(data["occurrences"][0])
-    assert data["machine_generated"] == ["ja", "ko", "ko_romanized", "pinyin", "kana", "romaji"]
+    assert data["count"] == 3
+    assert data["machine_generated"] == ["ja", "ko_hanja", "ko_romanized", "pinyin", "kana", "romaji"]  # ko is attested
     assert entry_from_json(data) == next(e for e in mini_entries if e.key == "两会")
     lit = entry_to_json(next(e for e in mini_entries if e.key == "利用厚生"))
     assert lit["en"] == [] and lit["renderings"][0]["source"] == "literal" and "en_literal" in lit["machine_generated"]
     cur = entry_to_json(next(e for e in mini_entries if e.key == "以旧换新"))
     assert "ko" in cur["machine_generated"] and cur["curated"] == ["trad", "en", "note"]
+    xi = entry_to_json(next(e for e in mini_entries if e.key == "习近平"))
+    assert (xi["ko"], xi["ko_hanja"]) == ("시진핑", "습근평")
+    assert [(r["text"], r["source"], r["kind"], r["count"]) for r in xi["ko_renderings"]] == [
+        ("시진핑", "context", "transcription", 2), ("습근평", "context", "reading", 1)]
+    assert xi["count"] == 7  # every occurrence counted; fragments beside complete sentences are not kept
+    assert [o["line"] for o in xi["occurrences"]] == [4, 1, 1, 5, 7]
+    title = entry_to_json(next(e for e in mini_entries if e.kind == "title"))
+    assert title["ko"] == "" and title["ko_renderings"] == [] and title["ko_hanja"]
 
 
 # --- write_export: atomic, stdout, streaming --------------------------------------
@@ -725,3 +782,280 @@ def test_libreoffice_opens_csv_intact_without_formulas(mini_entries, tmp_path):
     values = {c.value for c in cells}
     assert {"兩會", "两会", "양회", "両会", "一帶一路", "이구환신"} <= values
     assert next(v for v in values if isinstance(v, str) and "HYPERLINK" in v).startswith("'=HYPERLINK")
+
+
+# --- bounded contexts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("contexts_", "want"),
+    [
+        # complete and short first; a fragment only when nothing better exists
+        ((("a", "the Two Sessions (兩會) and"), ("b", "The Two Sessions (兩會) opened in Beijing in March.")), ["b"]),
+        ((("a", "the Two Sessions (兩會) and"),), ["a"]),
+        # from different documents while there are any, best first
+        ((("a", "The Two Sessions (兩會) opened in Beijing in March."), ("a", "The Two Sessions (兩會) closed after a week."),
+          ("b", "Delegates travelled to the Two Sessions (兩會) by train from every province."),
+          ("c", "In March the Two Sessions (兩會) drew three thousand delegates to Beijing once more.")),
+         ["a", "b", "c"]),
+        # the same sentence in copies of one text is kept once
+        ((("a", "The Two Sessions (兩會) opened in Beijing in March."), ("b", "The Two Sessions (兩會) opened in Beijing in March.")),
+         ["a"]),
+        # a sentence of three hundred characters loses to a readable one
+        ((("a", "The Two Sessions (兩會) " + "went on and on, " * 20 + "and ended."), ("b", "The Two Sessions (兩會) ended on Monday.")),
+         ["b", "a"]),
+        # Korean sentences end in 다
+        ((("a", "시진핑(習近平)은"), ("b", "올해 양회(兩會)에서는 성장률 목표가 발표되었다")), ["b"]),
+    ],
+)
+def test_pick_contexts(contexts_, want):
+    occurrences = [Occurrence("兩會", source, i, context=text) for i, (source, text) in enumerate(contexts_)]
+    assert [o.source for o in pick_contexts(occurrences)] == want
+
+
+def repeated(copies: int, documents: int) -> list[Entry]:
+    """The mini entries' occurrences as a corpus of ``copies`` repeats spread over ``documents`` texts."""
+    entries_ = read_export(DATA / "mini_entries.json")
+    out = []
+    for entry in entries_:
+        occ = tuple(dataclasses.replace(o, source=f"{o.source}.{i % documents}", line=o.line + 1000 * (i // documents))
+                    for i in range(copies) for o in entry.occurrences)
+        en = tuple(dataclasses.replace(r, count=r.count * copies) for r in entry.en)
+        out.append(dataclasses.replace(entry, occurrences=occ, en=en))
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2", "json"])
+def test_tbx_and_json_grow_with_terms_not_with_the_corpus(fmt):
+    small, large = render(repeated(1, 1), fmt), render(repeated(500, 1), fmt)
+    # 500 times the occurrences: only the counts change (3× -> 1500×), not the number of sentences
+    assert len(large) - len(small) < 200, (len(small), len(large))
+    if fmt == "json":
+        back = {e["key"]: e for e in __import__("json").loads(large)}
+        assert back["习近平"]["count"] == 3500
+    else:
+        root = etree.fromstring(large)
+        for term in root.iter("{*}termSec", "tig"):
+            assert len(term.findall("{*}descripGrp")) <= MAX_CONTEXTS
+
+
+def test_contexts_come_from_different_documents_and_every_document_is_kept(tmp_path):
+    entries_ = repeated(40, 40)
+    path = tmp_path / "g.tbx"
+    write_export(entries_, path, "tbx")
+    root = etree.parse(str(path)).getroot()
+    xi = root.find(f".//{{{TBX_NS}}}conceptEntry[@id='{concept_id('习近平')}']")
+    en = xi.find(f"{{{TBX_NS}}}langSec[@{{http://www.w3.org/XML/1998/namespace}}lang='en']/{{{TBX_NS}}}termSec")
+    places = [g.findtext(f"{{{TBX_NS}}}admin") for g in en.iter(f"{{{TBX_NS}}}descripGrp")]
+    assert len(places) == 3 and len({p.rsplit(":", 1)[0] for p in places}) == 3
+    assert "source: context (160×)" in [n.text for n in en.iter(f"{{{TBX_NS}}}note")]
+    back = {e.key: e for e in read_export(path)}
+    assert len(back["习近平"].sources) == 120  # 3 texts x 40 copies, each still listed
+
+
+# --- CSV and XLSX layout --------------------------------------------------------------
+
+
+def rows_of(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_korean_columns(mini_entries):
+    rows = {r["zh-Hant"]: r for r in rows_of(render(mini_entries, "csv"))}
+    xi = rows["習近平"]
+    assert (xi["ko"], xi["ko_hanja"], xi["ko_alt"]) == ("시진핑", "습근평", "습근평")
+    assert xi["ko_source"] == "context (2×, transcription) | context (1×, reading)"
+    assert xi["ko_documents"] == "seeds/policy-terms.ko.txt | seeds/old-press.ko.txt"
+    dual = rows["雙循環"]
+    assert (dual["ko"], dual["ko_alt"]) == ("쌍순환", "이중순환")
+    title = next(r for r in rows.values() if r["kind"] == "title")
+    assert (title["ko"], title["ko_alt"], title["ko_hanja"]) == ("", "", "관어진일보전면심화개혁적결정")
+
+
+def test_parallel_cells_end_without_empty_separators(mini_entries):
+    rows = {r["zh-Hant"]: r for r in rows_of(render(mini_entries, "csv"))}
+    assert rows["兩會"]["en_source"] == "context (3×) | dictionary"
+    assert rows["兩會"]["en_documents"] == "seeds/two-sessions.en.txt; seeds/policy-terms.ko.txt"  # no " | " for the dictionary
+    assert rows["以舊換新"]["en_documents"] == " | seeds/two-sessions.en.txt"  # curated has none: the place is kept
+    for row in rows.values():
+        for name in ("en_documents", "ko_documents", "en_source", "ko_source"):
+            assert not row[name].endswith(("|", "| ")), (name, row[name])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_one_per_row(fmt, mini_entries, tmp_path):
+    options = ExportOptions(one_per_row=True)
+    path = tmp_path / f"g.{fmt}"
+    write_export(mini_entries, path, fmt, options)
+    if fmt == "csv":
+        rows = rows_of(path.read_bytes())
+    else:
+        from openpyxl import load_workbook
+
+        values = [[c.value or "" for c in row] for row in load_workbook(path).active.iter_rows()]
+        rows = [dict(zip(values[0], row)) for row in values[1:]]
+    two = [r for r in rows if r["key"] == "两会"]
+    assert [(r["zh-Hant"], r["zh-Hans"], r["ko"], r["en"], r["en_source"]) for r in two] == [
+        ("兩會", "两会", "양회", "Two Sessions", "context (3×)"),
+        ("兩會", "两会", "", "two congresses (NPC and CPPCC)", "dictionary"),
+    ]
+    assert two[0]["pinyin"] and not two[1]["pinyin"]  # the concept's fields on its first row only
+    xi = [(r["ko"], r["ko_source"], r["en"]) for r in rows if r["key"] == "习近平"]
+    assert xi == [("시진핑", "context (2×, transcription)", "Xi Jinping"), ("습근평", "context (1×, reading)", "")]
+    assert all(" | " not in r["en"] and " | " not in r["ko"] for r in rows if r["key"] != '测试"<&>')
+    back = read_export(path)
+    want = [cleaned(e, fmt) for e in sorted(mini_entries, key=lambda e: e.key)]
+    assert back == [dataclasses.replace(e, en=tuple(r for r in e.en if r.text.strip())) for e in want]  # no row for no term
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "tbx", "tbx2", "json"])
+def test_langs_leave_out_the_other_languages_fields(fmt, mini_entries, tmp_path):
+    options = ExportOptions(langs=("zh-Hant", "ko", "en"))
+    path = tmp_path / f"g.{fmt}"
+    write_export(mini_entries, path, fmt, options)
+    data = path.read_bytes()
+    if fmt in ("csv", "xlsx"):
+        from openpyxl import load_workbook
+
+        head = (data.decode("utf-8-sig").splitlines()[0].split(",") if fmt == "csv"
+                else [c.value for c in next(load_workbook(path).active.iter_rows())])
+        assert head[:3] == ["zh-Hant", "ko", "en"]
+        assert not {"zh-Hans", "ja", "kana", "romaji", "pinyin"} & set(head)
+        assert {"ko_hanja", "ko_alt", "ko_romanized", "en_source", "abbrev"} <= set(head)
+    elif fmt == "json":
+        entry = next(e for e in __import__("json").loads(data) if e["key"] == "两会")
+        assert not {"simp", "ja", "kana", "romaji", "pinyin"} & set(entry)
+        assert {"trad", "ko", "ko_hanja", "ko_renderings", "en", "renderings"} <= set(entry)
+    else:
+        root = etree.fromstring(data)
+        assert {sec.get(XML_LANG) for sec in root.iter("{*}langSec", "langSet")} == {"zh-Hant", "ko", "en"}
+        notes = [n.text for n in root.iter("{*}note", "note")]
+        assert not [n for n in notes if n.startswith(("kana:", "romaji:", "pinyin:"))]
+        assert "hanja reading: 습근평" in notes
+
+
+# --- TBX: the Korean section, one Chinese section for one form ---------------------------
+
+
+def concept(root, key: str):
+    return next(c for c in root.iter("{*}conceptEntry", "termEntry") if c.get("id") == concept_id(key))
+
+
+def ko_terms(c) -> list[tuple[str, str | None, list[str]]]:
+    sec = next((s for s in c if s.get(XML_LANG) == "ko"), None)
+    if sec is None:
+        return []
+    return [(t.findtext("{*}term") or t.findtext("term"),
+             (t.find("{*}termNote") if t.find("{*}termNote") is not None else t.find("termNote")).text,
+             [n.text for n in t.iter("{*}note", "note")]) for t in sec]
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_tbx_korean_section(fmt, mini_entries):
+    root = etree.fromstring(render(mini_entries, fmt))
+    xi = ko_terms(concept(root, "习近平"))
+    assert [(text, status) for text, status, _ in xi] == [("시진핑", "preferredTerm-admn-sts"), ("습근평", "admittedTerm-admn-sts")]
+    assert {"source: context (2×, transcription)", "hanja: 習近平", "hanja reading: 습근평"} <= set(xi[0][2])
+    dual = ko_terms(concept(root, "双循环"))
+    assert [(t, s) for t, s, _ in dual] == [("쌍순환", "preferredTerm-admn-sts"), ("이중순환", "admittedTerm-admn-sts")]
+    title = concept(root, next(e.key for e in mini_entries if e.kind == "title"))
+    assert ko_terms(title) == []  # no Korean text renders it: no Korean term, no empty one
+    assert "hanja reading: 관어진일보전면심화개혁적결정" in [n.text for n in title.iter("{*}note", "note")]
+
+
+def test_tbx_computed_korean_rendering_is_a_note_not_a_term():
+    entry = Entry(key="习近平", trad="習近平", simp="习近平", ko="습근평", ko_hanja="습근평",
+                  ko_renderings=(Rendering("습근평", "context", 2, ("a.ko.txt",), kind="reading"),
+                                 Rendering("시진핑", "transcription", kind="transcription")))
+    root = etree.fromstring(render([entry], "tbx2"))
+    c = concept(root, "习近平")
+    assert [t for t, _, _ in ko_terms(c)] == ["습근평"]
+    assert "ko rendering, transcription: 시진핑" in [n.text for n in c.iter("note")]
+    [back] = read_tbx_bytes(render([entry], "tbx2"))
+    assert back == entry
+
+
+def read_tbx_bytes(data: bytes) -> list[Entry]:
+    from glossary.export.tbx import read_tbx
+
+    return read_tbx(io.BytesIO(data), "x.tbx")
+
+
+@pytest.mark.parametrize(("trad", "simp", "sections"), [("二十大", "二十大", ["zh"]), ("兩會", "两会", ["zh-Hant", "zh-Hans"])])
+def test_tbx_one_chinese_section_when_both_scripts_agree(trad, simp, sections):
+    entry = Entry(key=simp, trad=trad, simp=simp, ko="이십대")
+    for fmt in ("tbx", "tbx2"):
+        root = etree.fromstring(render([entry], fmt))
+        assert [s.get(XML_LANG) for s in root.iter("{*}langSec", "langSet")][:-1] == sections
+        assert read_tbx_bytes(render([entry], fmt)) == [entry]
+
+
+# --- import: a partner's Korean ------------------------------------------------------------
+
+PARTNER_TBX2 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>partner</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+  <termEntry id="t1">
+    <langSet xml:lang="zh-CN"><tig><term>双循环</term></tig></langSet>
+    <langSet xml:lang="ko-KR"><tig><term>쌍순환</term></tig><tig><term>이중순환</term></tig></langSet>
+    <langSet xml:lang="en-US"><tig><term>dual circulation</term></tig></langSet>
+  </termEntry>
+  <termEntry id="t2">
+    <langSet xml:lang="zh-TW"><tig><term>習近平</term></tig></langSet>
+    <langSet xml:lang="ko"><tig><term>시진핑</term></tig></langSet>
+  </termEntry>
+</body></text></martif>
+"""
+
+
+@pytest.mark.parametrize("name", ["partner.tbx", "partner3.tbx", "partner.csv", "partner.xlsx"])
+def test_import_keeps_a_partners_korean(name, tmp_path):
+    from glossary.termbase import add_entries, read_termbase
+
+    path = tmp_path / name
+    if name == "partner.tbx":
+        path.write_text(PARTNER_TBX2, encoding="utf-8")
+    elif name == "partner3.tbx":
+        v3 = (PARTNER_TBX2.replace("martif", "tbx").replace('type="TBX-Basic"', f'type="TBX-Basic" style="dca" xmlns="{TBX_NS}"')
+              .replace("termEntry", "conceptEntry").replace("langSet", "langSec").replace("<tig>", "<termSec>")
+              .replace("</tig>", "</termSec>").replace("martifHeader", "tbxHeader"))
+        path.write_text(v3, encoding="utf-8")
+    else:
+        rows = [["zh-CN", "ko-KR", "en-US"], ["双循环", "쌍순환; 이중순환", "dual circulation"], ["習近平", "시진핑", ""]]
+        if name.endswith(".csv"):
+            path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+        else:
+            from openpyxl import Workbook
+
+            wb = Workbook()
+            for r in rows:
+                wb.active.append(r)
+            wb.save(path)
+    by_trad = {e.trad: e for e in read_export(path)}
+    assert (by_trad["雙循環"].ko, [r.text for r in by_trad["雙循環"].ko_renderings]) == ("쌍순환", ["쌍순환", "이중순환"])
+    assert all(r.source == "curated" for r in by_trad["雙循環"].ko_renderings)
+    terms = tmp_path / "terms.yaml"
+    add_entries(terms, list(by_trad.values()))
+    imported = {t.key: t for t in read_termbase(terms).terms}
+    assert (imported["雙循環"].ko, imported["雙循環"].ko_alt) == ("쌍순환", ("이중순환",))
+    assert (imported["習近平"].ko, imported["習近平"].ko_alt) == ("시진핑", ())
+
+
+def test_reimporting_our_own_export_keeps_only_attested_korean(mini_entries, tmp_path):
+    from glossary.termbase import add_entries, read_termbase
+
+    write_export([e for e in mini_entries if e.trad.isalpha()], tmp_path / "g.tbx", "tbx2")  # not the hostile one
+    terms = tmp_path / "terms.yaml"
+    add_entries(terms, read_export(tmp_path / "g.tbx"))
+    imported = {t.key: t for t in read_termbase(terms).terms}
+    assert (imported["習近平"].ko, imported["習近平"].ko_alt) == ("시진핑", ("습근평",))  # both printed in Korean texts
+    assert imported["以舊換新"].ko is None  # a computed reading is recomputed, not frozen into the term base
+    assert imported["利用厚生"].ko is None
+
+
+def test_csv_row_without_chinese_is_reported_as_skipped(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("zh-Hant,ko,en\n兩會,양회,Two Sessions\n,,Belt and Road Initiative\n\n", encoding="utf-8")
+    skipped: list[str] = []
+    assert [e.trad for e in read_export(path, skipped=skipped)] == ["兩會"]
+    assert skipped == ["row 3 (Belt and Road Initiative): no Chinese term"]

@@ -2,12 +2,17 @@
 
 Formats (keys of :data:`WRITERS`, the CLI's ``--format`` choices):
 
-* ``tbx``  TBX-Basic v3 (ISO 30042:2019, DCA) -- the standard;
-* ``tbx2`` TBX-Basic 2008 ``martif`` -- translate-toolkit, Weblate, OmegaT 3.6;
-* ``csv``  one column per language, UTF-8 with BOM -- memoQ, Phrase, Trados, Excel;
-* ``xlsx`` the same table as a workbook;
-* ``tsv``  OmegaT glossary for one language pair;
+* ``tbx2`` TBX-Basic 2008 ``martif`` -- OmegaT 3.6, translate-toolkit (Weblate),
+  memoQ, Trados MultiTerm: what ``glossary build`` writes as ``glossary.tbx``;
+* ``tbx``  TBX-Basic v3 (ISO 30042:2019, DCA) -- the standard, for the tools
+  that read it (``glossary.tbx3.tbx``);
+* ``csv``  one column per language, UTF-8 with BOM -- memoQ, Phrase, Trados, LibreOffice;
+* ``xlsx`` the same table as a workbook, every cell text -- Excel, LibreOffice;
+* ``tsv``  OmegaT glossary for one language pair (``.txt``, which OmegaT loads);
 * ``json`` every field, for scripts.
+
+:data:`OUTPUTS` is the one list of what ``glossary build`` writes: file name,
+format, options and who reads it.
 
 A writer is ``(entries, binary file, ExportOptions) -> None`` and streams:
 memory does not grow with the number of entries. A reader is
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,9 +39,11 @@ from glossary.i18n import gettext, os_reason
 from glossary.model import Entry, InputError, OutputError
 
 __all__ = [
+    "OUTPUTS",
     "READERS",
     "WRITERS",
     "ExportOptions",
+    "Output",
     "UnknownLanguage",
     "detect_format",
     "entry_from_json",
@@ -57,6 +65,31 @@ WRITERS: dict[str, Writer] = {
     "xlsx": write_xlsx,
     "json": write_json,
 }
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file ``glossary build`` writes into its output folder."""
+
+    name: str  # file name: "glossary.tbx"
+    format: str  # key of WRITERS
+    purpose: str  # who opens it, for the README and --help
+    options: ExportOptions = field(default_factory=ExportOptions)
+
+
+#: What ``glossary build`` writes, in this order (the lookup index comes after).
+#: ``glossary.tbx`` is the 2008 form because that is what the translators'
+#: tools read (OmegaT 3.6 and translate-toolkit reject TBX v3); the TSV files
+#: are named ``.txt``, an extension OmegaT loads from a project's glossary folder.
+OUTPUTS: tuple[Output, ...] = (
+    Output("glossary.csv", "csv", "memoQ, Phrase, Trados, LibreOffice (all-text filter)"),
+    Output("glossary.xlsx", "xlsx", "Excel, LibreOffice, pandas: every cell text, as written"),
+    Output("glossary.tbx", "tbx2", "OmegaT, translate-toolkit and Weblate, memoQ, Trados MultiTerm (TBX-Basic 2008)"),
+    Output("glossary.tbx3.tbx", "tbx", "tools that read TBX v3 (ISO 30042:2019, TBX-Basic DCA)"),
+    Output("glossary.en-ko.txt", "tsv", "OmegaT, English -> Korean project", ExportOptions(pair=("en", "ko"))),
+    Output("glossary.ko-en.txt", "tsv", "OmegaT, Korean -> English project", ExportOptions(pair=("ko", "en"))),
+    Output("glossary.json", "json", "scripts: every field"),
+)
 
 
 def _read_tbx_any(data: bytes, where: str, skipped: list[str] | None = None) -> list[Entry]:
@@ -105,7 +138,8 @@ def read_export(
     """Read entries from an export -- ours or another tool's -- in any format
     of :data:`READERS`, detected from the content and extension unless given.
 
-    ``skipped`` collects what was left out (a TBX concept with no Chinese term);
+    ``skipped`` collects what was left out (a TBX concept or a table row
+    with no Chinese term);
     ``separator`` is the one a CSV/XLSX was written with.
     A missing, unreadable or malformed file raises :class:`InputError`
     naming the file and the problem.
@@ -131,7 +165,7 @@ def read_export(
     if reader is _read_tbx_any:
         return reader(data, str(path), skipped)
     if fmt in ("csv", "xlsx"):
-        return reader(data, str(path), separator)
+        return reader(data, str(path), separator, skipped)
     return reader(data, str(path))
 
 

@@ -7,17 +7,32 @@ registry is in :mod:`glossary.export`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from glossary.i18n import gettext
-from glossary.model import GlossaryError
+from glossary.model import Entry, GlossaryError, Occurrence, Rendering
 
 #: Language columns/sections in the order every format writes them (BCP 47).
 LANGS = ("zh-Hant", "zh-Hans", "ko", "ja", "en")
 
 #: Entry fields a machine computes; they are machine-generated unless curated.
-MACHINE_FIELDS = ("ja", "ko", "ko_romanized", "pinyin", "kana", "romaji")
+MACHINE_FIELDS = ("ja", "ko", "ko_hanja", "ko_romanized", "pinyin", "kana", "romaji")
+
+#: The language each language-bound field belongs to: ``--langs zh-Hant,ko,en``
+#: leaves out the fields of the other languages too (no kana without ``ja``).
+#: Pinyin, the Mainland romanisation, goes with simplified Chinese.
+FIELD_LANGS = {
+    "pinyin": "zh-Hans", "ko_hanja": "ko", "ko_alt": "ko", "ko_source": "ko", "ko_documents": "ko",
+    "ko_romanized": "ko", "kana": "ja", "romaji": "ja",
+    "abbrev": "en", "en_literal": "en", "en_source": "en", "en_documents": "en",
+}
+
+#: At most this many context sentences per rendering in the TBX and JSON: a
+#: translator reads two or three, and the files grow with the number of terms,
+#: not with the corpus (every rendering still has its count and documents).
+MAX_CONTEXTS = 3
 
 #: Leading characters that make a spreadsheet run a cell as a formula
 #: (OWASP "CSV injection"): = + - @, and tab / carriage return, which some
@@ -29,6 +44,7 @@ _GUARD_FIRST = frozenset("=+-@\t\r'")
 # Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates,
 # U+FFFE/U+FFFF). A term base is text, so they are dropped, not escaped.
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 class UnknownLanguage(GlossaryError):
@@ -54,6 +70,7 @@ class ExportOptions:
     pair: tuple[str, str] | None = None  # TSV; None means ("ko", "en")
     langs: tuple[str, ...] | None = None
     date: str | None = None
+    one_per_row: bool = False  # CSV/XLSX: every other term of a concept on a row of its own
 
     def __post_init__(self) -> None:
         for name in ("langs", "pair"):  # lists are welcome; stored as tuples, so options hash
@@ -130,6 +147,20 @@ def join_cell(values: list[str] | tuple[str, ...], sep: str = " | ") -> str:
     table = _escape_table(sep)
     out = [value.translate(table) for value in values]
     return sep.join(out)
+
+
+def join_parallel(values: list[str] | tuple[str, ...], sep: str = " | ") -> str:
+    """Join a column that runs parallel to another (the sources of the ``en``
+    renderings): trailing empty values are left out, so a cell never ends in
+    empty separators; :func:`split_cell` plus padding gives them back.
+
+    >>> join_parallel(["a.txt", "", ""]), join_parallel(["", "b.txt"])
+    ('a.txt', ' | b.txt')
+    """
+    values = list(values)
+    while values and values[-1] == "":
+        values.pop()
+    return join_cell(values, sep)
 
 
 def split_cell(cell: str, sep: str = " | ") -> list[str]:
@@ -279,6 +310,16 @@ def header_lang(cell: str) -> str | None:
         return None
 
 
+def field_wanted(name: str, langs: tuple[str, ...]) -> bool:
+    """Whether a field goes into an export limited to ``langs``.
+
+    >>> field_wanted("kana", ("zh-Hant", "ko", "en")), field_wanted("pinyin", ("zh-Hans",)), field_wanted("note", ())
+    (False, True, True)
+    """
+    lang = FIELD_LANGS.get(name)
+    return lang is None or lang in langs
+
+
 def machine_generated(entry: object) -> list[str]:
     """Names of the entry's fields a machine computed (readings, forms, and
     ``en_literal`` for literal glosses): what a translator should check.
@@ -289,9 +330,181 @@ def machine_generated(entry: object) -> list[str]:
     ['pinyin', 'en_literal']
     """
     names = [f for f in MACHINE_FIELDS if getattr(entry, f) and f not in entry.curated]  # type: ignore[attr-defined]
+    if "ko" in names and any(r.text == entry.ko and r.source in ("curated", "context")  # type: ignore[attr-defined]
+                             for r in entry.ko_renderings):  # type: ignore[attr-defined]
+        names.remove("ko")  # a Korean text prints it: attested, not computed
     if any(r.source == "literal" for r in entry.en):  # type: ignore[attr-defined]
         names.append("en_literal")
     return names
+
+
+def korean_terms(entry: Entry) -> list[tuple[str, Rendering | None]]:
+    """The Korean terms of an entry in the order every export lists them: the
+    preferred ``ko`` first (with its rendering, if it is one), then every other
+    Korean rendering, most trusted first.
+
+    >>> e = Entry(key="习近平", trad="習近平", simp="习近平", ko="시진핑", ko_hanja="습근평",
+    ...           ko_renderings=(Rendering("시진핑", "context", 4), Rendering("습근평", "reading")))
+    >>> [(text, r.source if r else None) for text, r in korean_terms(e)]
+    [('시진핑', 'context'), ('습근평', 'reading')]
+    """
+    preferred = next((r for r in entry.ko_renderings if r.text == entry.ko), None)
+    out: list[tuple[str, Rendering | None]] = [(entry.ko, preferred)] if entry.ko else []
+    out += [(r.text, r) for r in entry.ko_renderings if r is not preferred]
+    return out
+
+
+def rendering_label(r: Rendering) -> str:
+    """Where a rendering comes from, how often, and (Korean) what it is:
+    ``context (3×)``, ``context (2×, translation)``, ``transcription``.
+
+    >>> rendering_label(Rendering("Two Sessions", "context", 3)), rendering_label(Rendering("중국의 꿈", "context", 2, kind="translation"))
+    ('context (3×)', 'context (2×, translation)')
+    """
+    details = [f"{r.count}×"] if r.count else []
+    if r.kind and r.kind != r.source:
+        details.append(r.kind)
+    return f"{r.source} ({', '.join(details)})" if details else r.source
+
+
+_LABEL = re.compile(r"(?P<source>[^()]*?)(?: \((?:(?P<count>\d+)×)?(?:, )?(?P<kind>[^()×,]+)?\))?")
+
+
+def parse_rendering_label(label: str, *, korean: bool = False) -> tuple[str, int, str | None] | None:
+    """(source, count, kind) from :func:`rendering_label`, or None for another
+    text. A Korean ``reading`` or ``transcription`` is of its own kind.
+
+    >>> parse_rendering_label("context (2×, translation)"), parse_rendering_label("reading", korean=True)
+    (('context', 2, 'translation'), ('reading', 0, 'reading'))
+    """
+    m = _LABEL.fullmatch(label.strip())
+    if not m or not m["source"]:
+        return None
+    kind = m["kind"]
+    if kind is None and korean and m["source"] in ("reading", "transcription"):
+        kind = m["source"]
+    return (m["source"], int(m["count"] or 0), kind)
+
+
+# --- context sentences -----------------------------------------------------------
+
+_SENTENCE_START = re.compile(r"^[\W_]*[A-Z0-9\u3400-\u9fff\uac00-\ud7a3\u3040-\u30ff]")
+_SENTENCE_END = re.compile(r"[.!?。！？…\u3002][\"'”’」』)\]]*$|[다요죠]\.?$")
+_SHORT, _LONG = 40, 240
+
+
+def _context_rank(occ: Occurrence) -> tuple[int, int, int]:
+    """Better first: a complete sentence, of a length a reader takes in at a
+    glance (40-240 characters), the shorter the better."""
+    text = occ.context.strip()
+    complete = bool(_SENTENCE_START.search(text) and _SENTENCE_END.search(text))
+    outside = max(_SHORT - len(text), len(text) - _LONG, 0)
+    return (not complete, outside, len(text))
+
+
+def pick_contexts(occurrences: Iterable[Occurrence], limit: int = MAX_CONTEXTS) -> list[Occurrence]:
+    """At most ``limit`` occurrences whose sentences show a rendering best:
+    complete and short, from different documents while there are any, never the
+    same sentence twice (a corpus repeats its boilerplate), no fragment
+    ("시진핑(習近平)은") beside a complete sentence; best first.
+
+    >>> occ = [Occurrence("兩會", "a.txt", 1, context="Two Sessions (兩會) opened in Beijing on 5 March."),
+    ...        Occurrence("兩會", "a.txt", 9, context="the Two Sessions (兩會) and"),
+    ...        Occurrence("兩會", "b.txt", 2, context="Delegates left the Two Sessions (兩會) on Tuesday.")]
+    >>> [(o.source, o.line) for o in pick_contexts(occ, 2)]
+    [('a.txt', 1), ('b.txt', 2)]
+    """
+    ranked = sorted(
+        (o for o in occurrences if o.context.strip()),
+        key=lambda o: (*_context_rank(o), o.source, o.line),
+    )
+    if ranked and not _context_rank(ranked[0])[0]:  # beside a complete sentence a fragment says nothing
+        ranked = [o for o in ranked if not (_context_rank(o)[0] and len(o.context.strip()) < _SHORT)]
+    chosen: list[Occurrence] = []
+    texts: set[str] = set()
+    documents: set[str] = set()
+    for new_document_only in (True, False):
+        for occ in ranked:
+            if len(chosen) >= limit:
+                return chosen
+            text = " ".join(occ.context.split())
+            if text in texts or (new_document_only and occ.source in documents):
+                continue
+            chosen.append(occ)
+            texts.add(text)
+            documents.add(occ.source)
+    return chosen
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def context_targets(entry: Entry) -> list[tuple[str, str | None, list[Occurrence]]]:
+    """The entry's occurrences grouped by the term their sentence shows, each
+    group cut to :func:`pick_contexts`: ``("en", text, …)`` for an English
+    rendering (matched as the renderings were merged: case, articles,
+    plural), ``("ko", text, …)`` for a Korean one (spacing aside, else the
+    preferred Korean when the sentence is Korean), ``("zh", None, …)`` for
+    the rest. Groups in the order of the entry's renderings.
+
+    >>> e = Entry(key="两会", trad="兩會", simp="两会", ko="양회", en=(Rendering("Two Sessions", "context", 1),),
+    ...           occurrences=(Occurrence("兩會", "a.txt", 1, context="The Two Sessions (兩會) opened.", gloss="the Two Sessions"),
+    ...                        Occurrence("兩會", "b.txt", 2, context="올해 양회(兩會)가 열렸다.", gloss="양회", gloss_kind="hangul")))
+    >>> [(lang, text, [o.source for o in occ]) for lang, text, occ in context_targets(e)]
+    [('en', 'Two Sessions', ['a.txt']), ('ko', '양회', ['b.txt'])]
+    """
+    from glossary.glosses import variant_key
+
+    en = {}
+    for r in entry.en:
+        if r.source != "literal" and r.text.strip():
+            en.setdefault(variant_key(r.text), r.text)
+    ko = {}
+    for text, _ in korean_terms(entry):
+        if text.strip():
+            ko.setdefault(_compact(text), text)
+    groups: dict[tuple[str, str | None], list[Occurrence]] = {}
+    for occ in entry.occurrences:
+        if not occ.context.strip():
+            continue
+        gloss = (occ.gloss or "").strip()
+        target: tuple[str, str | None] | None = None
+        if gloss:
+            if _compact(gloss) in ko:
+                target = ("ko", ko[_compact(gloss)])
+            elif variant_key(gloss) in en:
+                target = ("en", en[variant_key(gloss)])
+        if target is None and entry.ko.strip() and (occ.gloss_kind == "hangul" or _HANGUL.search(occ.context)):
+            target = ("ko", entry.ko)
+        groups.setdefault(target or ("zh", None), []).append(occ)
+    order = [("en", t) for t in en.values()] + [("ko", t) for t in ko.values()] + [("zh", None)]
+    return [(lang, text, pick_contexts(groups[(lang, text)])) for lang, text in order if (lang, text) in groups]
+
+
+def best_context(entry: Entry) -> str:
+    """The one context sentence a table or an OmegaT comment shows: the best
+    one of the preferred rendering (:func:`context_targets`), or "".
+
+    >>> best_context(Entry(key="两会", trad="兩會", simp="两会", occurrences=(
+    ...     Occurrence("兩會", "a.txt", 1, context="the (兩會) of"),
+    ...     Occurrence("兩會", "a.txt", 2, context="The Two Sessions (兩會) opened in Beijing on Wednesday."))))
+    'The Two Sessions (兩會) opened in Beijing on Wednesday.'
+    """
+    groups = context_targets(entry)
+    return groups[0][2][0].context if groups else ""
+
+
+def sample_occurrences(entry: Entry) -> tuple[Occurrence, ...]:
+    """The occurrences an export keeps: the chosen context sentences of each
+    rendering (:func:`context_targets`), in the entry's order.
+
+    >>> occ = tuple(Occurrence("兩會", f"{i}.txt", 1, context=f"The Two Sessions (兩會) met, year {i}.") for i in range(9))
+    >>> len(sample_occurrences(Entry(key="两会", trad="兩會", simp="两会", occurrences=occ)))
+    3
+    """
+    keep = {id(o) for _, _, group in context_targets(entry) for o in group}
+    return tuple(o for o in entry.occurrences if id(o) in keep)
 
 
 def parse_pair(text: str) -> tuple[str, str]:

@@ -5,7 +5,15 @@ The document is a list of entry objects, written one entry at a time.
 ``en`` lists the English translations (preferred first) as plain strings;
 literal glosses are left out of it, since they are not translations, and kept
 with every other rendering, its source, count and documents, in
-``renderings``, which is what :func:`entry_from_json` reads.
+``renderings``, which is what :func:`entry_from_json` reads. The Korean side
+has the same three levels: ``ko`` (the preferred term), ``ko_hanja`` (the
+strict character reading) and ``ko_renderings`` (every Korean equivalent with
+its source, kind, count and documents).
+
+``occurrences`` holds the chosen context sentences only (at most
+:data:`~glossary.export.common.MAX_CONTEXTS` per rendering); ``count`` and
+``sources`` say how often and where the texts use the term, so the file grows
+with the number of terms, not with the corpus.
 """
 
 from __future__ import annotations
@@ -14,11 +22,16 @@ import json
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from glossary.export.common import ExportOptions, machine_generated
+from glossary.export.common import ExportOptions, field_wanted, machine_generated, option_langs, sample_occurrences
 from glossary.i18n import gettext
 from glossary.model import Entry, InputError, Occurrence, Rendering
 
 _OCC_FIELDS = {f for f in Occurrence.__dataclass_fields__}
+
+
+def _rendering_json(r: Rendering) -> dict[str, Any]:
+    return {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents),
+            "also": list(r.also), "note": r.note, "raw": r.raw, "kind": r.kind}
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:
@@ -35,15 +48,14 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "simp": entry.simp,
         "ko": entry.ko,
         "en": [r.text for r in entry.en if r.source != "literal"],
+        "ko_hanja": entry.ko_hanja,
         "ja": entry.ja,
         "ko_romanized": entry.ko_romanized,
         "pinyin": entry.pinyin,
         "kana": entry.kana,
         "romaji": entry.romaji,
-        "renderings": [
-            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
-            for r in entry.en
-        ],
+        "ko_renderings": [_rendering_json(r) for r in entry.ko_renderings],
+        "renderings": [_rendering_json(r) for r in entry.en],
         "abbrev": list(entry.abbrev),
         "forms": list(entry.forms),
         "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],
@@ -52,9 +64,21 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "note": entry.note,
         "curated": list(entry.curated),
         "machine_generated": machine_generated(entry),
+        "count": len(entry.occurrences),
         "sources": list(entry.sources),
-        "occurrences": [o.to_json() for o in entry.occurrences],
+        "occurrences": [o.to_json() for o in sample_occurrences(entry)],
     }
+
+
+#: JSON keys of each language: ``--langs`` leaves out the others.
+_LANG_KEYS = {"zh-Hant": ("trad",), "zh-Hans": ("simp",), "ko": ("ko", "ko_renderings"), "ja": ("ja",),
+              "en": ("en", "renderings")}
+
+
+def _limit(data: dict[str, Any], langs: tuple[str, ...]) -> dict[str, Any]:
+    """``data`` without the keys of languages not in ``langs``."""
+    drop = {key for lang, keys in _LANG_KEYS.items() if lang not in langs for key in keys}
+    return {k: v for k, v in data.items() if k not in drop and field_wanted(k, langs)}
 
 
 def _strings(value: Any, name: str) -> tuple[str, ...]:
@@ -63,6 +87,24 @@ def _strings(value: Any, name: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(gettext("{name} must be a list of strings").format(name=name))
     return tuple(value)
+
+
+def _optional(value: Any, name: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(gettext("{name} must be a string").format(name=name))
+    return value
+
+
+def _renderings(items: Any, name: str) -> tuple[Rendering, ...]:
+    if not isinstance(items, list) or not all(isinstance(r, dict) and "text" in r for r in items):
+        raise ValueError(gettext("{name} must be a list of objects with a text").format(name=name))
+    return tuple(
+        Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
+                  _strings(r.get("documents", []), "documents"), _strings(r.get("also", []), "also"),
+                  note=_optional(r.get("note"), "note"), raw=_optional(r.get("raw"), "raw"),
+                  kind=_optional(r.get("kind"), "kind"))
+        for r in items
+    )
 
 
 def entry_from_json(d: dict[str, Any]) -> Entry:
@@ -77,21 +119,17 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     if not isinstance(d, dict):
         raise ValueError(gettext("an entry must be an object"))
     text = {}
-    for name in ("key", "trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji", "kind", "status"):
+    for name in ("key", "trad", "simp", "ja", "ko", "ko_hanja", "ko_romanized", "pinyin", "kana", "romaji", "kind",
+                 "status"):
         value = d.get(name)
         if value is not None and not isinstance(value, str):
             raise ValueError(gettext("{name} must be a string").format(name=name))
         text[name] = value or ""
     if not (text["trad"] or text["simp"] or text["key"]):
         raise ValueError(gettext("an entry needs trad, simp or key"))
-    if "renderings" in d:
-        en = tuple(
-            Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
-                      _strings(r.get("documents", []), "documents"), _strings(r.get("also", []), "also"))
-            for r in d["renderings"]
-        )
-    else:
-        en = tuple(Rendering(t, "curated") for t in _strings(d.get("en"), "en"))
+    en = _renderings(d["renderings"], "renderings") if "renderings" in d else tuple(
+        Rendering(t, "curated") for t in _strings(d.get("en"), "en"))
+    ko_renderings = _renderings(d.get("ko_renderings") or [], "ko_renderings")
     occurrences = []
     for o in d.get("occurrences") or []:
         fields = {k: v for k, v in o.items() if k in _OCC_FIELDS}
@@ -100,6 +138,9 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
         fields.setdefault("source", "")
         fields.setdefault("line", 0)
         occurrences.append(Occurrence(**fields))
+    seen = {o.source for o in occurrences}  # the documents beyond the kept sentences
+    occurrences += [Occurrence(term=text["trad"] or text["simp"], source=doc, line=0)
+                    for doc in _strings(d.get("sources"), "sources") if doc not in seen]
     note = d.get("note")
     return Entry(
         key=text["key"] or text["simp"] or text["trad"],
@@ -107,6 +148,8 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
         simp=text["simp"] or text["trad"],
         ja=text["ja"],
         ko=text["ko"],
+        ko_hanja=text["ko_hanja"],
+        ko_renderings=ko_renderings,
         ko_romanized=text["ko_romanized"],
         pinyin=text["pinyin"],
         kana=text["kana"],
@@ -146,9 +189,11 @@ def write_json(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
     b'[]\\n'
     """
     first = True
+    langs = option_langs(options.langs)
     fh.write(b"[")
     for entry in entries:
-        body = _dump_entry(entry_to_json(entry))
+        data = entry_to_json(entry)
+        body = _dump_entry(data if options.langs is None else _limit(data, langs))
         fh.write((("\n" if first else ",\n") + body).encode("utf-8", "replace"))
         first = False
     fh.write(b"]\n" if first else b"\n]\n")

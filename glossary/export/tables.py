@@ -2,9 +2,17 @@
 Phrase, Trados) and the OmegaT TSV glossary (one language pair, no header).
 
 CSV and XLSX share one row layout (:data:`FIELDS`), so what one holds the
-other holds too, and both are read back by :func:`entries_from_rows`.
-Spreadsheet-bound cells are guarded against formula injection; the TSV is
-for a machine and written verbatim.
+other holds too, and both are read back by :func:`entries_from_rows`. A
+concept is one row, several values of a cell joined by the separator; with
+``one_per_row`` every other term of the concept (an English or Korean
+alternative) gets a row of its own, with the Chinese forms and the key
+repeated, for tools that take one term per cell.
+
+Formula injection: CSV cells are guarded with a leading ``'`` (a CSV has no
+cell types, so a spreadsheet would run ``=1+1``). XLSX cells are typed
+strings and hold the value verbatim; a value that starts like a formula also
+gets the quote-prefix cell style, Excel's own mark for "text, never a
+formula". The TSV is for a machine and written verbatim.
 """
 
 from __future__ import annotations
@@ -14,18 +22,25 @@ import functools
 import io
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from glossary.export.common import (
+    FORMULA_TRIGGERS,
     LANGS,
     ExportOptions,
+    best_context,
+    field_wanted,
     guard_formula,
     header_lang,
     join_cell,
+    join_parallel,
+    korean_terms,
     language_name,
     normalize_lang,
     option_langs,
+    parse_rendering_label,
+    rendering_label,
     split_cell,
     unguard_formula,
     xml_text,
@@ -33,23 +48,39 @@ from glossary.export.common import (
 from glossary.i18n import gettext
 from glossary.model import Entry, InputError, Occurrence, Rendering
 
-#: Columns after the language columns, fixed order. ``en`` holds translations
-#: only; literal glosses get their own ``en_literal`` column, so a CAT tool
-#: importing the ``en`` column never offers one as a translation.
-#: ``en_source`` and ``en_documents`` run parallel to ``en``; ``context`` is
-#: the first occurrence's sentence.
+#: Columns after the language columns, fixed order. ``ko`` holds the
+#: preferred Korean term, ``ko_alt`` the other Korean renderings; ``en`` holds
+#: the English translations, preferred first (literal glosses get their own
+#: ``en_literal`` column, so a CAT tool importing ``en`` never offers one as a
+#: translation). ``ko_source``/``ko_documents`` run parallel to ``ko`` then
+#: ``ko_alt``, ``en_source``/``en_documents`` to ``en``; ``context`` is the
+#: best context sentence.
 FIELDS = (
+    "ko_hanja", "ko_alt", "ko_source", "ko_documents",
     "abbrev", "en_literal", "en_source", "en_documents", "ko_romanized", "pinyin", "kana", "romaji",
     "renderings_other", "forms", "kind", "status", "note", "curated", "sources", "context", "key",
 )
 
 _LANG_FIELD = {"zh-Hant": "trad", "zh-Hans": "simp", "ko": "ko", "ja": "ja"}
 _DOC_SEP = "; "
-_SOURCE_RE = re.compile(r"(?P<source>.*?)(?: \((?P<count>\d+)×\))?")
 _XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 #: XLSX column widths (characters), by column name; others get 16.
-_WIDTHS = {"en": 36, "note": 40, "context": 60, "en_documents": 24, "sources": 24, "renderings_other": 28}
+_WIDTHS = {"en": 36, "note": 40, "context": 60, "en_documents": 24, "sources": 24, "renderings_other": 28,
+           "ko_alt": 24, "ko_documents": 24}
+
+
+def columns(options: ExportOptions) -> list[str]:
+    """Column codes: the languages of ``langs``, then the :data:`FIELDS` that
+    belong to them (no ``kana`` column without ``ja``).
+
+    >>> columns(ExportOptions(langs=("zh-Hant", "ko", "en")))[:6]
+    ['zh-Hant', 'ko', 'en', 'ko_hanja', 'ko_alt', 'ko_source']
+    >>> "kana" in columns(ExportOptions(langs=("zh-Hant", "ko", "en")))
+    False
+    """
+    langs = option_langs(options.langs)
+    return [*langs, *(name for name in FIELDS if field_wanted(name, langs))]
 
 
 def header(options: ExportOptions) -> list[str]:
@@ -59,11 +90,10 @@ def header(options: ExportOptions) -> list[str]:
     ['중국어(번체)', '중국어(간체)', '한국어']
     """
     langs = option_langs(options.langs)
+    names = columns(options)
     if options.header == "names":
-        names = [language_name(lang, options.locale) for lang in langs]
-    else:
-        names = list(langs)
-    return names + list(FIELDS)
+        names[: len(langs)] = [language_name(lang, options.locale) for lang in langs]
+    return names
 
 
 def rendering_source(r: Rendering) -> str:
@@ -75,45 +105,96 @@ def rendering_source(r: Rendering) -> str:
     return f"{r.source} ({r.count}×)" if r.count else r.source
 
 
+def _cells(entry: Entry, sep: str) -> dict[str, str]:
+    """Every cell of the entry's (one) row, by column code, unguarded."""
+    translations = [r for r in entry.en if r.source != "literal"]
+    korean = korean_terms(entry)
+    return {
+        "zh-Hant": entry.trad,
+        "zh-Hans": entry.simp,
+        "ko": entry.ko,
+        "ja": entry.ja,
+        "en": join_cell([r.text for r in translations], sep),
+        "ko_hanja": entry.ko_hanja,
+        "ko_alt": join_cell([text for text, _ in korean[1 if entry.ko else 0:]], sep),
+        "ko_source": join_parallel([rendering_label(r) if r else "" for _, r in korean], sep),
+        "ko_documents": join_parallel([join_cell(r.documents, _DOC_SEP) if r else "" for _, r in korean], sep),
+        "abbrev": join_cell(entry.abbrev, sep),
+        "en_literal": join_cell([r.text for r in entry.en if r.source == "literal"], sep),
+        "en_source": join_parallel([rendering_label(r) for r in translations], sep),
+        "en_documents": join_parallel([join_cell(r.documents, _DOC_SEP) for r in translations], sep),
+        "ko_romanized": entry.ko_romanized,
+        "pinyin": entry.pinyin,
+        "kana": entry.kana,
+        "romaji": entry.romaji,
+        "renderings_other": join_cell([f"{kind}: {text}" for kind, text in entry.renderings_other], sep),
+        "forms": join_cell(entry.forms, sep),
+        "kind": entry.kind,
+        "status": entry.status,
+        "note": entry.note or "",
+        "curated": join_cell(entry.curated, sep),
+        "sources": join_cell(entry.sources, sep),
+        "context": best_context(entry),
+        "key": entry.key,
+    }
+
+
 def entry_row(entry: Entry, options: ExportOptions) -> list[str]:
     """One table row for ``entry``, unguarded, in :func:`header` order.
 
     >>> entry_row(Entry(key="两会", trad="兩會", simp="两会", ko="양회"), ExportOptions())[:4]
     ['兩會', '两会', '양회', '']
     """
+    cells = _cells(entry, options.separator)
+    return [cells[name] for name in columns(options)]
+
+
+def entry_rows(entry: Entry, options: ExportOptions) -> list[list[str]]:
+    """The rows of ``entry``: one, or with ``one_per_row`` the preferred terms
+    and every field on the first row and then a row per other English
+    translation and per other Korean rendering (Chinese forms and key repeated,
+    the term with its source and documents).
+
+    >>> e = Entry(key="两会", trad="兩會", simp="两会", ko="양회",
+    ...           en=(Rendering("Two Sessions", "context", 3), Rendering("two meetings", "dictionary")))
+    >>> options = ExportOptions(langs=("zh-Hant", "ko", "en"), one_per_row=True)
+    >>> [row[:3] for row in entry_rows(e, options)]
+    [['兩會', '양회', 'Two Sessions'], ['兩會', '', 'two meetings']]
+    """
+    names = columns(options)
+    if not options.one_per_row:
+        return [entry_row(entry, options)]
     sep = options.separator
-    langs = option_langs(options.langs)
-    values = {lang: getattr(entry, field) for lang, field in _LANG_FIELD.items()}
-    translations = [r for r in entry.en if r.source != "literal"]
-    values["en"] = join_cell([r.text for r in translations], sep)
-    row = [values[lang] for lang in langs]
-    context = next((o.context for o in entry.occurrences if o.context), "")
-    row += [
-        join_cell(entry.abbrev, sep),
-        join_cell([r.text for r in entry.en if r.source == "literal"], sep),
-        join_cell([rendering_source(r) for r in translations], sep),
-        join_cell([join_cell(r.documents, _DOC_SEP) for r in translations], sep),
-        entry.ko_romanized,
-        entry.pinyin,
-        entry.kana,
-        entry.romaji,
-        join_cell([f"{kind}: {text}" for kind, text in entry.renderings_other], sep),
-        join_cell(entry.forms, sep),
-        entry.kind,
-        entry.status,
-        entry.note or "",
-        join_cell(entry.curated, sep),
-        join_cell(entry.sources, sep),
-        context,
-        entry.key,
-    ]
-    return row
+
+    def term(lang: str, text: str, r: Rendering | None) -> dict[str, str]:
+        # the cells of one term, written as the one-row layout writes a list of one
+        label = rendering_label(r) if r else ""
+        documents = join_cell(r.documents, _DOC_SEP) if r else ""
+        if lang == "en":
+            return {"en": join_cell([text], sep), "en_source": join_parallel([label], sep),
+                    "en_documents": join_parallel([documents], sep)}
+        return {"ko": text, "ko_source": join_parallel([label], sep), "ko_documents": join_parallel([documents], sep)}
+
+    translations = [r for r in entry.en if r.source != "literal" and r.text.strip()]  # no row for no term
+    korean = [(text, r) for text, r in korean_terms(entry) if text.strip()]
+    ko_first = 1 if entry.ko.strip() else 0
+    first = _cells(entry, sep)
+    first.update(ko_alt="", ko_source="", ko_documents="")
+    if translations:
+        first.update(term("en", translations[0].text, translations[0]))
+    if ko_first:
+        first.update(term("ko", *korean[0]))
+    rows = [first]
+    repeat = {name: first[name] for name in ("zh-Hant", "zh-Hans", "key")}
+    rows += [{**repeat, **term("en", r.text, r)} for r in translations[1:]]
+    rows += [{**repeat, **term("ko", text, r)} for text, r in korean[ko_first:]]
+    return [[row.get(name, "") for name in names] for row in rows]
 
 
 def _rows(entries: Iterable[Entry], options: ExportOptions) -> Iterator[list[str]]:
     yield header(options)
     for entry in entries:
-        yield entry_row(entry, options)
+        yield from entry_rows(entry, options)
 
 
 def write_csv(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
@@ -136,7 +217,9 @@ def write_csv(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) ->
 
 def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
     """XLSX (openpyxl, write-only so rows stream): frozen header row, column
-    widths set, every cell a guarded string; no timestamp unless ``date``.
+    widths set, every cell a string holding its value verbatim, with the
+    quote-prefix style where it starts like a formula (``=1+1`` stays text
+    when a user edits the cell); no timestamp unless ``date``.
 
     >>> buf = io.BytesIO(); write_xlsx([], buf, ExportOptions())
     >>> buf.getvalue()[:2]
@@ -149,8 +232,7 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("glossary")
-    columns = [*option_langs(options.langs), *FIELDS]  # codes, whatever the header shows
-    for i, name in enumerate(columns, start=1):
+    for i, name in enumerate(columns(options), start=1):  # codes, whatever the header shows
         width = _WIDTHS.get(name, 20 if name in LANGS else 16)
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
@@ -159,8 +241,11 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
     for row in _rows(entries, options):
         cells = []
         for value in row:
-            cell = WriteOnlyCell(ws, value=guard_formula(_XLSX_ILLEGAL.sub("", xml_text(value))))
+            value = _XLSX_ILLEGAL.sub("", xml_text(value))
+            cell = WriteOnlyCell(ws, value=value)
             cell.data_type = "s"
+            if value[:1] in FORMULA_TRIGGERS:
+                cell.quotePrefix = True
             if first:
                 cell.font = bold
             cells.append(cell)
@@ -211,8 +296,11 @@ def _tsv(text: str) -> str:
 def tsv_rows(entry: Entry, pair: tuple[str, str]) -> list[tuple[str, str, str]]:
     """OmegaT rows (source, target, comment) for one entry and language pair.
 
-    ``zh`` gives a row per Chinese script; English targets are the
-    translations only: a literal gloss is never offered as a target.
+    ``zh`` gives a row per Chinese script (one when both are written alike:
+    OmegaT would list it twice); a Korean source gives a row per Korean form
+    the texts or the term base attest. The first target is the preferred one,
+    the others are named in the comment. English targets are the translations
+    only: a literal gloss is never offered as a target.
 
     >>> e = Entry(key="两会", trad="兩會", simp="两会", ko="양회", pinyin="liǎng huì",
     ...           en=(Rendering("Two Sessions", "context", 3),))
@@ -225,6 +313,8 @@ def tsv_rows(entry: Entry, pair: tuple[str, str]) -> list[tuple[str, str, str]]:
             return texts
         if lang == "zh":
             return [entry.trad, entry.simp]
+        if lang == "ko":
+            return [entry.ko] + [r.text for r in entry.ko_renderings if r.source in ("curated", "context")]
         return [getattr(entry, _LANG_FIELD[lang])]
 
     src_lang, tgt_lang = pair
@@ -237,13 +327,15 @@ def tsv_rows(entry: Entry, pair: tuple[str, str]) -> list[tuple[str, str, str]]:
         notes.append(entry.trad if entry.trad == entry.simp else f"{entry.trad} / {entry.simp}")
     if entry.pinyin:
         notes.append(f"pinyin: {entry.pinyin}")
+    if entry.ko_hanja and "ko" in pair and entry.ko_hanja != entry.ko:
+        notes.append(f"hanja reading: {entry.ko_hanja}")
     others = targets[1:]
     if others:
         notes.append("also: " + ", ".join(others))
     literal = [r.text for r in entry.en if r.source == "literal"]
     if literal and "en" in pair:
         notes.append("literal gloss, not a translation: " + ", ".join(literal))
-    context = next((o.context for o in entry.occurrences if o.context), "")
+    context = best_context(entry)
     if context:
         notes.append(f"context: {context}")
     comment = _tsv("; ".join(notes))
@@ -296,20 +388,42 @@ def _column_map(head: list[str]) -> dict[str, int]:
     return cols
 
 
-def _cell(row: list[str], cols: dict[str, int], name: str) -> str:
-    i = cols.get(name)
-    return unguard_formula(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+def _rendering(text: str, label: str, documents: str, default: str | None, korean: bool = False) -> Rendering | None:
+    """A rendering from its cells (``context (3×)``, ``a.txt; b.txt``); with
+    no label, ``default`` names the source (another tool's table: curated) or
+    None makes it no rendering (ours: a preferred term nobody attested)."""
+    parsed = parse_rendering_label(label, korean=korean) if label else None
+    if parsed is None:
+        if default is None:
+            return None
+        parsed = (default, 0, None)
+    source, count, kind = parsed
+    return Rendering(text, source, count, tuple(split_cell(documents, _DOC_SEP)), kind=kind)
 
 
-def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " | ") -> list[Entry]:
+def _pad(values: list[str], n: int) -> list[str]:
+    return values + [""] * (n - len(values))
+
+
+def entries_from_rows(
+    rows: Iterable[list[str]], where: str, separator: str = " | ", *, guarded: bool = True,
+    skipped: list[str] | None = None,
+) -> list[Entry]:
     """Entries from table rows (a header row first): ours, or another tool's
     table with language columns (``zh-TW``, ``Korean``, ``中국어 (번체)``…).
 
-    Rows without a Chinese form are skipped; cells are unguarded first.
+    Rows with the same key (or, in other tools' tables, the same Chinese term)
+    make one entry, so the rows of ``one_per_row`` and a table that gives a
+    term's synonyms on rows of their own both read as one concept. A row
+    without a Chinese term is left out and listed in ``skipped``. ``guarded``
+    cells (CSV) lose their formula guard first; XLSX cells are verbatim.
 
-    >>> rows = [["zh-TW", "English"], ["兩會", "Two Sessions"]]
-    >>> [(e.trad, e.simp, e.en[0].text) for e in entries_from_rows(rows, "x.csv")]
-    [('兩會', '两会', 'Two Sessions')]
+    >>> rows = [["zh-TW", "English"], ["兩會", "Two Sessions"], ["兩會", "NPC and CPPCC"], ["", "Belt and Road"]]
+    >>> skipped = []
+    >>> [(e.trad, e.simp, [r.text for r in e.en]) for e in entries_from_rows(rows, "x.csv", skipped=skipped)]
+    [('兩會', '两会', ['Two Sessions', 'NPC and CPPCC'])]
+    >>> skipped
+    ['row 4 (Belt and Road): no Chinese term']
     """
     from glossary.normalize import to_simplified, to_traditional
 
@@ -317,76 +431,115 @@ def entries_from_rows(rows: Iterable[list[str]], where: str, separator: str = " 
     head = next(it, None)
     if head is None:
         raise InputError(gettext("{path}: empty file").format(path=where))
-    cols = _column_map([unguard_formula(c or "") for c in head])
+    plain = unguard_formula if guarded else str
+    cols = _column_map([plain(c or "") for c in head])
     if not ({"zh-Hant", "zh-Hans"} & cols.keys()):
         raise InputError(gettext("{path}: no Chinese column in the header (want zh-Hant or zh-Hans, got {header})").format(path=where, header=head[:8]))
-    ours = "en_source" in cols
+    ours = "en_source" in cols or "ko_source" in cols
     sep = separator
-    out = []
-    for row in it:
-        get = functools.partial(_cell, row, cols)
+    out: dict[str, Entry] = {}
+    for number, row in enumerate(it, start=2):
+        get: Callable[[str], str] = functools.partial(_cell, row, cols, plain)
 
-        def many(name: str, get=get) -> list[str]:  # noqa: ANN001
+        def many(name: str, get: Callable[[str], str] = get) -> list[str]:
             return split_cell(get(name), sep)
 
         trad, simp = get("zh-Hant"), get("zh-Hans")
         if not trad.strip() and not simp.strip():
+            text = " ".join(c.strip() for c in row if c and c.strip())
+            if text and skipped is not None:
+                skipped.append(gettext("row {number} ({text}): no Chinese term").format(number=number, text=text[:40]))
             continue
         trad = trad or to_traditional(simp)
         simp = simp or to_simplified(trad)
-        texts = many("en") if ours else [t.strip() for t in re.split(r"[|;]", get("en")) if t.strip()]
-        sources = many("en_source")
-        documents = many("en_documents")
-        en = []
-        for i, text in enumerate(texts):
-            m = _SOURCE_RE.fullmatch(sources[i]) if i < len(sources) else None
-            en.append(
-                Rendering(
-                    text,
-                    m["source"] if m else "curated",
-                    int(m["count"]) if m and m["count"] else 0,
-                    tuple(split_cell(documents[i], _DOC_SEP)) if i < len(documents) else (),
-                )
-            )
-        en += [Rendering(text, "literal") for text in many("en_literal")]
-        context = get("context")
-        docs = many("sources")
-        occurrences = tuple(
-            Occurrence(term=trad, source=doc, line=0, context=context if i == 0 else "")
-            for i, doc in enumerate(docs)
-        )
-        if context and not docs:
-            occurrences = (Occurrence(term=trad, source="", line=0, context=context),)
-        other = []
-        for item in many("renderings_other"):
-            kind, _, text = item.partition(": ")
-            other.append((kind, text))
-        out.append(
-            Entry(
-                key=get("key") or simp,
-                trad=trad,
-                simp=simp,
-                ja=get("ja"),
-                ko=get("ko"),
-                ko_romanized=get("ko_romanized"),
-                pinyin=get("pinyin"),
-                kana=get("kana"),
-                romaji=get("romaji"),
-                en=tuple(en),
-                abbrev=tuple(many("abbrev")),
-                forms=tuple(many("forms")),
-                renderings_other=tuple(other),
-                kind=get("kind") or "term",
-                status=get("status") or "candidate",
-                note=get("note") or None,
-                curated=tuple(many("curated")),
-                occurrences=occurrences,
-            )
-        )
-    return out
+        entry = _row_entry(get, many, trad, simp, ours, sep)
+        earlier = out.get(entry.key)
+        out[entry.key] = entry if earlier is None else _merge_rows(earlier, entry, ours)
+    return list(out.values())
 
 
-def read_csv(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
+def _row_entry(get: Callable[[str], str], many: Callable[[str], list[str]], trad: str, simp: str,
+               ours: bool, sep: str) -> Entry:
+    """The entry one table row describes."""
+    texts = many("en") if ours else [t.strip() for t in re.split(r"[|;]", get("en")) if t.strip()]
+    sources = many("en_source")
+    documents = many("en_documents")
+    sources, documents = _pad(sources, len(texts)), _pad(documents, len(texts))
+    en: list[Rendering] = [_rendering(text, sources[i], documents[i], "curated")  # type: ignore[misc]
+                           for i, text in enumerate(texts)]
+    en += [Rendering(text, "literal") for text in many("en_literal")]
+    ko = get("ko").strip() if not ours else get("ko")
+    alts = many("ko_alt") if ours else [t.strip() for t in re.split(r"[|;]", get("ko_alt")) if t.strip()]
+    if not ours and not get("ko_alt") and re.search(r"[|;]", ko):  # another tool's "쌍순환; 이중순환"
+        ko, *alts = [t.strip() for t in re.split(r"[|;]", ko) if t.strip()]
+    korean = ([ko] if ko else []) + alts
+    labels, docs = _pad(many("ko_source"), len(korean)), _pad(many("ko_documents"), len(korean))
+    ko_renderings = tuple(
+        r for r in (_rendering(text, labels[i], docs[i], None if ours else "curated", korean=True)
+                    for i, text in enumerate(korean))
+        if r is not None
+    )
+    context = get("context")
+    places = many("sources")
+    occurrences = tuple(
+        Occurrence(term=trad, source=doc, line=0, context=context if i == 0 else "")
+        for i, doc in enumerate(places)
+    )
+    if context and not places:
+        occurrences = (Occurrence(term=trad, source="", line=0, context=context),)
+    other = []
+    for item in many("renderings_other"):
+        kind, _, text = item.partition(": ")
+        other.append((kind, text))
+    return Entry(
+        key=get("key") or simp,
+        trad=trad,
+        simp=simp,
+        ja=get("ja"),
+        ko=ko,
+        ko_hanja=get("ko_hanja"),
+        ko_renderings=ko_renderings,
+        ko_romanized=get("ko_romanized"),
+        pinyin=get("pinyin"),
+        kana=get("kana"),
+        romaji=get("romaji"),
+        en=tuple(en),
+        abbrev=tuple(many("abbrev")),
+        forms=tuple(many("forms")),
+        renderings_other=tuple(other),
+        kind=get("kind") or "term",
+        status=get("status") or "candidate",
+        note=get("note") or None,
+        curated=tuple(many("curated")),
+        occurrences=occurrences,
+    )
+
+
+def _merge_rows(first: Entry, more: Entry, ours: bool) -> Entry:
+    """A concept given on several rows: the first row's fields, and the terms
+    of the later rows as further renderings (``one_per_row``, or another tool's
+    synonym rows). In our tables the preferred Korean is the first row's."""
+    from dataclasses import replace
+
+    seen_en = {r.text for r in first.en}
+    en = first.en + tuple(r for r in more.en if r.text not in seen_en)
+    seen_ko = {r.text for r in first.ko_renderings} | {first.ko}
+    extra_ko = tuple(r for r in more.ko_renderings if r.text not in seen_ko)
+    return replace(
+        first,
+        ko=first.ko if ours else first.ko or more.ko,
+        en=tuple(sorted(en, key=lambda r: r.source == "literal")),
+        ko_renderings=first.ko_renderings + extra_ko,
+        occurrences=first.occurrences or more.occurrences,
+    )
+
+
+def _cell(row: list[str], cols: dict[str, int], plain: Callable[[str], str], name: str) -> str:
+    i = cols.get(name)
+    return plain(row[i] or "") if i is not None and i < len(row) and row[i] is not None else ""
+
+
+def read_csv(data: bytes, where: str, separator: str = " | ", skipped: list[str] | None = None) -> list[Entry]:
     """Entries from CSV bytes (BOM or not; comma, semicolon or tab separated).
 
     >>> [e.ko for e in read_csv("\\ufeffzh-Hant,ko\\n兩會,양회\\n".encode(), "x.csv")]
@@ -402,10 +555,10 @@ def read_csv(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise InputError(gettext("{path}: bad CSV: {reason}").format(path=where, reason=exc)) from None
-    return entries_from_rows(rows, where, separator)
+    return entries_from_rows(rows, where, separator, skipped=skipped)
 
 
-def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
+def read_xlsx(data: bytes, where: str, separator: str = " | ", skipped: list[str] | None = None) -> list[Entry]:
     """Entries from the first sheet of an XLSX workbook (ours or another tool's).
 
     >>> buf = io.BytesIO(); write_xlsx([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], buf, ExportOptions())
@@ -423,6 +576,6 @@ def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
     try:
         ws = wb.worksheets[0]
         rows = ([("" if v is None else str(v)) for v in row] for row in ws.iter_rows(values_only=True))
-        return entries_from_rows(rows, where, separator)
+        return entries_from_rows(rows, where, separator, guarded=False, skipped=skipped)
     finally:
         wb.close()

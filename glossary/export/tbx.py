@@ -4,8 +4,16 @@ form that translate-toolkit (Weblate) and OmegaT 3.6 read.
 One concept per entry, one language section per language (zh-Hant, zh-Hans,
 ko, ja, en). Decisions about data:
 
-* the Korean term is the hangul reading; the hanja is a note, never a term,
-  so a CAT tool does not offer 兩會 as a Korean translation;
+* a term written alike in both Chinese scripts (二十大) is one ``zh``
+  section, not two: OmegaT maps zh-Hant and zh-Hans to one language and
+  would list the entry twice;
+* the Korean terms are hangul: ``ko`` (what Korean writers print: 시진핑) is
+  the preferred term, the other Korean renderings a Korean text or the term
+  base attests are admitted terms, each with its source, count and documents;
+  the strict character reading is a note (``hanja reading: 습근평``), a term
+  only when a Korean text uses it; the hanja is a note, never a term, so a CAT
+  tool does not offer 兩會 as a Korean translation; an empty ``ko`` (a title
+  no Korean text renders) writes no Korean term;
 * English renderings are terms (the first preferred, the others admitted),
   each with a note saying where it comes from (``source: context (3×)``);
   literal glosses are NOT terms, only a note on the concept
@@ -14,6 +22,9 @@ ko, ja, en). Decisions about data:
 * what TBX-Basic has no data category for (readings, forms, status, the
   merge key) goes in labelled notes (``pinyin: liǎng huì``), which the reader
   parses back, so our own files round-trip;
+* each term keeps at most :data:`~glossary.export.common.MAX_CONTEXTS`
+  context sentences (short, complete, from different documents), and its
+  count and documents: the file grows with the terms, not with the corpus;
 * characters XML forbids are dropped, and no element is ever empty.
 
 Writers stream: each concept is serialised on its own (plain strings, escaped
@@ -35,10 +46,15 @@ from glossary.export.common import (
     LANGS,
     ExportOptions,
     UnknownLanguage,
+    context_targets,
+    field_wanted,
     join_cell,
+    korean_terms,
     machine_generated,
     normalize_lang,
     option_langs,
+    parse_rendering_label,
+    rendering_label,
     split_cell,
     xml_text,
 )
@@ -48,13 +64,19 @@ from glossary.model import Entry, InputError, Occurrence, Rendering
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_SOURCE_NOTE = re.compile(r"source: (?P<source>.*?)(?: \((?P<count>\d+)×\))?")
+_SOURCE_NOTE = re.compile(r"source: .*")
 _LIST_SEP = ", "
 #: The one concept of an empty glossary (TBX needs at least one).
 EMPTY_ID, EMPTY_TERM = "c-empty-glossary", "(empty glossary: no entries)"
 #: Labels of the notes our writer puts in and the reader takes out.
 LITERAL_LABEL = "literal gloss, not a translation"
 OTHER_LABEL = re.compile(r"other rendering \((?P<kind>[^()]*)\)")
+HANJA_READING_LABEL = "hanja reading"
+#: A computed Korean rendering that is not the preferred term (a transcription
+#: beside an attested translation): a note ``ko rendering, transcription: 시진핑``.
+KO_RENDERING_LABEL = "ko rendering, "
+#: Languages in the order the sections are written; ``zh`` is both scripts.
+SECTION_LANGS = ("zh", *LANGS)
 
 
 @dataclass(frozen=True)
@@ -124,34 +146,58 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
     c = _Concept(langs)
     concept_notes: list[tuple[str | None, str]] = []
 
-    def reading(lang: str, term: Any, label: str, value: str) -> None:
-        if not value:
+    def reading(term: Any, label: str, value: str, field: str) -> None:
+        if not value or not field_wanted(field, langs):
             return
         if term is not None:
             term["notes"].append((label, value))
         else:
             concept_notes.append((label, value))
 
-    trad = c.add_term("zh-Hant", entry.trad)
-    simp = c.add_term("zh-Hans", entry.simp)
-    ko = c.add_term("ko", entry.ko, *([("hanja", entry.trad)] if entry.trad and entry.ko else []))
+    if entry.trad == entry.simp and "zh-Hant" in langs and "zh-Hans" in langs:
+        c.langs = (*langs, "zh")
+        trad = simp = c.add_term("zh", entry.trad)
+    else:
+        trad = c.add_term("zh-Hant", entry.trad)
+        simp = c.add_term("zh-Hans", entry.simp)
+    by_text: dict[tuple[str, str], Any] = {}
+    ko = None
+    for i, (text, r) in enumerate(korean_terms(entry)):
+        preferred = i == 0 and bool(entry.ko)
+        if not preferred and r is not None and r.source not in ("curated", "context"):
+            if "ko" in langs:  # computed, and not what writers print: a note
+                concept_notes.append((KO_RENDERING_LABEL + rendering_label(r), text))
+            continue
+        notes = [("source", rendering_label(r))] if r is not None else []
+        term = c.add_term("ko", text, *notes)
+        if term is None:
+            continue
+        term["status"] = "preferredTerm-admn-sts" if preferred else "admittedTerm-admn-sts"
+        term["admins"] = [xml_text(doc) for doc in r.documents] if r is not None else []
+        by_text.setdefault(("ko", term["text"]), term)
+        if preferred:
+            ko = term
+    if ko is not None and entry.trad:
+        ko["notes"].append(("hanja", entry.trad))
+    reading(ko, HANJA_READING_LABEL, entry.ko_hanja, "ko_hanja")
     ja = c.add_term("ja", entry.ja)
-    reading("zh-Hans", simp, "pinyin", entry.pinyin)
-    reading("ko", ko, "romanization", entry.ko_romanized)
-    reading("ja", ja, "kana", entry.kana)
-    reading("ja", ja, "romaji", entry.romaji)
-    by_text: dict[str, Any] = {}
+    reading(simp or trad, "pinyin", entry.pinyin, "pinyin")
+    reading(ko, "romanization", entry.ko_romanized, "ko_romanized")
+    reading(ja, "kana", entry.kana, "kana")
+    reading(ja, "romaji", entry.romaji, "romaji")
     first = True
     for r in entry.en:
         if r.source == "literal":
-            concept_notes.append((LITERAL_LABEL, r.text))
+            if "en" in langs:
+                concept_notes.append((LITERAL_LABEL, r.text))
             continue
-        term = c.add_term("en", r.text, ("source", f"{r.source} ({r.count}×)" if r.count else r.source))
+        notes = [("source", rendering_label(r))] + ([("rendering note", r.note)] if r.note else [])
+        term = c.add_term("en", r.text, *notes)
         if term is None:
             continue
         term["status"] = "preferredTerm-admn-sts" if first else "admittedTerm-admn-sts"
         term["admins"] = [xml_text(doc) for doc in r.documents]
-        by_text.setdefault(term["text"], term)
+        by_text.setdefault(("en", term["text"]), term)
         first = False
     for abbrev in entry.abbrev:
         term = c.add_term("en", abbrev)
@@ -160,15 +206,15 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
     if not c.terms:  # every concept needs a term: fall back on the key
         c.langs = (*c.langs, "zh-Hans")
         trad = c.add_term("zh-Hans", entry.key) or c.add_term("zh-Hans", "?")
-    for occ in entry.occurrences:
-        text = xml_text(occ.context)
-        if not text.strip():
-            continue
-        target = by_text.get(xml_text(occ.gloss or ""))
-        if target is None and (occ.gloss_kind == "hangul" or _HANGUL.search(text)):
+    for lang, text, occurrences in context_targets(entry):
+        target = by_text.get((lang, xml_text(text or "")))
+        if target is None and lang == "ko":
             target = ko
         target = target or trad or simp or next(t for ts in c.terms.values() for t in ts)
-        target["contexts"].append((text, xml_text(f"{occ.source}:{occ.line}")))
+        for occ in occurrences:
+            context = xml_text(occ.context)
+            if context.strip():
+                target["contexts"].append((context, xml_text(f"{occ.source}:{occ.line}")))
 
     if entry.key != entry.simp:
         concept_notes.insert(0, ("key", entry.key))
@@ -181,7 +227,8 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
         concept_notes.append(("forms", join_cell(entry.forms, _LIST_SEP)))
     for kind, text in entry.renderings_other:
         concept_notes.append((f"other rendering ({kind.replace('(', '').replace(')', '')})", text))
-    machine = machine_generated(entry)
+    machine = [name for name in machine_generated(entry) if field_wanted(name, langs)
+               and (name not in ("ja", "ko") or name in langs)]
     if machine:
         concept_notes.append(("machine-generated, check before use", ", ".join(machine)))
     if entry.note:
@@ -201,7 +248,7 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
             out.append(f'{p1}<admin type="source">{_escape(doc)}</admin>')
     for label, value in concept_notes:
         note(p1, label, value)
-    for lang in LANGS:
+    for lang in SECTION_LANGS:
         terms = c.terms.get(lang)
         if not terms:
             continue
@@ -399,10 +446,13 @@ def entry_from_concept(concept: Any) -> Entry | None:
     zh_hant, zh_hans, zh_any = usable("zh-Hant"), usable("zh-Hans"), usable("zh")
     if not (zh_hant or zh_hans or zh_any):
         return None
+    labelled = [_split_label(n) for n in notes]
+    ours = any(label == "status" for label, _ in labelled)  # every concept we write says its status
     trad = zh_hant[0]["text"] if zh_hant else ""
     simp = zh_hans[0]["text"] if zh_hans else ""
     if not trad and not simp:
-        trad, simp = to_traditional(zh_any[0]["text"]), to_simplified(zh_any[0]["text"])
+        text = zh_any[0]["text"]  # ours: one form for both scripts; another tool's: either script
+        trad, simp = (text, text) if ours else (to_traditional(text), to_simplified(text))
     trad = trad or to_traditional(simp)
     simp = simp or to_simplified(trad)
     extra_forms = [t["text"] for t in (zh_hant[1:] + zh_hans[1:] + zh_any[1:])]
@@ -410,16 +460,25 @@ def entry_from_concept(concept: Any) -> Entry | None:
     fields: dict[str, str] = {}
     other: list[tuple[str, str]] = []
     literal: list[Rendering] = []
+    computed_ko: list[Rendering] = []
     free: list[str] = []
+    en_terms, ko_terms = terms.get("en", []), terms.get("ko", [])
     all_terms = [t for ts in terms.values() for t in ts]
-    for note in notes + [n for t in all_terms if t not in terms.get("en", []) for n in t["notes"]]:
+    term_notes = [n for t in all_terms if t not in en_terms for n in t["notes"]
+                  if not (t in ko_terms and _SOURCE_NOTE.fullmatch(n))]
+    for note in notes + term_notes:
         label, value = _split_label(note)
         m = OTHER_LABEL.fullmatch(label)
+        parsed = (parse_rendering_label(label[len(KO_RENDERING_LABEL):], korean=True)
+                  if label.startswith(KO_RENDERING_LABEL) else None)
         if m:
             other.append((m["kind"], value))
+        elif parsed is not None:
+            computed_ko.append(Rendering(value, parsed[0], parsed[1], kind=parsed[2]))
         elif label == LITERAL_LABEL:
             literal.append(Rendering(value, "literal"))
-        elif label in ("key", "kind", "status", "curated", "forms", "pinyin", "romanization", "kana", "romaji"):
+        elif label in ("key", "kind", "status", "curated", "forms", "pinyin", "romanization", "kana", "romaji",
+                       HANJA_READING_LABEL):
             fields.setdefault(label, value)
         elif label in ("hanja", "machine-generated, check before use"):
             pass  # derived: the writer recomputes them
@@ -435,20 +494,36 @@ def entry_from_concept(concept: Any) -> Entry | None:
         if (t["type"] or "").replace(" ", "") in _ABBREV_TYPES:
             abbrev.append(t["text"])
             continue
-        source, count = "curated", 0
-        for note in t["notes"]:
-            m = _SOURCE_NOTE.fullmatch(note)
-            if m:
-                source, count = m["source"], int(m["count"] or 0)
+        source, count, kind, note = "curated", 0, None, None
+        for n in t["notes"]:
+            label, value = _split_label(n)
+            parsed = parse_rendering_label(value) if label == "source" else None
+            if parsed is not None:
+                source, count, kind = parsed
+            elif label == "rendering note":
+                note = value
             else:
-                free.append(note)
-        en.append(Rendering(t["text"], source, count, tuple(t["admins"])))
-    ko = usable("ko")
+                free.append(n)
+        en.append(Rendering(t["text"], source, count, tuple(t["admins"]), note=note, kind=kind))
+
+    ko_usable = [t for t in ko_terms if t["text"] and t["status"] not in _SKIP_STATUS]  # document order
+    preferred = next((t for t in ko_usable if _STATUS_RANK.get(t["status"] or "") == 0), None)
+    if preferred is None and not ours and ko_usable:
+        preferred = ko_usable[0]  # another tool's file: the first Korean term is its choice
+    ko_renderings = []
+    for t in ko_usable:
+        label = next((_split_label(n)[1] for n in t["notes"] if _SOURCE_NOTE.fullmatch(n)), None)
+        parsed = parse_rendering_label(label, korean=True) if label else None
+        if parsed is not None:
+            ko_renderings.append(Rendering(t["text"], parsed[0], parsed[1], tuple(t["admins"]), kind=parsed[2]))
+        elif not ours:  # a partner's Korean term: theirs, as curated as their English
+            ko_renderings.append(Rendering(t["text"], "curated"))
+    ko_renderings += computed_ko
     ja = usable("ja")
     trad_key = trad
     occurrences = []
     for t in all_terms:
-        gloss = t["text"] if t in terms.get("en", []) else None
+        gloss = t["text"] if t in en_terms or t in ko_terms else None
         for context, source in t["contexts"]:
             path, _, line = source.rpartition(":")
             if not line.isdigit():
@@ -463,7 +538,9 @@ def entry_from_concept(concept: Any) -> Entry | None:
         trad=trad,
         simp=simp,
         ja=ja[0]["text"] if ja else "",
-        ko=ko[0]["text"] if ko else "",
+        ko=preferred["text"] if preferred else "",
+        ko_hanja=fields.get(HANJA_READING_LABEL, ""),
+        ko_renderings=tuple(ko_renderings),
         ko_romanized=fields.get("romanization", ""),
         pinyin=fields.get("pinyin", ""),
         kana=fields.get("kana", ""),
