@@ -74,7 +74,7 @@ def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
 @option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
 @lang_option()
 def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
-    """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
+    """Build the glossary from texts: CSV, XLSX, TBX, OmegaT, JSON and the lookup index.
 
     PATHS are files or folders (walked recursively); default: seeds/.
 
@@ -84,15 +84,15 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
         Read 2 files (1 English, 1 Korean): 33 occurrences of 18 terms.
         ...
     """
-    from glossary.export import write_export
+    from glossary.export import OUTPUTS, write_export
     from glossary.index import build_index
 
     result = _collect(paths, terms)
     out_dir = Path(out)
     written = []
-    for fmt in ("csv", "tbx", "json"):
-        target = out_dir / f"glossary.{fmt}"
-        write_export(result.entries, target, fmt)
+    for output in OUTPUTS:
+        target = out_dir / output.name
+        write_export(result.entries, target, output.format, output.options)
         written.append(target)
     index_path = out_dir / "glossary.sqlite"
     build_index(result.entries, index_path, inputs=result.inputs)
@@ -224,8 +224,8 @@ IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
-        help=N_("tbx: TBX-Basic v3; tbx2: TBX 2008 (OmegaT, Weblate); csv/xlsx: spreadsheets, memoQ, "
-                "Phrase, Trados; tsv: OmegaT glossary for one pair; json: every field."))
+        help=N_("tbx2: TBX 2008 (OmegaT, Weblate, memoQ, MultiTerm); tbx: TBX-Basic v3; csv/xlsx: spreadsheets, "
+                "memoQ, Phrase, Trados; tsv: OmegaT glossary for one pair; json: every field."))
 @option("-o", "--output", metavar="FILE", help=N_("Write here instead of standard output."))
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
 @option("--bom/--no-bom", default=True, show_default=True,
@@ -236,12 +236,14 @@ IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
 @option("--locale", default="en", show_default=True, help=N_("Language of the names for --header names (ko, zh_Hant...)."))
 @option("--pair", metavar="SRC-TGT", help=N_("TSV: language pair, e.g. en-ko, zh-ko, ko-en, zh-Hant-en [default: ko-en]."))
 @option("--langs", metavar="LIST", help=N_("Only these languages, comma-separated: zh-Hant,ko,en."))
+@option("--one-per-row", is_flag=True,
+        help=N_("CSV/XLSX: one term per cell; other English and Korean terms on rows of their own."))
 @option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
         help=N_("Date to record in the file header (none by default, so output is reproducible)."))
 @lang_option()
 def export(
     paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None, bom: bool, separator: str,
-    header: str, locale: str, pair: str | None, langs: str | None, date: Any,
+    header: str, locale: str, pair: str | None, langs: str | None, one_per_row: bool, date: Any,
 ) -> None:
     """Export the glossary of PATHS (default: seeds/) in one format.
 
@@ -256,6 +258,8 @@ def export(
 
     if not separator:
         raise click.BadParameter(_("the separator cannot be empty"), param_hint="--separator")
+    if fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise click.UsageError(_("an XLSX workbook is binary: give -o FILE (or redirect the output to a file)"))
     options = ExportOptions(
         bom=bom,
         separator=separator,
@@ -264,6 +268,7 @@ def export(
         pair=parse_pair(pair) if pair else None,
         langs=normalize_langs([t for t in langs.split(",") if t.strip()]) if langs else None,
         date=date.date().isoformat() if date else None,
+        one_per_row=one_per_row,
     )
     if header == "names":
         from glossary.export.common import language_name

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -764,24 +765,41 @@ def test_unknown_format(tmp_path):
 # --- LibreOffice opens the CSV intact, without evaluating formulas ------------------
 
 
+def libreoffice_filter(n_columns: int) -> str:
+    """The all-text CSV import filter the README gives: comma, double quote,
+    UTF-8 (76), from row 1, every column of format 2 (text)."""
+    return "CSV:44,34,76,1," + "/".join(f"{i}/2" for i in range(1, n_columns + 1))
+
+
+def test_readme_gives_the_all_text_filter_for_the_default_columns():
+    from glossary.export.tables import columns
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert libreoffice_filter(len(columns(ExportOptions()))) in readme
+
+
+SPREADSHEET_TRAPS = ["0012", "1/2", "1E5", "TRUE", "3-4", "1,000", "=1+1", "+82 2 123", "@SUM(A1)", "2025-03-05"]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_opens_csv_intact_without_formulas(mini_entries, tmp_path):
+def test_libreoffice_all_text_filter_keeps_every_cell(mini_entries, tmp_path):
     from openpyxl import load_workbook
 
-    write_export(mini_entries, tmp_path / "g.csv", "csv")
-    # UTF-8 (76), formulas evaluated on import (last field): the guard must hold anyway.
-    infilter = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,true"
+    from glossary.export.tables import columns
+
+    traps = [Entry(key=f"测{i}", trad=f"測{i}", simp=f"测{i}", ko=value, note=value, en=(Rendering(value, "curated"),))
+             for i, value in enumerate(SPREADSHEET_TRAPS)]
+    write_export([*mini_entries, *traps], tmp_path / "g.csv", "csv")
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", f"--infilter={infilter}",
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+         f"--infilter={libreoffice_filter(len(columns(ExportOptions())))}",
          "--convert-to", "xlsx", "--outdir", str(tmp_path / "lo"), str(tmp_path / "g.csv")],
-        check=True, capture_output=True, timeout=120,
+        check=True, capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)},
     )
-    ws = load_workbook(tmp_path / "lo" / "g.xlsx").active
-    cells = [c for row in ws.iter_rows() for c in row]
-    assert not [c.value for c in cells if c.data_type == "f"]
-    values = {c.value for c in cells}
-    assert {"兩會", "两会", "양회", "両会", "一帶一路", "이구환신"} <= values
-    assert next(v for v in values if isinstance(v, str) and "HYPERLINK" in v).startswith("'=HYPERLINK")
+    got = [[c.value if c.value is not None else "" for c in row] for row in load_workbook(tmp_path / "lo" / "g.xlsx").active.iter_rows()]
+    want = list(csv.reader(io.StringIO((tmp_path / "g.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert got == want  # every cell as the CSV holds it: no number, date, boolean or formula made of a term
+    assert all(isinstance(v, str) for row in got for v in row)
 
 
 # --- bounded contexts ------------------------------------------------------------------
@@ -1059,3 +1077,133 @@ def test_csv_row_without_chinese_is_reported_as_skipped(tmp_path):
     skipped: list[str] = []
     assert [e.trad for e in read_export(path, skipped=skipped)] == ["兩會"]
     assert skipped == ["row 3 (Belt and Road Initiative): no Chinese term"]
+
+
+# --- what the build writes, read by the translators' own tools ----------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """`glossary build` on the project's seeds and term base, once: the output folder."""
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    out = tmp_path_factory.mktemp("build") / "out"
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--terms", str(ROOT / "terms.yaml"), "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_build_writes_every_output_of_the_registry(built):
+    from glossary.export import OUTPUTS
+
+    assert sorted(p.name for p in built.iterdir()) == sorted([o.name for o in OUTPUTS] + ["glossary.sqlite"])
+    assert etree.parse(str(built / "glossary.tbx")).getroot().tag == "martif"  # what the tools read
+    assert etree.parse(str(built / "glossary.tbx3.tbx")).getroot().tag == f"{{{TBX_NS}}}tbx"
+    assert all(o.name.endswith(".txt") for o in OUTPUTS if o.format == "tsv")  # an extension OmegaT loads
+    check_structure((built / "glossary.tbx3.tbx").read_bytes())
+
+
+def test_build_tbx3_passes_validate_tbx(built, tbx_validator):
+    assert tbx_validator(built / "glossary.tbx3.tbx") == []
+
+
+def test_translate_toolkit_reads_the_builds_default_tbx(built):
+    from translate.storage.tbx import tbxfile
+
+    store = tbxfile.parsefile(str(built / "glossary.tbx"))
+    entries_ = {e.key: e for e in read_export(built / "glossary.json")}
+    assert len(store.units) == len(entries_) == 18
+    korean = {(u.get_target_terms("zh-Hant") or u.get_target_terms("zh"))[0].text: [t.text for t in u.get_target_terms("ko")]
+              for u in store.units}
+    assert korean["兩會"] == ["양회"] and korean["以舊換新"] == ["이구환신"]
+    assert all(korean[e.trad][:1] == ([e.ko] if e.ko else []) for e in entries_.values())
+
+
+def run_omegat(*items: str) -> dict[str, list[tuple[str, str, str]]]:
+    """OmegaT 3.6's own glossary readers on SRC:TGT:FILE items: {file: [(source, target, comment)]}."""
+    java = Path(shutil.which("java") or "java").resolve()
+    env = {**os.environ, "JAVA_HOME": str(java.parents[1])}
+    script = Path(__file__).parent / "clients" / "omegat_glossary.groovy"
+    done = subprocess.run(["groovy", "-cp", str(OMEGAT_JAR), str(script), *items],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=300, check=True)
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    current: list[tuple[str, str, str]] = []
+    for line in done.stdout.splitlines():
+        if line.startswith("# "):
+            name = line[2:].rsplit(": ", 1)[0]
+            current = out.setdefault(name, []) if not line.endswith("not loaded") else []
+        else:
+            src, tgt, comment = line.split("\t", 2)
+            current.append((src, tgt, comment))
+    return out
+
+
+@pytest.mark.skipif(shutil.which("groovy") is None or not OMEGAT_JAR.is_file(),
+                    reason="OmegaT is not installed (apt-get install omegat groovy)")
+def test_omegat_reads_the_builds_tbx_and_tsv(built, tmp_path):
+    shutil.copy(built / "glossary.en-ko.txt", tmp_path / "glossary.tsv")  # the name the TSV had before: not loaded
+    tbx, en_ko, ko_en, tsv = (str(built / "glossary.tbx"), str(built / "glossary.en-ko.txt"),
+                              str(built / "glossary.ko-en.txt"), str(tmp_path / "glossary.tsv"))
+    got = run_omegat(f"en:ko:{tbx}", f"en:ko:{en_ko}", f"ko:en:{ko_en}", f"en:ko:{tsv}")
+    entries_ = read_export(built / "glossary.json")
+    # TBX, English -> Korean project: every English rendering with the Korean term
+    pairs = {(s, t) for s, t, _ in got[tbx]}
+    assert ("Two Sessions", "양회") in pairs and ("product renewal subsidy scheme", "이구환신") in pairs
+    assert len(got[tbx]) == len(pairs)  # no entry twice
+    # TSV, both directions, loaded under its default name
+    assert {(s, t) for s, t, _ in got[en_ko]} >= {("Two Sessions", "양회"), ("BRI", "일대일로")}
+    assert ("이구환신", "product renewal subsidy scheme") in {(s, t) for s, t, _ in got[ko_en]}
+    assert len(got[en_ko]) == len(set(got[en_ko]))
+    assert tsv not in got
+
+
+@pytest.mark.skipif(shutil.which("groovy") is None or not OMEGAT_JAR.is_file(),
+                    reason="OmegaT is not installed (apt-get install omegat groovy)")
+def test_omegat_lists_a_chinese_term_once_when_both_scripts_agree(built):
+    tbx = str(built / "glossary.tbx")
+    got = run_omegat(f"zh:ko:{tbx}")[tbx]
+    sources = [s for s, _, _ in got]
+    assert len(sources) == len(set(sources))  # 二十大, 逆 ... once each (OmegaT maps zh-Hant and zh-Hans to one language)
+    assert {"二十大", "兩會", "两会", "逆"} <= set(sources)
+    assert ("兩會", "양회") in {(s, t) for s, t, _ in got}
+
+
+def test_export_xlsx_to_a_terminal_is_refused(tmp_path):
+    import pty
+
+    main, secondary = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "glossary", "export", "--format", "xlsx"], stdout=secondary,
+                              stderr=subprocess.PIPE, cwd=tmp_path, timeout=120, env={**os.environ, "GLOSSARY_LANG": "en"})
+    finally:
+        os.close(secondary)
+        os.close(main)
+    assert done.returncode == 2
+    assert b"give -o FILE" in done.stderr
+
+
+def test_export_xlsx_to_a_pipe_is_fine(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "glossary", "export", "--format", "xlsx", str(ROOT / "seeds"),
+                           "--terms", str(ROOT / "terms.yaml")], capture_output=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout[:4] == b"PK\x03\x04"
+
+
+def test_cli_import_reports_a_row_without_chinese(tmp_path):
+    from click.testing import CliRunner
+
+    from glossary.cli import cli
+
+    path = tmp_path / "partner.csv"
+    path.write_text("zh-TW,ko-KR,en-US\n雙循環,쌍순환,dual circulation\n,,fiscal year\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(path), "--terms", str(tmp_path / "terms.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "1 added, 0 refreshed, 1 skipped" in result.output
+    assert "skipped row 3 (fiscal year): no Chinese term" in result.output
+    assert "ko: 쌍순환" in (tmp_path / "terms.yaml").read_text(encoding="utf-8")
