@@ -200,7 +200,9 @@ def test_build_speaks_korean(project: tuple[Path, str, str]) -> None:
     lines = korean.splitlines()
     assert re.fullmatch(r"파일 2개를 읽었습니다\(영어 1개, 한국어 1개\)\. 용어 \d+개, 출현 \d+회\.", lines[0])
     assert lines[1].startswith("영어 번역어: 용어 ") and lines[2].startswith("용어 베이스: terms.yaml(검수 ")
-    assert lines[3:] == [f"  저장: out/glossary.{ext}" for ext in ("csv", "tbx", "json", "sqlite")]
+    from glossary.export import OUTPUTS
+
+    assert lines[3:] == [f"  저장: out/{name}" for name in (*(o.name for o in OUTPUTS), "glossary.sqlite")]
     assert not re.search("[A-Za-z]{3,}", "\n".join(lines[:3]).replace("terms.yaml", ""))  # no English left
     english_lines = english.splitlines()
     assert english_lines[0].startswith("Read 2 files (1 English, 1 Korean): ")
