@@ -233,6 +233,11 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
         concept_notes.append(("machine-generated, check before use", ", ".join(machine)))
     if entry.note:
         concept_notes.append(("note", entry.note))
+    # What a translator reads first (OmegaT shows the notes in order, as one
+    # comment): the curator's note and the literal-gloss warning; the
+    # bookkeeping our reader needs (status, forms, key...) after them.
+    first_labels = {"note": 0, LITERAL_LABEL: 1}
+    concept_notes.sort(key=lambda n: first_labels.get(n[0] or "", 2))
 
     out = [f'{pad}<{d.concept} id="{cid}">']
     p1, p2, p3, p4, p5 = (pad + "  " * i for i in range(1, 6))
