@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.i18n import gettext
 from glossary.model import Entry, GlossaryError, Occurrence, Rendering
@@ -415,16 +415,16 @@ def pick_contexts(occurrences: Iterable[Occurrence], limit: int = MAX_CONTEXTS) 
     [('a.txt', 1), ('b.txt', 2)]
     """
     ranked = sorted(
-        (o for o in occurrences if o.context.strip()),
-        key=lambda o: (*_context_rank(o), o.source, o.line),
+        ((_context_rank(o), o) for o in occurrences if o.context.strip()),
+        key=lambda ro: (*ro[0], ro[1].source, ro[1].line),
     )
-    if ranked and not _context_rank(ranked[0])[0]:  # beside a complete sentence a fragment says nothing
-        ranked = [o for o in ranked if not (_context_rank(o)[0] and len(o.context.strip()) < _SHORT)]
+    if ranked and not ranked[0][0][0]:  # beside a complete sentence a fragment says nothing
+        ranked = [(r, o) for r, o in ranked if not (r[0] and r[2] < _SHORT)]
     chosen: list[Occurrence] = []
     texts: set[str] = set()
     documents: set[str] = set()
     for new_document_only in (True, False):
-        for occ in ranked:
+        for _, occ in ranked:
             if len(chosen) >= limit:
                 return chosen
             text = " ".join(occ.context.split())
@@ -434,6 +434,13 @@ def pick_contexts(occurrences: Iterable[Occurrence], limit: int = MAX_CONTEXTS) 
             texts.add(text)
             documents.add(occ.source)
     return chosen
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its renderings
+def _variant_key(text: str) -> str:
+    from glossary.glosses import variant_key
+
+    return variant_key(text)
 
 
 def _compact(text: str) -> str:
@@ -454,13 +461,17 @@ def context_targets(entry: Entry) -> list[tuple[str, str | None, list[Occurrence
     >>> [(lang, text, [o.source for o in occ]) for lang, text, occ in context_targets(e)]
     [('en', 'Two Sessions', ['a.txt']), ('ko', '양회', ['b.txt'])]
     """
-    from glossary.glosses import variant_key
+    groups = _context_groups(entry)
+    return [(lang, text, pick_contexts(group)) for (lang, text), group in groups]
 
-    en = {}
+
+def _context_groups(entry: Entry) -> list[tuple[tuple[str, str | None], list[Occurrence]]]:
+    """The occurrences with a sentence, grouped as :func:`context_targets` says, in its order."""
+    en: dict[str, str] = {}
     for r in entry.en:
         if r.source != "literal" and r.text.strip():
-            en.setdefault(variant_key(r.text), r.text)
-    ko = {}
+            en.setdefault(_variant_key(r.text), r.text)
+    ko: dict[str, str] = {}
     for text, _ in korean_terms(entry):
         if text.strip():
             ko.setdefault(_compact(text), text)
@@ -473,13 +484,13 @@ def context_targets(entry: Entry) -> list[tuple[str, str | None, list[Occurrence
         if gloss:
             if _compact(gloss) in ko:
                 target = ("ko", ko[_compact(gloss)])
-            elif variant_key(gloss) in en:
-                target = ("en", en[variant_key(gloss)])
+            elif _variant_key(gloss) in en:
+                target = ("en", en[_variant_key(gloss)])
         if target is None and entry.ko.strip() and (occ.gloss_kind == "hangul" or _HANGUL.search(occ.context)):
             target = ("ko", entry.ko)
         groups.setdefault(target or ("zh", None), []).append(occ)
     order = [("en", t) for t in en.values()] + [("ko", t) for t in ko.values()] + [("zh", None)]
-    return [(lang, text, pick_contexts(groups[(lang, text)])) for lang, text in order if (lang, text) in groups]
+    return [(key, groups[key]) for key in order if key in groups]
 
 
 def best_context(entry: Entry) -> str:
@@ -491,8 +502,8 @@ def best_context(entry: Entry) -> str:
     ...     Occurrence("兩會", "a.txt", 2, context="The Two Sessions (兩會) opened in Beijing on Wednesday."))))
     'The Two Sessions (兩會) opened in Beijing on Wednesday.'
     """
-    groups = context_targets(entry)
-    return groups[0][2][0].context if groups else ""
+    groups = _context_groups(entry)
+    return pick_contexts(groups[0][1], 1)[0].context if groups else ""
 
 
 def sample_occurrences(entry: Entry) -> tuple[Occurrence, ...]:

@@ -79,8 +79,13 @@ def columns(options: ExportOptions) -> list[str]:
     >>> "kana" in columns(ExportOptions(langs=("zh-Hant", "ko", "en")))
     False
     """
-    langs = option_langs(options.langs)
-    return [*langs, *(name for name in FIELDS if field_wanted(name, langs))]
+    return list(_columns(options.langs))
+
+
+@functools.cache
+def _columns(langs: tuple[str, ...] | None) -> tuple[str, ...]:
+    wanted = option_langs(langs)
+    return (*wanted, *(name for name in FIELDS if field_wanted(name, wanted)))
 
 
 def header(options: ExportOptions) -> list[str]:
@@ -146,7 +151,7 @@ def entry_row(entry: Entry, options: ExportOptions) -> list[str]:
     ['兩會', '两会', '양회', '']
     """
     cells = _cells(entry, options.separator)
-    return [cells[name] for name in columns(options)]
+    return [cells[name] for name in _columns(options.langs)]
 
 
 def entry_rows(entry: Entry, options: ExportOptions) -> list[list[str]]:
@@ -161,9 +166,9 @@ def entry_rows(entry: Entry, options: ExportOptions) -> list[list[str]]:
     >>> [row[:3] for row in entry_rows(e, options)]
     [['兩會', '양회', 'Two Sessions'], ['兩會', '', 'two meetings']]
     """
-    names = columns(options)
     if not options.one_per_row:
         return [entry_row(entry, options)]
+    names = _columns(options.langs)
     sep = options.separator
 
     def term(lang: str, text: str, r: Rendering | None) -> dict[str, str]:
