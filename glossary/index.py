@@ -851,7 +851,8 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
         if o["kind"] != "translation" and fold_key(o["text"]) not in shown
     )
     places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
-    seen = ", ".join(places[:_SEEN_SHOWN]) + _more(len(places) - _SEEN_SHOWN)
+    # the entry keeps a few places with a sentence; "count" is how often the texts use it
+    seen = ", ".join(places[:_SEEN_SHOWN]) + _more(max(entry.get("count", 0), len(places)) - min(len(places), _SEEN_SHOWN))
     return [
         (names["label"][label], value)
         for label, value in (

@@ -1207,3 +1207,20 @@ def test_cli_import_reports_a_row_without_chinese(tmp_path):
     assert "1 added, 0 refreshed, 1 skipped" in result.output
     assert "skipped row 3 (fiscal year): no Chinese term" in result.output
     assert "ko: 쌍순환" in (tmp_path / "terms.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=entries())
+def test_one_per_row_round_trips_hostile_strings(fmt, entry, tmp_path):
+    write_export([entry], tmp_path / f"h.{fmt}", fmt, ExportOptions(one_per_row=True))
+    [back] = read_export(tmp_path / f"h.{fmt}")
+    # a term with no text has no row of its own
+    want = dataclasses.replace(entry, en=tuple(r for r in entry.en if r.text.strip() or r.source == "literal"),
+                               ko_renderings=tuple(r for r in entry.ko_renderings if r.text.strip() or r.text == entry.ko))
+    assert back == cleaned(want, "csv") if fmt == "csv" else back == want
+
+
+@pytest.mark.parametrize(("trad", "simp", "rows"), [("二十大", "二十大", 1), ("兩會", "两会", 2)])
+def test_tsv_writes_a_chinese_term_once_when_both_scripts_agree(trad, simp, rows):
+    assert len(tsv_rows(Entry(key=simp, trad=trad, simp=simp, ko="이십대"), ("zh", "ko"))) == rows
