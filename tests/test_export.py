@@ -778,6 +778,15 @@ def test_readme_gives_the_all_text_filter_for_the_default_columns():
     assert libreoffice_filter(len(columns(ExportOptions()))) in readme
 
 
+def test_readme_says_where_each_output_goes():
+    from glossary.export import OUTPUTS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("Which file goes where"):readme.index("## Commands")]
+    assert all(f"`out/{o.name}`" in table for o in OUTPUTS)
+    assert "OmegaT's CSV" in table and "header row" in table  # OmegaT users are sent to the TBX or TSV
+
+
 SPREADSHEET_TRAPS = ["0012", "1/2", "1E5", "TRUE", "3-4", "1,000", "=1+1", "+82 2 123", "@SUM(A1)", "2025-03-05"]
 
 

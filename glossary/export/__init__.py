@@ -73,7 +73,7 @@ class Output:
 
     name: str  # file name: "glossary.tbx"
     format: str  # key of WRITERS
-    purpose: str  # who opens it, for the README and --help
+    purpose: str  # who opens it (the README's table says it to users)
     options: ExportOptions = field(default_factory=ExportOptions)
 
 
