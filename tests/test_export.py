@@ -1080,6 +1080,14 @@ def test_reimporting_our_own_export_keeps_only_attested_korean(mini_entries, tmp
     assert imported["利用厚生"].ko is None
 
 
+@pytest.mark.parametrize(("cell", "ko", "alts"), [("쌍순환; 이중순환", "쌍순환", ["이중순환"]), ("쌍순환 | 이중순환", "쌍순환", ["이중순환"]),
+                                               (" ; ", "", []), ("시진핑", "시진핑", [])])
+def test_another_tools_korean_cell(cell, ko, alts, tmp_path):
+    (tmp_path / "t.csv").write_text(f"zh-Hant,ko\n雙循環,{cell}\n", encoding="utf-8")
+    [entry] = read_export(tmp_path / "t.csv")
+    assert (entry.ko, [r.text for r in entry.ko_renderings]) == (ko, [ko, *alts] if ko else [])
+
+
 def test_csv_row_without_chinese_is_reported_as_skipped(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("zh-Hant,ko,en\n兩會,양회,Two Sessions\n,,Belt and Road Initiative\n\n", encoding="utf-8")

@@ -476,7 +476,8 @@ def _row_entry(get: Callable[[str], str], many: Callable[[str], list[str]], trad
     ko = get("ko").strip() if not ours else get("ko")
     alts = many("ko_alt") if ours else [t.strip() for t in re.split(r"[|;]", get("ko_alt")) if t.strip()]
     if not ours and not get("ko_alt") and re.search(r"[|;]", ko):  # another tool's "쌍순환; 이중순환"
-        ko, *alts = [t.strip() for t in re.split(r"[|;]", ko) if t.strip()]
+        parts = [t.strip() for t in re.split(r"[|;]", ko) if t.strip()]
+        ko, alts = (parts[0], parts[1:]) if parts else ("", [])
     korean = ([ko] if ko else []) + alts
     labels, docs = _pad(many("ko_source"), len(korean)), _pad(many("ko_documents"), len(korean))
     ko_renderings = tuple(
