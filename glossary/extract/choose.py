@@ -1,0 +1,213 @@
+"""Steps 1-4 together: one bracket (or one CJK run) -> occurrence fields.
+
+:func:`analyse` finds the bracket around a run; :func:`from_bracket` splits it
+into parts, takes the rendering inside or beside it, and classifies it;
+:func:`glossed_after` handles a run outside brackets with its rendering in
+the bracket after it (以旧换新 (trade-in), 雙循環·이중순환).
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
+from glossary.extract.chars import HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
+from glossary.extract.english import clean_gloss, english_gloss, with_kind
+from glossary.extract.kinds import kind_of
+from glossary.extract.korean import korean_gloss, korean_words_after
+from glossary.extract.parts import Part, latin_role, repair, split_parts
+from glossary.extract.sound import korean_kind
+from glossary.extract.text import is_korean_context, text_before
+from glossary.extract.words import NOT_LAWS
+
+
+def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
+    """Occurrences for the CJK run at ``text[start:end]``, and where to resume."""
+    opener = find_opener(text, start)
+    if opener != -1:
+        closer = find_closer(text, opener)
+        if closer != -1 and closer >= end:
+            inner = (opener, closer)
+            # Doubled or nested brackets: ((兩會)), (《政府工作報告》).
+            while opener > 0 and text[opener - 1] in PAIRS and closer + 1 < len(text) \
+                    and text[closer + 1] == PAIRS[text[opener - 1]]:
+                opener, closer = opener - 1, closer + 1
+            return from_bracket(text, opener, closer, inner), closer + 1
+    return glossed_after(text, start, end)
+
+
+def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) -> list[tuple[int, dict]]:
+    """Occurrences for a bracket holding CJK: term(s) inside, rendering outside."""
+    content = text[inner[0] + 1:inner[1]]
+    parts = split_parts(content)
+    han = [p for p in parts if p.kind == "han" and not RE_DATE.fullmatch(p.text)]
+    if not han:
+        return []
+    term = repair(han[0].text)
+    variants = []
+    extra_terms = []
+    for p in han[1:]:
+        other = repair(p.text)
+        if other == term:
+            continue
+        if len(other) == len(term) and p.label not in ("lit",) and same_term(other, term):
+            variants.append(other)
+        else:
+            extra_terms.append((other, p.text))
+    bracket = text[inner[0]] + text[inner[1]]
+    outer = text[opener] + text[closer]
+    abbrev = pinyin = None
+    inside_gloss: tuple[str, str] | None = None
+    title_gloss = None
+    hangul_inside = None
+    for p in parts:
+        if p.kind == "latin":
+            role = latin_role(p.text, term, p.label)
+            if role == "abbrev" and abbrev is None:
+                abbrev = p.text
+            elif role == "pinyin" and pinyin is None:
+                pinyin = p.text
+            elif p.label == "title":
+                title_gloss = p.text
+            elif inside_gloss is None and role in ("translation", "romanization"):
+                inside_gloss = (p.text.strip("'\"‘’“”"), role)
+        elif p.kind == "hangul" and hangul_inside is None and len(p.text.replace(" ", "")) >= 2:
+            hangul_inside = p.text
+    kind = kind_of(term, bracket, title_gloss is not None, content)
+    if kind == "term" and text[inner[1] + 1:inner[1] + 2] in "》〉』」>≫" and bracket in ("()", "（）", "[]") \
+            and in_title_bracket(text, inner[0], inner[1]):
+        kind = "title"
+    gloss: str | None = None
+    gloss_kind: str | None = None
+    before = text_before(text, opener)
+    after = text[closer + 1:closer + 120]
+    korean = is_korean_context(before, after)
+    if title_gloss:
+        gloss, gloss_kind = title_gloss, "translation"
+    elif kind == "other" and len(term) > 8:
+        gloss, gloss_kind = None, None
+    elif korean:
+        gloss, gloss_kind, pin = korean_gloss(before, term, after)
+        if gloss is None and hangul_inside:
+            gloss, gloss_kind = hangul_inside, korean_kind(hangul_inside, term)
+        if gloss and len(term) == 1 and gloss_kind == "hangul":
+            kind = "other"
+    else:
+        gloss, gloss_kind, pin = english_gloss(before, term, after)
+        if pin and not pinyin:
+            pinyin = pin
+    if gloss is None and inside_gloss is not None:
+        gloss, gloss_kind = inside_gloss
+    if gloss is None and not korean:
+        m = RE_NEXT_BRACKET.match(after)
+        if m and m.group(1).strip():  # 「共同富裕」 (common prosperity)
+            gloss = clean_gloss(m.group(1))
+            gloss_kind = with_kind(gloss, term, "")[1]
+    if gloss is None and hangul_inside:
+        gloss, gloss_kind = hangul_inside, korean_kind(hangul_inside, term)
+    if kind == "term" and gloss and term.endswith("法") and not term.endswith(NOT_LAWS) \
+            and (gloss.endswith("법") or RE_LAW.search(gloss)):
+        kind = "title"  # a law named as such: Law on Deputies (代表法), 데이터 보안법(數據安全法)
+    if korean and gloss_kind == "translation" and kind == "term" and gloss and gloss.endswith("다") \
+            and len(term) >= 5:
+        kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
+    term_at = max(text.find(han[0].text, inner[0]), inner[0])
+    if extra_terms and len(extra_terms) + 1 == len(han):
+        found = parallel(text, inner, before, after, han, korean, outer)
+        if found:
+            return found
+        whole = content.strip(" '\"‘’“”")
+        if all(p.kind == "han" for p in parts) and all(len(p.text) >= 3 for p in han) \
+                and RE_COUPLET.fullmatch(whole):
+            # One slogan in two halves with one rendering: (以史爲鑑, 面向未來).
+            term, extra_terms, kind = repair(whole), [], "other"
+    fields = dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
+                  variants=tuple(variants), kind=kind, bracket=bracket if kind == "title" else outer)
+    found = [(term_at, fields)]
+    for other, written in extra_terms:
+        at = text.find(written, inner[0], inner[1])
+        found.append((at if at != -1 else term_at, dict(term=other, kind=kind_of(other, bracket, False),
+                                                        bracket=outer)))
+    return found
+
+
+def same_term(a: str, b: str) -> bool:
+    """Two script forms of one term (两会/兩會), not two terms (碳達峰·碳中和)."""
+    from glossary.normalize import merge_key
+
+    return merge_key(a) == merge_key(b)
+
+
+def parallel(text: str, inner: tuple[int, int], before: str, after: str, han: list[Part], korean: bool,
+              bracket: str) -> list[tuple[int, dict]]:
+    """Several terms in one bracket with as many renderings before it.
+
+    '탄소 정점·탄소 중립(碳達峰·碳中和)': each term gets its own rendering.
+    """
+    pieces = re.split(r"\s*[·・/]\s*|\s*,\s*(?:and\s+)?|\s+and\s+", before.rstrip())
+    if len(pieces) < len(han):
+        return []
+    pieces = pieces[-len(han):]
+    found = []
+    pos = inner[0]
+    for k, (part, piece) in enumerate(zip(han, pieces)):
+        term = repair(part.text)
+        if k == 0:
+            gloss, gloss_kind, _ = (korean_gloss if korean else english_gloss)(piece, term, "")
+        else:
+            gloss = clean_gloss(piece) if not korean else piece.strip()
+            gloss_kind = korean_kind(gloss, term) if korean else with_kind(gloss, term, "")[1]
+        pos = text.find(part.text, pos)
+        found.append((pos, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, kind=kind_of(term, "()", False),
+                                bracket=bracket)))
+    return found
+
+
+def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
+    """A CJK run outside brackets: keep it when a rendering follows it.
+
+    ``以旧换新 (trade-in)``, ``以舊換新(이구환신)``, ``雙循環·이중순환``.
+    """
+    j = end
+    while j < len(text) and text[j] in " \u3000":
+        j += 1
+    if j >= len(text):
+        return [], end
+    term = repair(text[start:end])
+    ch = text[j]
+    if ch in "·・" and j + 1 < len(text) and "\uac00" <= text[j + 1] <= "\ud7a3":
+        m = re.match(rf"[{HANGUL}]+(?:\s[{HANGUL}]+)*", text[j + 1:j + 60])
+        words = m.group().split() if m else []
+        gloss = korean_words_after(words, len(term))
+        if not gloss:
+            return [], end
+        return [(start, dict(term=term, gloss=gloss, gloss_kind=korean_kind(gloss, term),
+                             kind="term", bracket="·"))], j + 1 + len(gloss)
+    if ch not in "([（［":
+        return [], end
+    closer = find_closer(text, j)
+    if closer == -1:
+        return [], end
+    content = text[j + 1:closer]
+    if HAN_CHAR.search(content) or not content.strip():
+        return [], end
+    parts = split_parts(content)
+    gloss = gloss_kind = abbrev = pinyin = None
+    for p in parts:
+        if p.kind == "latin":
+            role = latin_role(p.text, term, p.label)
+            if role == "abbrev" and abbrev is None:
+                abbrev = p.text
+            elif role == "pinyin" and pinyin is None:
+                pinyin = p.text
+            elif gloss is None and role in ("translation", "romanization"):
+                gloss, gloss_kind = clean_gloss(p.text), role
+        elif p.kind == "hangul" and gloss is None:
+            gloss, gloss_kind = p.text, korean_kind(p.text, term)
+    if gloss is None and pinyin:
+        gloss, gloss_kind = pinyin, "pinyin"
+    if gloss is None and abbrev is None:
+        return [], end
+    bracket = text[j] + text[closer]
+    return [(start, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
+                         kind=kind_of(term, bracket, False), bracket=bracket))], closer + 1
