@@ -53,7 +53,7 @@ from collections.abc import Iterable, Iterator
 from glossary.extract.agree import agree_renderings
 from glossary.extract.chars import CLOSERS, HAN_FIRST, HAN_RUN, OPENERS, PAIRS
 from glossary.extract.choose import analyse
-from glossary.extract.text import LineCounter, sentence_at
+from glossary.extract.text import LineCounter, in_code_span, sentence_at
 from glossary.model import Occurrence, Source
 
 __all__ = ["CLOSERS", "OPENERS", "PAIRS", "agree_renderings", "extract_corpus", "extract_occurrences"]
@@ -83,6 +83,10 @@ def extract_occurrences(text: str, source: str, encoding: str | None = None) -> 
         end = run.end()
         pos = max(end, done)
         if start < done:
+            continue
+        if in_code_span(text, start):  # `code(不是术语)`: code, not prose
+            pos = text.find("`", end)
+            pos = end if pos == -1 else pos + 1
             continue
         found, done = analyse(text, start, end)
         pos = max(end, done)

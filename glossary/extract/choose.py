@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
-from glossary.extract.chars import HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
-from glossary.extract.english import clean_gloss, english_gloss, with_kind
+from glossary.extract.chars import HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
+from glossary.extract.english import AFTER_PINYIN, clean_gloss, english_gloss, with_kind
 from glossary.extract.kinds import kind_of
 from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
 from glossary.extract.sound import korean_kind
-from glossary.extract.text import is_korean_context, text_before
+from glossary.extract.text import is_korean_context, strip_aside, text_before, unmark_emphasis
 from glossary.extract.words import NOT_LAWS
 
 
@@ -79,7 +79,10 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         kind = "title"
     gloss: str | None = None
     gloss_kind: str | None = None
-    before = text_before(text, opener)
+    before, aside = strip_aside(text_before(text, opener))
+    before = unmark_emphasis(before)
+    if aside and abbrev is None:
+        abbrev = aside
     after = text[closer + 1:closer + 120]
     korean = is_korean_context(before, after)
     if title_gloss:
@@ -88,6 +91,8 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         gloss, gloss_kind = None, None
     elif korean:
         gloss, gloss_kind, pin = korean_gloss(before, term, after)
+        if hangul_inside and gloss_kind == "translation" and korean_kind(hangul_inside, term) == "hangul":
+            gloss, gloss_kind = hangul_inside, "hangul"  # the reading given beside the hanja: '2개의 회의(양회, 兩會)'
         if gloss is None and hangul_inside:
             gloss, gloss_kind = hangul_inside, korean_kind(hangul_inside, term)
         if gloss and len(term) == 1 and gloss_kind == "hangul":
@@ -169,12 +174,16 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
     ``以旧换新 (trade-in)``, ``以舊換新(이구환신)``, ``雙循環·이중순환``.
     """
     j = end
+    if start and text[start - 1] in "“\"‘'「『" and text[end:end + 1] in "”\"’'」』":
+        j += 1  # a quoted term: "留守儿童" (liúshǒu értóng)
     while j < len(text) and text[j] in " \u3000":
         j += 1
     if j >= len(text):
         return [], end
     term = repair(text[start:end])
     ch = text[j]
+    if ch == "|":
+        return table_row(text, start, end, j, term)
     if ch in "·・" and j + 1 < len(text) and "\uac00" <= text[j + 1] <= "\ud7a3":
         m = re.match(rf"[{HANGUL}]+(?:\s[{HANGUL}]+)*", text[j + 1:j + 60])
         words = m.group().split() if m else []
@@ -204,10 +213,106 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
                 gloss, gloss_kind = clean_gloss(p.text), role
         elif p.kind == "hangul" and gloss is None:
             gloss, gloss_kind = p.text, korean_kind(p.text, term)
-    if gloss is None and pinyin:
-        gloss, gloss_kind = pinyin, "pinyin"
+    latin = pinyin or (gloss if gloss_kind in ("translation", "romanization") and len(gloss.split()) <= 4 else None)
+    english = next_cell(text, closer) if latin and at_cell_start(text, start) else None
+    if english is None and latin and at_line_start(text, start):
+        english = flattened_cell(text, closer)
+    if english is not None:  # a table row: | 内卷 (nèijuǎn) | involution |
+        gloss, gloss_kind, pinyin = english, "translation", latin
+    elif gloss is None and pinyin:
+        m = AFTER_PINYIN.match(text[closer + 1:closer + 160])
+        if m:  # "内卷" (nèijuǎn), literally meaning "involution."
+            gloss, gloss_kind = clean_gloss(m.group(1)), "translation"
+        else:
+            gloss, gloss_kind = pinyin, "pinyin"
     if gloss is None and abbrev is None:
         return [], end
     bracket = text[j] + text[closer]
     return [(start, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
                          kind=kind_of(term, bracket, False), bracket=bracket))], closer + 1
+
+
+def at_cell_start(text: str, start: int) -> bool:
+    """Whether a term opens a Markdown table cell: ``| 内卷 ...``."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t*":
+        i -= 1
+    return i >= 0 and text[i] == "|"
+
+
+def at_line_start(text: str, start: int) -> bool:
+    """Whether a term opens its line (a flattened table row, a list heading)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t*-•":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+#: The English of a Latin table cell: letters, not a number or a score.
+RE_CELL = re.compile(rf"[^|\n{HAN}]*[A-Za-z][^|\n{HAN}]*")
+
+
+def next_cell(text: str, pos: int) -> str | None:
+    """The next cell of a Markdown table row after ``pos``, when it is English.
+
+    >>> next_cell("| 躺平 (tǎngpíng) | Lying flat | 2021 |", 15)
+    'Lying flat'
+    """
+    i = pos + 1
+    while i < len(text) and text[i] in " \t*":
+        i += 1
+    if text[i:i + 1] != "|":
+        return None
+    m = RE_CELL.match(text, i + 1)
+    if not m or text[m.end():m.end() + 1] != "|":
+        return None
+    cell = m.group().strip(" \t*")
+    return cell or None
+
+
+#: A flattened table row: Title-Case words, then a year, a tab or the end of the line.
+RE_FLAT_CELL = re.compile(r"[ \t]+((?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the|and|it|to|a|an|in|on))*?)(?=[ \t]+(?:1[89]\d\d|20\d\d)\b|\t|[ \t]*\n|[ \t]*$)")
+
+
+def flattened_cell(text: str, pos: int) -> str | None:
+    """The English column of a table flattened to text: ``打工人 (dǎgōngrén) Working Man 2020 …``.
+
+    >>> flattened_cell("躺平 (tǎngpíng) Lying Flat 2021 A movement", 12)
+    'Lying Flat'
+    """
+    m = RE_FLAT_CELL.match(text, pos + 1)
+    return m.group(1) if m else None
+
+
+def previous_cell(text: str, start: int) -> str | None:
+    """The cell before the one opening at ``start``, when it is English (and not the row's start).
+
+    >>> previous_cell("| Two Sessions | 两会 |", 16)
+    'Two Sessions'
+    """
+    bar = text.rfind("|", 0, start)
+    line_start = text.rfind("\n", 0, bar) + 1
+    left = text.rfind("|", line_start, bar)
+    if left == -1:
+        return None
+    cell = text[left + 1:bar].strip(" \t*")
+    return cell if RE_CELL.fullmatch(cell) and not cell.startswith("-") else None
+
+
+def table_row(text: str, start: int, end: int, bar: int, term: str) -> tuple[list[tuple[int, dict]], int]:
+    """A CJK term alone in a table cell, its English beside it.
+
+    The cell before when it is English (``| Two Sessions | 两会 | note |``:
+    tables that lead with the English), else the next one (``| 小镇做题家 |
+    Small-town test-taker |``).
+    """
+    if not at_cell_start(text, start):
+        return [], end
+    english = previous_cell(text, start)
+    if english is None:
+        english = next_cell(text, bar - 1)
+    if english is None or not any(ch.isalpha() for ch in english):
+        return [], end
+    gloss, gloss_kind, pinyin = with_kind(english, term, "")
+    return [(start, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, pinyin=pinyin,
+                         kind=kind_of(term, "||", False), bracket="||"))], bar

@@ -35,6 +35,8 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
     quoted = quoted_before(before, after)
     if quoted:
         gloss = clean_gloss(quoted)
+        if maybe_pinyin(gloss, term):  # ‘involution’—or *neijuan* (内卷): the pinyin is quoted too
+            return after_pinyin(gloss, after, before, term)
         return with_kind(gloss, term, after)
     tokens = [(m.group(), m.start()) for m in WORD.finditer(before, max(0, len(before) - 130))]
     if not tokens:
@@ -51,7 +53,7 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         if letters >= n:
             span = before[pos:].strip()
             if maybe_pinyin(span, term):
-                return after_pinyin(span, after, before)
+                return after_pinyin(span, after, before, term)
             if maybe_romanization(span, term):
                 gloss, kind, _ = after_pinyin(span, after)
                 return (gloss, kind, None) if kind == "translation" else (span, "romanization", None)
@@ -83,23 +85,35 @@ def with_kind(gloss: str, term: str, after: str) -> tuple[str | None, str | None
 
 
 AFTER_PINYIN = re.compile(
-    r"^\s*[,—–-]?\s*(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?)?\s*[“\"‘']"
+    r"^\s*[,:—–-]?\s*(?:(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?),?\s*){0,2}[“\"‘']"
     rf"([^”\"’'()\[\]{HAN}]{{1,80}}?)[.,]?[”\"’']")
 
 
 KNOWN_AS = re.compile(r",?\s+(?:known|referred to|rendered)\s+(?:in\s+Chinese\s+)?as\s*$|,?\s+(?:called|dubbed|termed)\s*$")
 
 
-def after_pinyin(pinyin: str, after: str, before: str = "") -> tuple[str, str, str | None]:
+#: "or" between an English rendering and the pinyin that follows it: “Common prosperity,” or gongtong fuyu.
+OR_BEFORE_PINYIN = re.compile(r"(?:,\s*|\s*[—–]\s*|\s+)or\s*$")
+
+
+def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> tuple[str, str, str | None]:
     """Pinyin beside the bracket, and a translation near it when the text gives one.
 
     ``tang ping (躺平), or "lying flat."``: the translation follows the bracket;
-    ``the trade-in scheme known as yijiu huanxin (以旧换新)``: it precedes the pinyin.
+    ``the trade-in scheme known as yijiu huanxin (以旧换新)``: it precedes the pinyin;
+    ``“common prosperity,” or gongtong fuyu (共同富裕)``: it precedes the "or".
+    The English is the rendering; the pinyin goes to ``pinyin``.
     """
     m = AFTER_PINYIN.match(after)
     if m:
         return clean_gloss(m.group(1)), "translation", pinyin
-    head = before.rstrip()[: -len(pinyin)] if before.rstrip().endswith(pinyin) else ""
+    tail = before.rstrip().rstrip("”’\"'»*")
+    head = tail[: -len(pinyin)].rstrip("“‘\"'«*") if tail.endswith(pinyin) else ""
+    m = OR_BEFORE_PINYIN.search(head)
+    if m and term:
+        gloss, kind, _ = english_gloss(head[:m.start()], term, head[m.start():])
+        if gloss and kind == "translation":
+            return gloss, "translation", pinyin
     m = KNOWN_AS.search(head)
     if m:
         tokens = [(t.group(), t.start()) for t in WORD.finditer(head, 0, m.start())]

@@ -131,3 +131,54 @@ def is_korean_context(before: str, after: str) -> bool:
             return False
     head = after.lstrip(" '\"‘’“”」』")
     return bool(head) and "\uac00" <= head[0] <= "\ud7a3" and not re.match(r"\s", after[:1] or "x")
+
+
+#: Markdown emphasis around words: *lying flat*, **bold**, _term_ (not snake_case).
+RE_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1(?![\w*])")
+
+
+def unmark_emphasis(chunk: str) -> str:
+    """Markdown emphasis as quotes: a writer who stars a phrase is quoting it.
+
+    >>> unmark_emphasis("The phrase *lying flat* ")
+    'The phrase “lying flat” '
+    """
+    if "*" not in chunk and "_" not in chunk:
+        return chunk
+    return RE_EMPHASIS.sub(lambda m: f"“{m.group(2)}”", chunk)
+
+
+def in_code_span(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a Markdown code span on its line: `code(不是术语)`.
+
+    >>> in_code_span("run `f(术语)` now", 7)
+    True
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    if "`" not in text[line_start:pos]:
+        return False
+    line_end = text.find("\n", pos)
+    return text.count("`", line_start, pos) % 2 == 1 and "`" in text[pos:line_end if line_end != -1 else len(text)]
+
+
+#: An aside between a rendering and the bracket with the term: an acronym in its
+#: own bracket, "The United Front Work Department (UFWD) (Chinese: …)", or a
+#: footnote mark, "Comprehensive Strategy[1](Chinese: …)".
+RE_ASIDE = re.compile(r"(?:\s*[(\[]([A-Z][A-Za-z0-9&.\-]{1,9})[)\]]|\s*\[\d{1,3}\])+\s*$")
+
+
+def strip_aside(before: str) -> tuple[str, str | None]:
+    """The text before a bracket without a trailing acronym bracket or footnote mark, and the acronym.
+
+    >>> strip_aside("The Legislative Affairs Commission (LAC) ")
+    ('The Legislative Affairs Commission', 'LAC')
+    >>> strip_aside("the Four Comprehensives Strategy[1]")
+    ('the Four Comprehensives Strategy', None)
+    """
+    m = RE_ASIDE.search(before)
+    if not m or not m.group().strip():
+        return before, None
+    acronyms = re.findall(r"[(\[]([A-Z][A-Za-z0-9&.\-]{1,9})[)\]]", m.group())
+    if acronyms and not any(ch.isupper() for ch in acronyms[0][1:]) and not acronyms[0].isupper():
+        return before, None  # a word in brackets, not an acronym: (Beijing)
+    return before[:m.start()], (acronyms[0] if acronyms else None)

@@ -1,0 +1,116 @@
+"""The patterns real writers use to bracket Chinese terms (issue 11), one table each.
+
+Every row is a sentence written for this file, showing the pattern; the
+comment above each table names the development records (../shared/dev/extract)
+of the same pattern that the rule was written for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.extract import extract_corpus, extract_occurrences
+from glossary.model import Source
+
+
+def one(text: str, term: str):
+    """The occurrence of ``term`` in ``text`` (exactly one)."""
+    found = [o for o in extract_occurrences(text, "t.txt") if o.term == term]
+    assert len(found) == 1, [(o.term, o.gloss) for o in extract_occurrences(text, "t.txt")]
+    return found[0]
+
+
+# English and pinyin both given: the English is the rendering, the pinyin goes to `pinyin`.
+# Development records: par-0001, par-0035, par-0074, par-0080.
+@pytest.mark.parametrize(("text", "term", "gloss", "pinyin"), [
+    ("Officials revived “shared affluence,” or gongtong fuyu (共同富裕), in 2021.", "共同富裕", "shared affluence",
+     "gongtong fuyu"),
+    ("The slogan ‘involution’—or *neijuan* (内卷) in Mandarin—spread fast.", "内卷", "involution", "neijuan"),
+    ("Writers call it “lying flat,” or tangping (躺平), among the young.", "躺平", "lying flat", "tangping"),
+    ("Xi praised the “Chinese dream” or zhongguo meng (中国梦) again.", "中国梦", "Chinese dream", "zhongguo meng"),
+    # only pinyin: the pinyin is the rendering
+    ("Young people speak of tangping (躺平) online.", "躺平", "tangping", "tangping"),
+])
+def test_english_and_pinyin_before(text, term, gloss, pinyin):
+    occ = one(text, term)
+    assert (occ.gloss, occ.pinyin) == (gloss, pinyin)
+    assert occ.gloss_kind == ("pinyin" if gloss == pinyin else "translation")
+
+
+# CJK outside the bracket, pinyin inside, English after it.
+# Development records: par-0049, par-0113, par-0128.
+@pytest.mark.parametrize(("text", "term", "gloss", "pinyin"), [
+    ("The term “内卷” (nèijuǎn), literally meaning “involution,” went viral.", "内卷", "involution", "nèijuǎn"),
+    ('A new label, "留守儿童" (liúshǒu értóng), or "left-behind children," appeared.', "留守儿童",
+     "left-behind children", "liúshǒu értóng"),
+    ("It is called “以旧换新” (yǐ jiù huàn xīn) – literally, “swap old for new.”", "以旧换新", "swap old for new",
+     "yǐ jiù huàn xīn"),
+    ("2. 文明互鉴 (wénmíng hùjiàn): “Learning among civilisations”", "文明互鉴", "Learning among civilisations",
+     "wénmíng hùjiàn"),
+])
+def test_cjk_outside_english_after(text, term, gloss, pinyin):
+    occ = one(text, term)
+    assert (occ.gloss, occ.gloss_kind, occ.pinyin) == (gloss, "translation", pinyin)
+
+
+# Tables: the English cell beside the term; flattened rows: the Title-Case words after the bracket.
+# Development records: par-0037, par-0041..0043, par-0118..0125.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("| 内卷 (nèijuǎn) | Involution | endless competition | 9/10 |", "内卷", "Involution"),
+    ("| 躺平 (Tang Ping) | Lying flat | opting out | 2021 |", "躺平", "Lying flat"),
+    ("| 打工人 | Working person | a self-mocking word | 2020 |", "打工人", "Working person"),
+    ("| Common prosperity | 共同富裕 | a goal of the 2021 plenum |", "共同富裕", "Common prosperity"),
+    ("躺平 (Tang Ping) Lying Flat 2021 Rejecting the rat race", "躺平", "Lying Flat"),
+    ("内卷 (Neijuan)\tInvolution\t2020", "内卷", "Involution"),
+])
+def test_table_cells(text, term, gloss):
+    occ = one(text, term)
+    assert (occ.gloss, occ.gloss_kind) == (gloss, "translation")
+
+
+def test_table_header_and_numbers_are_not_renderings():
+    text = "| 中文 | 2021 |\n|---|---|\n| 两会 | 3.5 |"
+    assert [o.term for o in extract_occurrences(text, "t.txt")] == []
+
+
+# An acronym in its own bracket, or a footnote mark, between the rendering and the term.
+# Development records: par-0056, par-0063, par-0127.
+@pytest.mark.parametrize(("text", "term", "gloss", "abbrev"), [
+    ("The Central Military Commission (CMC) (Chinese: 中央军事委员会) met on Monday.", "中央军事委员会",
+     "Central Military Commission", "CMC"),
+    ("The National Development and Reform Commission (NDRC) [国家发展和改革委员会] set prices.",
+     "国家发展和改革委员会", "National Development and Reform Commission", "NDRC"),
+    ("It is known as the Two Centenaries[2](Chinese: 两个一百年) in Party texts.", "两个一百年", "Two Centenaries",
+     None),
+])
+def test_aside_before_the_bracket(text, term, gloss, abbrev):
+    occ = one(text, term)
+    assert (occ.gloss, occ.abbrev) == (gloss, abbrev)
+
+
+# Markdown emphasis is quoting; code spans are not prose.
+# Development records: par-0035, par-0128 (emphasis); the issue's `code(不是术语)` example.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("The phrase *lying flat* (躺平) caught on.", "躺平", "lying flat"),
+    ("The phrase **common prosperity** (共同富裕) returned.", "共同富裕", "common prosperity"),
+    ("Her essay on _involution_ (内卷) was shared widely.", "内卷", "involution"),
+])
+def test_markdown_emphasis(text, term, gloss):
+    assert one(text, term).gloss == gloss
+
+
+def test_no_extraction_inside_code_spans():
+    text = "Call `lookup(不是术语)` first, then read about the Two Sessions (两会)."
+    assert [o.term for o in extract_occurrences(text, "t.md")] == ["两会"]
+
+
+# A Korean reading inside the bracket beside the hanja wins over a translation outside it.
+# Development record: par-0215.
+def test_korean_reading_inside_bracket():
+    occ = one("중국은 해마다 ‘두 개의 회의(양회, 兩會)’를 연다.", "兩會")
+    assert (occ.gloss, occ.gloss_kind) == ("양회", "hangul")
+
+
+def test_corpus_keeps_table_and_bracket_renderings_apart():
+    occs = extract_corpus([Source("a.md", "| 内卷 (nèijuǎn) | Involution | x |\n\nThe word involution (内卷) is old.")])
+    assert [o.gloss for o in occs] == ["Involution", "involution"]
