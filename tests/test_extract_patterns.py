@@ -114,3 +114,62 @@ def test_korean_reading_inside_bracket():
 def test_corpus_keeps_table_and_bracket_renderings_apart():
     occs = extract_corpus([Source("a.md", "| 内卷 (nèijuǎn) | Involution | x |\n\nThe word involution (内卷) is old.")])
     assert [o.gloss for o in occs] == ["Involution", "involution"]
+
+
+# Labelled fields inside the bracket, with or without a space after the colon; two acronyms joined by "or".
+# Development records: par-0053, par-0126.
+@pytest.mark.parametrize(("text", "term", "gloss", "abbrev"), [
+    ("Xi Jinping Thought on Diplomacy (XJTD or XTD; Simplified Chinese:习近平外交思想; Pinyin: Xí Jìnpíng wàijiāo "
+     "sīxiǎng) guides envoys.", "习近平外交思想", "Xi Jinping Thought on Diplomacy", "XJTD"),
+    ("The Belt and Road Initiative (BRI; Chinese: 一带一路) is a decade old.", "一带一路", "Belt and Road Initiative",
+     "BRI"),
+    # the generic head the term lacks (战略) is cut, as everywhere
+    ("The dual circulation strategy (traditional Chinese: 雙循環) is older than it looks.", "雙循環",
+     "dual circulation", None),
+])
+def test_labelled_fields(text, term, gloss, abbrev):
+    occ = one(text, term)
+    assert (occ.gloss, occ.abbrev) == (gloss, abbrev)
+
+
+# Verb, title and clause material kept out of the rendering.
+# Development records: par-0053 (concept of), par-0088 (KMT Chairman), par-0133 (to win …).
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("Analysts doubt the concept of whole-process people's democracy (全过程人民民主) travels well.", "全过程人民民主",
+     "whole-process people's democracy"),
+    ("He returned to the notion of common prosperity (共同富裕) in August.", "共同富裕", "common prosperity"),
+    ("DPP Chairman Lai Ching-te (賴清德) spoke first.", "賴清德", "Lai Ching-te"),
+    ("The reform aims to build an army able to win intelligentized (智能化) wars.", "智能化", "intelligentized"),
+    # but a verb the term has stays: 提振 = boost
+    ("The State Council issued a special action plan to boost consumption (提振消费专项行动).", "提振消费专项行动",
+     "special action plan to boost consumption"),
+])
+def test_framing_and_verbs_trimmed(text, term, gloss):
+    assert one(text, term).gloss == gloss
+
+
+# A whole Chinese clause with commas in brackets, glossing a Korean (or English) paraphrase,
+# is one occurrence of kind `other`, never split into "terms". Development: the snuac NPF document.
+@pytest.mark.parametrize("text", [
+    "자원을 통합하고, 전략 산업과 미래 산업을 이끌며, 새로운 생산력을 촉진(整合科技资源, 引领战略产业和未来产业, 加快形成新生产力)하는 것이다.",
+    "자원을 통합하고, 미래 산업을 이끌며, 새 생산력을 키운다(整合科技资源，引领未来产业，加快形成新生产力)고 했다.",
+    "He asked cadres to pool resources, lead industries and build new forces (整合科技资源, 引领未来产业, 加快形成新生产力).",
+])
+def test_clause_in_brackets_is_one_other(text):
+    found = list(extract_occurrences(text, "t.txt"))
+    assert [(o.kind, o.gloss) for o in found] == [("other", None)]
+
+
+def test_list_of_terms_still_splits():
+    found = list(extract_occurrences("탄소 정점·탄소 중립(碳達峰·碳中和) 목표와 쌍탄(碳達峰, 碳中和)", "t.txt"))
+    assert [o.term for o in found][:2] == ["碳達峰", "碳中和"]
+
+
+# Renderings inside the bracket after a term outside: inner quotes and editorial brackets kept.
+# Development records: par-0098, par-0132.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("留守儿童 (the “left-behind” children) are a rural phenomenon.", "留守儿童", "“left-behind” children"),
+    ('They kept the "dòngtài qīng líng 动态清零" ("dynamic zero [COVID]") line.', "动态清零", "dynamic zero [COVID]"),
+])
+def test_rendering_inside_after_term(text, term, gloss):
+    assert one(text, term).gloss == gloss

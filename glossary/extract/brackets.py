@@ -50,12 +50,17 @@ def find_closer(text: str, opener: int) -> int:
     depth = 0
     hi = min(len(text), opener + REACH)
     open_ch = text[opener]
+    inner: list[str] = []  # closers awaited for brackets of other kinds inside: ("zero [COVID]")
     i = opener + 1
     while i < hi:
         ch = text[i]
         if ch == "\n" and text[i + 1:i + 2] == "\n":
             return -1
-        if ch == open_ch:
+        if inner and ch == inner[-1]:
+            inner.pop()
+        elif ch in "[(（［" and ch != open_ch:
+            inner.append(PAIRS[ch])
+        elif ch == open_ch:
             depth += 1
         elif ch == want:
             if depth == 0:

@@ -13,7 +13,7 @@ import re
 from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
 from glossary.extract.chars import HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
 from glossary.extract.english import AFTER_PINYIN, clean_gloss, english_gloss, with_kind
-from glossary.extract.kinds import kind_of
+from glossary.extract.kinds import is_clause, kind_of
 from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
 from glossary.extract.sound import korean_kind
@@ -118,6 +118,10 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
     term_at = max(text.find(han[0].text, inner[0]), inner[0])
     if extra_terms and len(extra_terms) + 1 == len(han):
+        whole = content.strip(" '\"‘’“”")
+        if "," in whole and all(p.kind == "han" for p in parts) and is_clause([repair(p.text) for p in han]):
+            # A Chinese sentence glossing a paraphrase: one occurrence, never three terms.
+            return [(term_at, dict(term=repair(whole), kind="other", bracket=outer))]
         found = parallel(text, inner, before, after, han, korean, outer)
         if found:
             return found
@@ -174,8 +178,8 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
     ``以旧换新 (trade-in)``, ``以舊換新(이구환신)``, ``雙循環·이중순환``.
     """
     j = end
-    if start and text[start - 1] in "“\"‘'「『" and text[end:end + 1] in "”\"’'」』":
-        j += 1  # a quoted term: "留守儿童" (liúshǒu értóng)
+    if text[end:end + 1] in "”\"’」』" and RE_OPEN_QUOTE.search(text, max(0, start - 40), start):
+        j += 1  # a quoted term: "留守儿童" (liúshǒu értóng), "qīng líng 清零" ("zero [COVID]")
     while j < len(text) and text[j] in " \u3000":
         j += 1
     if j >= len(text):
@@ -202,6 +206,10 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
         return [], end
     parts = split_parts(content)
     gloss = gloss_kind = abbrev = pinyin = None
+    quoted = content.strip()
+    if len(quoted) > 2 and quoted[0] in "“\"‘" and quoted[-1] in "”\"’" and any(ch.isalpha() for ch in quoted):
+        parts = []  # a quoted rendering, inner brackets and all: ("zero [COVID]")
+        gloss, gloss_kind = with_kind(clean_gloss(quoted), term, "")[:2]
     for p in parts:
         if p.kind == "latin":
             role = latin_role(p.text, term, p.label)
@@ -230,6 +238,10 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
     bracket = text[j] + text[closer]
     return [(start, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
                          kind=kind_of(term, bracket, False), bracket=bracket))], closer + 1
+
+
+#: An opening quote on the same line before a term: "qīng líng 清零".
+RE_OPEN_QUOTE = re.compile("[“\"‘「『][^”\"’」』\n]*$")
 
 
 def at_cell_start(text: str, start: int) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from glossary.extract.chars import HAN_CHAR, RE_HAN_ONLY
 from glossary.extract.lexicon import akin, lemma_of, lexicon, sense_text
 from glossary.extract.wordclass import is_possessive, is_qualifier, is_verb, is_verbish_ing
-from glossary.extract.words import CONNECTORS, CUT_DETERMINERS, CUT_PREPOSITIONS, DETERMINERS, DET_PREP, GENERIC_COMPOUNDS, GENERIC_NOUNS, HARD, JOINING_HANZI, LEAD_ADVERBS, LEAD_HANZI, LEAD_PREPOSITIONS, NO_END, PREPOSITIONS, QUALIFIERS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
+from glossary.extract.words import FRAMING_NOUNS, CONNECTORS, CUT_DETERMINERS, CUT_PREPOSITIONS, DETERMINERS, DET_PREP, GENERIC_COMPOUNDS, GENERIC_NOUNS, HARD, JOINING_HANZI, LEAD_ADVERBS, LEAD_HANZI, LEAD_PREPOSITIONS, NO_END, PREPOSITIONS, QUALIFIERS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
 
 
 def trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
@@ -173,7 +173,7 @@ def extend_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -
     if of:  # the rule of law (法治), strategy of invigorating China ... (科教兴国战略)
         head = tokens[start - 2][0]
         phrase = f"{head} of {tokens[start][0]}".lower()
-        if head.lower() in NO_END or not ({key for key in lex.keys(head, strong=True) if isinstance(key, int)} - have
+        if head.lower() in NO_END or head.lower() in FRAMING_NOUNS or not ({key for key in lex.keys(head, strong=True) if isinstance(key, int)} - have
                                            or phrase in sense_text(term)):
             return start
         start -= 2
@@ -308,6 +308,7 @@ def extend_by_head(tokens: list[tuple[str, int]], start: int, term: str) -> int:
             tok = tokens[k][0]
             low = tok.lower()
             if not tok[0].isalpha() or not tok[:1].islower() or low in NO_END or low in SUBORDINATORS \
+                    or low in FRAMING_NOUNS \
                     or (is_verb(tok) or low in VERBS) and not (k == j - 1 and low.isalpha() and not low.endswith("ed")):
                 break
             run.append(k)

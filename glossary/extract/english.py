@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from glossary.extract.chars import HAN, RE_ACRONYM_WORD, RE_HANGUL, RE_NAME_WORD, RE_ORDINAL, TONE_MARKS, WORD
+from glossary.extract.lexicon import lexicon
 from glossary.extract.edges import extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization
 from glossary.extract.wordclass import is_capital, is_possessive, is_verbish_ing, verbish_after_to, weight
-from glossary.extract.words import ADVERBS, AUXILIARIES, CLAUSE_WORDS, COMPARATIVES, CONNECTORS, DETERMINERS, DET_PREP, HARD, HONORIFICS, NAME_POSSESSIVES, NO_END, PREPOSITIONS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
+from glossary.extract.words import FRAMING_NOUNS, ADVERBS, AUXILIARIES, CLAUSE_WORDS, COMPARATIVES, CONNECTORS, DETERMINERS, DET_PREP, HARD, HONORIFICS, NAME_POSSESSIVES, NO_END, PREPOSITIONS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
 
 
 def clean_gloss(text: str) -> str:
@@ -198,7 +199,8 @@ def name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int
     names = [t for t, _ in tokens[start:]]
     if n <= 3 and len(names) >= 2:  # Chinese personal names have two or three hanzi
         k = 0
-        while k < len(names) - 1 and names[k].lower().rstrip(".") in HONORIFICS:
+        while k < len(names) - 1 and (names[k].lower().rstrip(".") in HONORIFICS or names[k].isupper() and len(
+                names[k]) <= 5 and names[k + 1].lower().rstrip(".") in HONORIFICS):  # KMT Chairman Eric Chu
             k += 1
         if k and len(names) - k <= 3:
             start += k
@@ -246,6 +248,8 @@ def noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool,
                 break
             i -= 1
             continue
+        if low == "of" and content and i > 0 and tokens[i - 1][0].lower() in FRAMING_NOUNS:
+            break  # the concept of holistic national security (总体国家安全观)
         if low in PREPOSITIONS:
             if content >= need and not (low == "of" and i > 0 and is_verbish_ing(tokens[i - 1][0])
                                         and (i < 2 or tokens[i - 2][0].lower() in DET_PREP)):
@@ -260,6 +264,8 @@ def noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool,
         nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
         before = tokens[i - 1][0].lower() if i > 0 else ""
         if content >= need and before == "to" and verbish_after_to(tok, tokens[i:]) \
+                or content and before == "to" and low in VERB_STEMS_SET and not verb_term and term \
+                and not lexicon(term).keys(tok) \
                 or content >= min(need, 2) and before in AUXILIARIES:
             break  # a verb: "to attract new energy vehicle", "is building ultra-high-voltage lines"
         if content >= need and (low.endswith("ed") and len(low) > 4 or low in COMPARATIVES) \

@@ -7,7 +7,6 @@ sentence, never a term-base entry).
 
 from __future__ import annotations
 
-
 from glossary.extract.chars import RE_SENTENCE_PUNCT
 from glossary.extract.words import NOT_LAWS, TITLE_ENDINGS
 
@@ -24,3 +23,23 @@ def kind_of(term: str, bracket: str, has_latin_title: bool, content: str = "") -
             or term.endswith("法") and not term.endswith(NOT_LAWS)):
         return "title"
     return "term"
+
+
+def is_clause(pieces: list[str]) -> bool:
+    """Whether comma-separated hanzi pieces are the clauses of one sentence, not a list of terms.
+
+    Three or more pieces with a long one, or two long pieces one of which opens
+    with a verb: (整合科技资源, 引领未来产业, 加快形成新生产力) is a sentence;
+    (碳达峰, 碳中和) and (全过程人民民主, 中国式现代化) are terms.
+
+    >>> is_clause(["整合科技资源", "引领未来产业", "加快形成新生产力"]), is_clause(["碳达峰", "碳中和"])
+    (True, False)
+    """
+    from glossary.extract.edges import term_leads_with_verb
+
+    if len(pieces) < 2:
+        return False
+    longest = max(map(len, pieces))
+    if len(pieces) >= 3:
+        return longest >= 6
+    return min(map(len, pieces)) >= 6 and any(term_leads_with_verb(p) for p in pieces)

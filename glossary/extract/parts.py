@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from glossary.extract.chars import HAN, HANGUL, RE_DOTS, RE_FIELDS, RE_HAN_GAP, RE_HAN_ONLY, RE_INNER_ROUND, RE_INNER_TITLE, RE_PIECES, RE_TITLE_COLON, TONE_MARKS
+from glossary.extract.chars import HAN, HAN_CHAR, HANGUL, RE_HANGUL, RE_DOTS, RE_FIELDS, RE_HAN_GAP, RE_HAN_ONLY, RE_INNER_ROUND, RE_INNER_TITLE, RE_PIECES, RE_TITLE_COLON, TONE_MARKS
 from glossary.extract.sound import maybe_pinyin, maybe_romanization
 
 
 LABEL = re.compile(
-    r"^(?P<label>chinese|simplified|simp\.?|traditional|trad\.?|pinyin|hanzi|hanja|characters?|zh|"
-    r"lit\.?|literally|meaning|i\.e\.|korean|japanese|abbreviated|abbr\.?|short for|also|or|english)\s*[:.]?\s+",
+    r"^(?P<label>(?:simplified|traditional)(?: chinese)?|chinese|simp\.?|trad\.?|pinyin|hanzi|hanja|characters?|zh|"
+    r"lit\.?|literally|meaning|i\.e\.|korean|japanese|abbreviated|abbr\.?|short for|also|or|english)"
+    r"(?:\s*[:：]\s*|\.\s*|\s+)",
     re.IGNORECASE,
 )
 
@@ -51,7 +52,8 @@ def split_parts(content: str) -> list[Part]:
     content = RE_INNER_ROUND.sub(",", content)
     content = RE_INNER_TITLE.sub(",", content)
     title = RE_TITLE_COLON.match(content)
-    if title and len(title.group(1).split()) > 1 and not LABEL.match(title.group(1) + " "):
+    if title and len(title.group(1).split()) > 1 and not LABEL.match(title.group(1) + " ") \
+            and not re.search(r"[;；]|\b(?:Chinese|[Pp]inyin)$", title.group(1)):  # (XJT; Simplified Chinese: …)
         return [Part("latin", title.group(1).strip(), "title")] + split_parts(title.group(2))
     parts: list[Part] = []
     for field in RE_FIELDS.split(content):
@@ -77,6 +79,10 @@ SEGMENT = re.compile(
 )
 
 
+RE_ACRONYM_PAIR = re.compile(r"([A-Z][A-Za-z0-9&.\-]{1,14}) or ([A-Z][A-Za-z0-9&.\-]{1,14})")
+RE_QUOTE_MARK = re.compile("[“”\"‘]")
+
+
 def typed_parts(piece: str, label: str) -> list[Part]:
     whole = piece.strip(" \t\n.·・:")
     piece = piece.strip(" \t\n'\"“”‘’.·・:")
@@ -89,6 +95,11 @@ def typed_parts(piece: str, label: str) -> list[Part]:
         return []
     if label in ("lit", "literally", "meaning", "i.e", "english"):
         return [Part("latin", piece, "lit")]
+    pair = RE_ACRONYM_PAIR.fullmatch(piece)
+    if pair and ACRONYM.match(pair.group(1)) and ACRONYM.match(pair.group(2)):  # two acronyms of one name: (XJT or XJToSwCCfaNE; …)
+        return [Part("latin", pair.group(1), label), Part("latin", pair.group(2), label)]
+    if RE_QUOTE_MARK.search(piece) and not HAN_CHAR.search(piece) and not RE_HANGUL.search(piece):
+        return [Part("latin", piece, label)]  # inner quotes belong to the rendering: the “left-behind” children
     parts = []
     for piece2 in RE_DOTS.split(piece):
         for m in SEGMENT.finditer(piece2):

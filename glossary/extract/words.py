@@ -111,6 +111,9 @@ VERBS = frozenset(
 VERB_STEMS_SET = frozenset(VERB_STEMS)
 
 
+#: Nouns that frame a rendering rather than render the term, left out before "of":
+#: the concept of holistic national security (总体国家安全观), the notion of common prosperity.
+FRAMING_NOUNS = frozenset("concept notion idea term phrase word expression slogan".split())
 #: Generic heads after a quoted rendering: the "dual circulation" strategy.
 GENERIC_HEADS = frozenset(
     "strategy policy policies initiative campaign concept slogan principle principles theory programme program "
