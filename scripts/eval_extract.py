@@ -15,7 +15,7 @@ Two parts, printed one after the other:
 
    ``term`` is the CJK form as written (line breaks and stray spaces removed);
    ``gloss`` is the exact rendering a terminologist would enter, ``-`` for
-   none; ``gloss_kind`` is translation|hangul|romanization|pinyin|transcription
+   none; ``gloss_kind`` is translation|hangul|romanization|pinyin|transcription|name
    or ``-``; ``kind`` is term|name|title|other. Empty abbrev/pinyin columns are
    not scored. Gold and extracted occurrences are paired per file by term, in
    order.

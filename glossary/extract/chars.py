@@ -45,7 +45,8 @@ CLOSE_TO_OPEN = dict(zip(CLOSERS, OPENERS))
 TONE_MARKS = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 
 
-WORD = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*['’]?|[^\w\s]|\t", re.UNICODE)
+#: A word, a punctuation mark or a tab; numbers joined by + or · stay one word, as written (2+2, 14·5).
+WORD = re.compile(r"\d+(?:[+·]\d+)+(?:[-'’.&][^\W_]+)*|[^\W_]+(?:[-'’.&][^\W_]+)*['’]?|[^\w\s]|\t", re.UNICODE)
 
 
 # Patterns used per hit, compiled once.
@@ -88,7 +89,7 @@ RE_DOTS = re.compile(r"\s*[·・]\s*")
 RE_SENTENCE_PUNCT = re.compile("[，。！？；：]")
 
 
-RE_KO_WORDS = re.compile(rf"(?:[{HANGUL}0-9]+\s+){{0,5}}[0-9]*[{HANGUL}]+$")
+RE_KO_WORDS = re.compile(rf"(?:(?:[{HANGUL}0-9]|(?<=\d)[+·](?=\d))+\s+){{0,5}}[0-9]*[{HANGUL}]+$")
 
 
 RE_KO_ORDINAL = re.compile(r"제\d+[차기회]")

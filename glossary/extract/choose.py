@@ -13,7 +13,7 @@ import re
 from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
 from glossary.extract.chars import HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
 from glossary.extract.english import AFTER_PINYIN, clean_gloss, english_gloss, with_kind
-from glossary.extract.kinds import is_clause, kind_of
+from glossary.extract.kinds import is_clause, kind_of, name_kinds
 from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
 from glossary.extract.sound import korean_kind
@@ -116,6 +116,7 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
     if korean and gloss_kind == "translation" and kind == "term" and gloss and gloss.endswith("다") \
             and len(term) >= 5:
         kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
+    kind, gloss_kind = name_kinds(term, kind, gloss, gloss_kind)
     term_at = max(text.find(han[0].text, inner[0]), inner[0])
     if extra_terms and len(extra_terms) + 1 == len(han):
         whole = content.strip(" '\"‘’“”")
@@ -236,8 +237,9 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
     if gloss is None and abbrev is None:
         return [], end
     bracket = text[j] + text[closer]
+    kind, gloss_kind = name_kinds(term, kind_of(term, bracket, False), gloss, gloss_kind)
     return [(start, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, abbrev=abbrev, pinyin=pinyin,
-                         kind=kind_of(term, bracket, False), bracket=bracket))], closer + 1
+                         kind=kind, bracket=bracket))], closer + 1
 
 
 #: An opening quote on the same line before a term: "qīng líng 清零".

@@ -202,7 +202,7 @@ def name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int
         while k < len(names) - 1 and (names[k].lower().rstrip(".") in HONORIFICS or names[k].isupper() and len(
                 names[k]) <= 5 and names[k + 1].lower().rstrip(".") in HONORIFICS):  # KMT Chairman Eric Chu
             k += 1
-        if k and len(names) - k <= 3:
+        if k and 2 <= len(names) - k <= 3:  # a name of its own: not "State Council" -> "Council"
             start += k
     return start
 

@@ -249,3 +249,12 @@ CUT_DETERMINERS = frozenset("a an the its their his her".split())
 
 
 IRREGULAR_PAST = frozenset("met told urged sent spent won lost found got began ran drew threw wrote".split())
+
+
+#: The commonest Chinese surnames (simplified and traditional forms): a two- or
+#: three-hanzi term the dictionary lacks, transcribed by sound (리창 for 李强) and
+#: opening with one of these, is a person's name.
+SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣"
+    "蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎"
+    "贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯习習温溫胥栗")
