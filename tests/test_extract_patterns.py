@@ -173,3 +173,82 @@ def test_list_of_terms_still_splits():
 ])
 def test_rendering_inside_after_term(text, term, gloss):
     assert one(text, term).gloss == gloss
+
+
+# Source fidelity: terms and renderings as written, digits, signs and inner quotes kept;
+# a Korean rendering stops at the particle; news style name·age gives the name only.
+# Development records: par-0160, par-0198 (Korean); the 20차 당대회, 14·5 규획, 2+2 examples.
+@pytest.mark.parametrize(("text", "term", "gloss", "gloss_kind"), [
+    ("공산당은 21차 당대회(21次黨代會)를 앞두고 있다.", "21次黨代會", "21차 당대회", "translation"),
+    ("정부는 15·5 규획(十五五規劃)의 초안을 냈다.", "十五五規劃", "15·5 규획", "translation"),
+    ("한중 2+2 대화(2+2對話)가 재개됐다.", "2+2對話", "2+2 대화", "translation"),
+    ("The 2+2 dialogue (2+2对话) resumed in May.", "2+2对话", "2+2 dialogue", "translation"),
+    ("그는 '공동 부유(共同富裕)'를 거듭 말했다.", "共同富裕", "공동 부유", "hangul"),
+    ("당은 '신질 생산력(新質生産力)'을 강조했다.", "新質生産力", "신질 생산력", "hangul"),
+    ("리창(李强·66) 총리가 입국했다.", "李强", "리창", "name"),
+    ("시진핑(習近平) 주석이 연설했다.", "習近平", "시진핑", "name"),
+    ("네이쥬안(內卷)이라는 말이 돈다.", "內卷", "네이쥬안", "transcription"),
+])
+def test_source_fidelity(text, term, gloss, gloss_kind):
+    occ = one(text, term)
+    assert (occ.gloss, occ.gloss_kind) == (gloss, gloss_kind)
+
+
+# Names: kind `name` for persons, places, companies, media; the text's form is a `name` rendering.
+@pytest.mark.parametrize(("text", "term", "gloss", "gloss_kind", "kind"), [
+    ("He toured Heilongjiang (黑龙江) in September.", "黑龙江", "Heilongjiang", "name", "name"),
+    ("Deng Xiaoping (邓小平) opened the economy.", "邓小平", "Deng Xiaoping", "name", "name"),
+    ("Huawei (华为) shipped more phones.", "华为", "Huawei", "name", "name"),
+    ("The State Council (国务院) approved it.", "国务院", "State Council", "translation", "term"),
+    ("the Great Leap Forward (大跃进) of 1958", "大跃进", "Great Leap Forward", "translation", "term"),
+    ("후허하오터(呼和浩特)시에서 열렸다.", "呼和浩特", "후허하오터", "name", "name"),
+    ("춘제(春節) 연휴가 끝났다.", "春節", "춘제", "transcription", "term"),
+])
+def test_names(text, term, gloss, gloss_kind, kind):
+    occ = one(text, term)
+    assert (occ.gloss, occ.gloss_kind, occ.kind) == (gloss, gloss_kind, kind)
+
+
+# Pinyin before the bracket and the English inside it (lit.) or after it (", or …,"): the English is the rendering.
+# The issue's `tāoguāng-yǎnghuì (Chinese: 韬光养晦; lit. …)` example.
+@pytest.mark.parametrize(("text", "term", "gloss", "pinyin"), [
+    ("Deng urged taoguang-yanghui (Chinese: 韬光养晦; lit. 'hide one's light and bide one's time') for decades.",
+     "韬光养晦", "hide one's light and bide one's time", "taoguang-yanghui"),
+    ('Deng urged taoguang yanghui (韬光养晦, literally "hide brightness, nourish obscurity").', "韬光养晦",
+     "hide brightness, nourish obscurity", "taoguang yanghui"),
+    ("The style of zhan-lang waijiao (战狼外交), or wolf warrior diplomacy, spread.", "战狼外交",
+     "wolf warrior diplomacy", "zhan-lang waijiao"),
+    # an "or" that is not an apposition leaves the pinyin as the rendering
+    ("Young people chose tangping (躺平) or simply quit.", "躺平", "tangping", "tangping"),
+])
+def test_pinyin_with_english_inside_or_after(text, term, gloss, pinyin):
+    occ = one(text, term)
+    assert (occ.gloss, occ.pinyin) == (gloss, pinyin)
+
+
+# Quoted titles and slogans: a long Chinese title in brackets after its quoted English is a title;
+# a quoted imperative keeps only the words the term renders. Development records: par-0026, par-0097.
+@pytest.mark.parametrize(("text", "term", "gloss", "kind"), [
+    ("Titled “Build a Strong Country and Revive the Nation on All Fronts Through Modernization” "
+     "(以中国式现代化全面推进强国建设民族复兴伟业), the report was long.", "以中国式现代化全面推进强国建设民族复兴伟业",
+     "Build a Strong Country and Revive the Nation on All Fronts Through Modernization", "title"),
+    ("The slogan ‘Accelerate the development of military intelligentization” (军事智能化) was repeated.", "军事智能化",
+     "military intelligentization", "term"),
+    ("The slogan ‘Accelerate the building of a modern industrial system” (加快建设现代化产业体系) was repeated.",
+     "加快建设现代化产业体系", "Accelerate the building of a modern industrial system", "term"),
+])
+def test_quoted_titles_and_slogans(text, term, gloss, kind):
+    occ = one(text, term)
+    assert (occ.gloss, occ.kind) == (gloss, kind)
+
+
+# Korean: a transcribed place with a class noun the hanzi lack, a name inside a compound,
+# and a rendering that stops at 의. Development records: par-0156, par-0198, par-0239.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("총서기는 지린성(吉林) 시찰 때 처음 언급했다.", "吉林", "지린"),
+    ("광둥성 선전시(深圳) 당국", "深圳", "선전"),
+    ("장쑤우시(無錫)전자 직원이 말했다.", "無錫", "우시"),
+    ("음력의 설(春節)을 앞두고", "春節", "설"),
+])
+def test_korean_edges(text, term, gloss):
+    assert one(text, term).gloss == gloss

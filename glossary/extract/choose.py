@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
-from glossary.extract.chars import HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
+from glossary.extract.chars import RE_SENTENCE_PUNCT, HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
 from glossary.extract.english import AFTER_PINYIN, clean_gloss, english_gloss, with_kind
 from glossary.extract.kinds import is_clause, kind_of, name_kinds
 from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
+from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind
 from glossary.extract.text import is_korean_context, strip_aside, text_before, unmark_emphasis
 from glossary.extract.words import NOT_LAWS
@@ -89,6 +90,11 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         gloss, gloss_kind = title_gloss, "translation"
     elif kind == "other" and len(term) > 8:
         gloss, gloss_kind = None, None
+        quoted = None if korean or RE_SENTENCE_PUNCT.search(content) else quoted_before(before, after, 40)
+        if quoted and len(quoted.split()) >= 6:
+            # A long name in quotes with its Chinese in brackets, no sentence punctuation:
+            # a report's or a speech's title, “Secure a Decisive Victory …” (决胜…).
+            gloss, gloss_kind, kind = clean_gloss(quoted), "translation", "title"
     elif korean:
         gloss, gloss_kind, pin = korean_gloss(before, term, after)
         if hangul_inside and gloss_kind == "translation" and korean_kind(hangul_inside, term) == "hangul":
@@ -101,6 +107,10 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         gloss, gloss_kind, pin = english_gloss(before, term, after)
         if pin and not pinyin:
             pinyin = pin
+    if gloss_kind == "pinyin" and inside_gloss is not None and inside_gloss[1] == "translation":
+        # pinyin before, English inside: taoguang yanghui (韬光养晦; lit. 'hide one's light')
+        pinyin = pinyin or gloss
+        gloss, gloss_kind = inside_gloss
     if gloss is None and inside_gloss is not None:
         gloss, gloss_kind = inside_gloss
     if gloss is None and not korean:

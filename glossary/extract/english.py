@@ -13,7 +13,7 @@ import re
 
 from glossary.extract.chars import HAN, RE_ACRONYM_WORD, RE_HANGUL, RE_NAME_WORD, RE_ORDINAL, TONE_MARKS, WORD
 from glossary.extract.lexicon import lexicon
-from glossary.extract.edges import extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
+from glossary.extract.edges import term_leads_with_verb, extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization
 from glossary.extract.wordclass import is_capital, is_possessive, is_verbish_ing, verbish_after_to, weight
@@ -38,7 +38,7 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
         gloss = clean_gloss(quoted)
         if maybe_pinyin(gloss, term):  # ‘involution’—or *neijuan* (内卷): the pinyin is quoted too
             return after_pinyin(gloss, after, before, term)
-        return with_kind(gloss, term, after)
+        return with_kind(object_of_quoted_clause(gloss, term), term, after)
     tokens = [(m.group(), m.start()) for m in WORD.finditer(before, max(0, len(before) - 130))]
     if not tokens:
         return None, None, None
@@ -75,6 +75,26 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
     return with_kind(gloss, term, after)
 
 
+#: A quoted imperative clause: "Accelerate the development of military intelligentization".
+RE_IMPERATIVE = re.compile(r"([A-Z][a-z]+) (?:the|a|an) ([a-z]+) of (?:the )?(.+)")
+
+
+def object_of_quoted_clause(quoted: str, term: str) -> str:
+    """The object of a quoted slogan whose verb and head the term does not have.
+
+    '‘Accelerate the development of military intelligentization” (军事智能化)' renders only
+    its last words; but when the term opens with the verb (加快建设现代化产业体系,
+    加快 = accelerate) the whole clause is the rendering.
+    """
+    m = RE_IMPERATIVE.fullmatch(quoted)
+    if not m or term_leads_with_verb(term):
+        return quoted
+    lex = lexicon(term)
+    if lex.keys(m.group(1)) or lex.keys(m.group(2)) or not lex.keys(m.group(3).split()[-1]):
+        return quoted
+    return m.group(3)
+
+
 def with_kind(gloss: str, term: str, after: str) -> tuple[str | None, str | None, str | None]:
     if maybe_pinyin(gloss, term):
         return after_pinyin(gloss, after)
@@ -93,6 +113,8 @@ AFTER_PINYIN = re.compile(
 KNOWN_AS = re.compile(r",?\s+(?:known|referred to|rendered)\s+(?:in\s+Chinese\s+)?as\s*$|,?\s+(?:called|dubbed|termed)\s*$")
 
 
+#: Unquoted English after the bracket and "or": zhan lang waijiao (战狼外交), or wolf warrior diplomacy, ...
+OR_AFTER_PINYIN = re.compile(r"^\s*,\s*or\s+([a-z][a-z'’\-]*(?: [a-z][a-z'’\-]*){0,5})\s*[,—–]")
 #: "or" between an English rendering and the pinyin that follows it: “Common prosperity,” or gongtong fuyu.
 OR_BEFORE_PINYIN = re.compile(r"(?:,\s*|\s*[—–]\s*|\s+)or\s*$")
 
@@ -105,7 +127,7 @@ def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> t
     ``“common prosperity,” or gongtong fuyu (共同富裕)``: it precedes the "or".
     The English is the rendering; the pinyin goes to ``pinyin``.
     """
-    m = AFTER_PINYIN.match(after)
+    m = AFTER_PINYIN.match(after) or OR_AFTER_PINYIN.match(after)
     if m:
         return clean_gloss(m.group(1)), "translation", pinyin
     tail = before.rstrip().rstrip("”’\"'»*")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from glossary.extract.chars import RE_KO_ORDINAL, RE_KO_WORDS
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import is_transcription, korean_kind, maybe_reading, near_reading, reading_of, same_syllable, syllables_of
-from glossary.extract.words import KO_APPOSITION, KO_BREAK, PARTICLES
+from glossary.extract.words import PLACE_SUFFIXES, KO_APPOSITION, KO_BREAK, PARTICLES
 
 
 def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | None, None]:
@@ -42,6 +42,9 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
         return words[-1], "transcription", None
     if len(words) >= 2 and is_transcription("".join(words[-2:]), term):
         return " ".join(words[-2:]), "transcription", None
+    part = transcribed_part(words[-1], term)
+    if part:
+        return part, "transcription", None
     # A translation: back over words while the rendering is shorter than the
     # term, or while a word matches the reading of the first hanzi (중국의 꿈).
     first = reading_of(term[0]) if term else ""
@@ -111,3 +114,25 @@ def korean_words_after(words: list[str], n: int) -> str:
                 out[-1] = last[: -len(particle)]
                 break
     return " ".join(out)
+
+
+def transcribed_part(word: str, term: str) -> str | None:
+    """The part of a hangul word that transcribes the term, when the word has more.
+
+    A place name with its class noun the term lacks: 헤이룽장성(黑龍江) -> 헤이룽장 (省 is not
+    in the hanja); a name inside a compound the bracket annotates only in part:
+    저장한나(漢納)신소재 -> 한나.
+
+    >>> transcribed_part("헤이룽장성", "黑龍江"), transcribed_part("저장한나", "漢納"), transcribed_part("양회", "兩會")
+    ('헤이룽장', '한나', None)
+    """
+    n = len(term)
+    if len(word) <= n:
+        return None
+    if word[-1] in PLACE_SUFFIXES and not term.endswith(PLACE_SUFFIXES[word[-1]]) \
+            and is_transcription(word[:-1], term):
+        return word[:-1]
+    for size in range(min(2 * n, len(word) - 2), n - 1, -1):
+        if is_transcription(word[-size:], term):
+            return word[-size:]
+    return None

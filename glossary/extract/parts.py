@@ -43,6 +43,9 @@ def repair(term: str) -> str:
     return term
 
 
+RE_LIT_PIECE = re.compile(r"(?<![^\s,])(?:lit\.|literally|meaning)\s*[:,]?\s*[“\"‘'][^“”\"‘’]+[”\"’']\s*$", re.IGNORECASE)
+
+
 def split_parts(content: str) -> list[Part]:
     """Split a bracket's content into labelled, script-typed parts."""
     content = content.strip()
@@ -57,7 +60,13 @@ def split_parts(content: str) -> list[Part]:
         return [Part("latin", title.group(1).strip(), "title")] + split_parts(title.group(2))
     parts: list[Part] = []
     for field in RE_FIELDS.split(content):
-        for piece in RE_PIECES.split(field):
+        # A literal meaning keeps its commas: (韬光养晦, literally "hide brightness, nourish obscurity").
+        lit = RE_LIT_PIECE.search(field)
+        pieces = RE_PIECES.split(field[:lit.start()]) + [lit.group()] if lit else RE_PIECES.split(field)
+        for piece in pieces:
+            if not piece.strip(" ,"):
+                continue
+            piece = piece.lstrip(" ,")
             label = ""
             m = LABEL.match(piece)
             if m:

@@ -39,7 +39,7 @@ def opening_quote(tail: str, limit: int = 140) -> int:
     return -1
 
 
-def quoted_before(before: str, after: str) -> str | None:
+def quoted_before(before: str, after: str, max_words: int = 12) -> str | None:
     """Words in quotes (or a title bracket) around or just before the bracket.
 
     'common prosperity (共同富裕)', “involution” (内卷), 〈… 의견(關於…意見)〉,
@@ -48,16 +48,16 @@ def quoted_before(before: str, after: str) -> str | None:
     tail = before.rstrip()
     head = after.lstrip(" ")
     if tail and tail[-1] in CLOSING and not is_apostrophe(tail, len(tail) - 1):
-        k = opening_quote(tail[:-1])
+        k = opening_quote(tail[:-1], 140 if max_words <= 12 else 400)
         if k != -1:
             inner = tail[k + 1:-1].strip()
-            if inner and len(inner.split()) <= 12:
+            if inner and len(inner.split()) <= max_words:
                 return inner
     if head and head[0] in CLOSING:
-        k = opening_quote(tail)
+        k = opening_quote(tail, 140 if max_words <= 12 else 400)
         if k != -1:
             inner = tail[k + 1:].strip()
-            if inner and len(inner.split()) <= 12:
+            if inner and len(inner.split()) <= max_words:
                 return inner
     # The "dual circulation" strategy (双循环): quoted words before a generic head noun.
     m = RE_QUOTE_HEAD.search(tail, max(0, len(tail) - 60))

@@ -139,7 +139,7 @@ KO_APPOSITION = frozenset(
     "위원장 장관 대사 총서기 서기 시장 작가 소설가 감독 배우 선수 기자 특파원 연구원 부주석 총통 전 현".split())
 
 
-KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "며", "고", "다", "서", "한", "된", "인", "던")
+KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "며", "고", "다", "서", "한", "된", "인", "던", "의")
 
 
 NOT_ENDS = frozenset("u.s u.n u.k e.u mr ms mrs dr st no vs e.g i.e prof gen jan feb aug sept oct nov dec".split())
@@ -258,3 +258,8 @@ SURNAMES = frozenset(
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣"
     "蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎"
     "贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯习習温溫胥栗")
+
+
+#: Korean class nouns glued to a transcribed place name, and the hanzi that would
+#: carry them in the term: 헤이룽장성 is 黑龍江省, so 헤이룽장성(黑龍江) renders 黑龍江 as 헤이룽장.
+PLACE_SUFFIXES = {"성": ("省",), "시": ("市",), "구": ("區", "区"), "현": ("縣", "县"), "진": ("鎮", "镇")}
