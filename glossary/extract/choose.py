@@ -9,6 +9,7 @@ the bracket after it (以旧换新 (trade-in), 雙循環·이중순환).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
 from glossary.extract.chars import RE_SENTENCE_PUNCT, HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
@@ -35,6 +36,69 @@ def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], in
                 opener, closer = opener - 1, closer + 1
             return from_bracket(text, opener, closer, inner), closer + 1
     return glossed_after(text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One rendering on offer for a bracket: its text, what it is, and where it was found."""
+
+    gloss: str
+    gloss_kind: str | None
+    source: str  # title | beside | inside | inside-hangul | next-bracket
+
+
+#: How much each candidate is trusted, by where it was found and what it is; the
+#: highest wins (:func:`choose_rendering`). Hand-set, in the order a terminologist
+#: reads a bracket, and checked on the held-back documents of the development set:
+#:
+#: - an English title before a colon inside the bracket names the thing itself;
+#: - the words beside the bracket are the writer's rendering, unless they are only
+#:   pinyin or a romanised reading, which an English translation inside the bracket
+#:   (``lit. 'hide one's light'``) outranks;
+#: - a Korean reading inside the bracket (``2개의 회의(양회, 兩會)``) outranks a
+#:   paraphrase beside it, not a reading or transcription;
+#: - other hangul inside is a fallback: in Korean texts before Latin inside, in
+#:   English texts after the bracket that follows (「共同富裕」 (common prosperity)).
+WEIGHTS = {
+    ("title", None): 100,
+    ("beside", "hangul"): 70, ("beside", "transcription"): 70, ("beside", "name"): 70,
+    ("inside-hangul", "hangul"): 60,
+    ("beside", "translation"): 50, ("beside", "romanization"): 45,
+    ("inside", "translation"): 40,
+    ("beside", "pinyin"): 20,
+    ("inside", "romanization"): 15,
+    ("next-bracket", None): 10,
+}
+#: Hangul inside the bracket that is not the reading (or any, in an English text), by the language of the text.
+HANGUL_INSIDE = {"ko": 42, "en": 5}
+
+
+def weight(candidate: Candidate, lang: str) -> int:
+    """The trust in one candidate (see :data:`WEIGHTS`).
+
+    >>> weight(Candidate("양회", "hangul", "inside-hangul"), "ko") > weight(Candidate("2개의 회의", "translation", "beside"), "ko")
+    True
+    """
+    if candidate.source == "inside-hangul" and (candidate.gloss_kind != "hangul" or lang == "en"):
+        return HANGUL_INSIDE[lang]
+    found = WEIGHTS.get((candidate.source, candidate.gloss_kind))
+    if found is None:
+        found = WEIGHTS.get((candidate.source, None), 0)
+    return found
+
+
+def choose_rendering(candidates: list[Candidate], lang: str) -> Candidate | None:
+    """The candidate to keep: the highest weight, the first found on a tie.
+
+    >>> choose_rendering([Candidate("taoguang yanghui", "pinyin", "beside"),
+    ...                   Candidate("hide one's light", "translation", "inside")], "en").gloss
+    "hide one's light"
+    """
+    best = None
+    for c in candidates:
+        if best is None or weight(c, lang) > weight(best, lang):
+            best = c
+    return best
 
 
 def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) -> list[tuple[int, dict]]:
@@ -86,40 +150,40 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         abbrev = aside
     after = text[closer + 1:closer + 120]
     korean = is_korean_context(before, after)
+    lang = "ko" if korean else "en"
+    candidates: list[Candidate] = []
     if title_gloss:
-        gloss, gloss_kind = title_gloss, "translation"
-    elif kind == "other" and len(term) > 8:
-        gloss, gloss_kind = None, None
+        candidates.append(Candidate(title_gloss, "translation", "title"))
+    if inside_gloss is not None:
+        candidates.append(Candidate(inside_gloss[0], inside_gloss[1], "inside"))
+    if hangul_inside:
+        candidates.append(Candidate(hangul_inside, korean_kind(hangul_inside, term), "inside-hangul"))
+    if not korean:
+        m = RE_NEXT_BRACKET.match(after)
+        if m and m.group(1).strip():  # 「共同富裕」 (common prosperity)
+            nxt = clean_gloss(m.group(1))
+            candidates.append(Candidate(nxt, with_kind(nxt, term, "")[1], "next-bracket"))
+    if title_gloss:
+        pass  # the title inside outranks anything beside
+    elif kind == "other" and len(term) > 8:  # a sentence: nothing beside it renders it
         quoted = None if korean or RE_SENTENCE_PUNCT.search(content) else quoted_before(before, after, 40)
         if quoted and len(quoted.split()) >= 6:
             # A long name in quotes with its Chinese in brackets, no sentence punctuation:
             # a report's or a speech's title, “Secure a Decisive Victory …” (决胜…).
-            gloss, gloss_kind, kind = clean_gloss(quoted), "translation", "title"
-    elif korean:
-        gloss, gloss_kind, pin = korean_gloss(before, term, after)
-        if hangul_inside and gloss_kind == "translation" and korean_kind(hangul_inside, term) == "hangul":
-            gloss, gloss_kind = hangul_inside, "hangul"  # the reading given beside the hanja: '2개의 회의(양회, 兩會)'
-        if gloss is None and hangul_inside:
-            gloss, gloss_kind = hangul_inside, korean_kind(hangul_inside, term)
-        if gloss and len(term) == 1 and gloss_kind == "hangul":
-            kind = "other"
+            candidates.append(Candidate(clean_gloss(quoted), "translation", "title"))
+            kind = "title"
     else:
-        gloss, gloss_kind, pin = english_gloss(before, term, after)
+        beside, beside_kind, pin = (korean_gloss if korean else english_gloss)(before, term, after)
         if pin and not pinyin:
             pinyin = pin
-    if gloss_kind == "pinyin" and inside_gloss is not None and inside_gloss[1] == "translation":
-        # pinyin before, English inside: taoguang yanghui (韬光养晦; lit. 'hide one's light')
-        pinyin = pinyin or gloss
-        gloss, gloss_kind = inside_gloss
-    if gloss is None and inside_gloss is not None:
-        gloss, gloss_kind = inside_gloss
-    if gloss is None and not korean:
-        m = RE_NEXT_BRACKET.match(after)
-        if m and m.group(1).strip():  # 「共同富裕」 (common prosperity)
-            gloss = clean_gloss(m.group(1))
-            gloss_kind = with_kind(gloss, term, "")[1]
-    if gloss is None and hangul_inside:
-        gloss, gloss_kind = hangul_inside, korean_kind(hangul_inside, term)
+        if beside:
+            candidates.append(Candidate(beside, beside_kind, "beside"))
+    best = choose_rendering(candidates, lang)
+    gloss, gloss_kind = (best.gloss, best.gloss_kind) if best else (None, None)
+    if best and best.source != "beside" and any(c.source == "beside" and c.gloss_kind == "pinyin" for c in candidates):
+        pinyin = pinyin or next(c.gloss for c in candidates if c.source == "beside")
+    if korean and gloss and len(term) == 1 and gloss_kind == "hangul":
+        kind = "other"  # one hanja glossing one syllable: 반(反)부정경쟁
     if kind == "term" and gloss and term.endswith("法") and not term.endswith(NOT_LAWS) \
             and (gloss.endswith("법") or RE_LAW.search(gloss)):
         kind = "title"  # a law named as such: Law on Deputies (代表法), 데이터 보안법(數據安全法)
