@@ -252,3 +252,15 @@ def test_quoted_titles_and_slogans(text, term, gloss, kind):
 ])
 def test_korean_edges(text, term, gloss):
     assert one(text, term).gloss == gloss
+
+
+# Inner quotes of a term kept as written; a span of years between the rendering and the bracket is an aside.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("the 15th Five-Year Plan (2026–2030) (“十五五”规划) targets", "“十五五”规划", "15th Five-Year Plan"),
+    ("그는 ‘15·5 규획(“十五五”規劃)’을 말했다.", "“十五五”規劃", "15·5 규획"),
+    ("high-quality Belt and Road cooperation (高质量共建“一带一路”)", "高质量共建“一带一路”",
+     "high-quality Belt and Road cooperation"),
+    ("the “Two Sessions” (“两会”) opened", "两会", "Two Sessions"),  # quotes around the whole term go
+])
+def test_inner_quotes_kept(text, term, gloss):
+    assert one(text, term).gloss == gloss

@@ -80,7 +80,7 @@ def split_parts(content: str) -> list[Part]:
 # 2+2对话, 人工智能+行动, 人工智能+) and quotes around an inner name
 # (高质量共建"一带一路").
 SEGMENT = re.compile(
-    rf"(?P<han>(?:\d+[+＋])*\d*[{HAN}](?:[{HAN}、，〇\d\s\"“”‘’]*[{HAN}\"”’])?"
+    rf"(?P<han>[\"“]?(?:\d+[+＋])*\d*[{HAN}](?:[{HAN}、，〇\d\s\"“”‘’]*[{HAN}\"”’])?"
     rf"(?:[+＋][{HAN}]+)*\d*[+＋]?)"
     rf"|(?P<hangul>[{HANGUL}](?:[{HANGUL}\s]*[{HANGUL}])?)"
     r"|(?P<latin>[A-Za-zÀ-ɏ](?:[A-Za-zÀ-ɏ0-9\s'’\-.&]*[A-Za-zÀ-ɏ0-9.])?)"
@@ -100,6 +100,9 @@ def typed_parts(piece: str, label: str) -> list[Part]:
         piece.count("\"") % 2 == 1 or piece.count("“") > piece.count("”")
     ):
         piece += whole[len(piece)]
+    # and an opening quote that a quote inside the piece closes: “十四五”规划
+    if whole[:1] in "\"“" and whole == whole[0] + piece and ("”" in piece or "\"" in piece):
+        piece = whole
     if not piece:
         return []
     if label in ("lit", "literally", "meaning", "i.e", "english"):

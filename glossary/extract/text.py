@@ -163,8 +163,9 @@ def in_code_span(text: str, pos: int) -> bool:
 
 #: An aside between a rendering and the bracket with the term: an acronym in its
 #: own bracket, "The United Front Work Department (UFWD) (Chinese: …)", or a
-#: footnote mark, "Comprehensive Strategy[1](Chinese: …)".
-RE_ASIDE = re.compile(r"(?:\s*[(\[]([A-Z][A-Za-z0-9&.\-]{1,9})[)\]]|\s*\[\d{1,3}\])+\s*$")
+#: footnote mark, "Comprehensive Strategy[1](Chinese: …)", or a span of years,
+#: "the 14th Five-Year Plan (2021–2025) (“十四五”规划)".
+RE_ASIDE = re.compile(r"(?:\s*[(\[]([A-Z][A-Za-z0-9&.\-]{1,9})[)\]]|\s*\[\d{1,3}\]|\s*\((?:\d{4}\s*[–-]\s*\d{2,4})\))+\s*$")
 
 
 def strip_aside(before: str) -> tuple[str, str | None]:
