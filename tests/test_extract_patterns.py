@@ -218,8 +218,11 @@ def test_names(text, term, gloss, gloss_kind, kind):
      "hide brightness, nourish obscurity", "taoguang yanghui"),
     ("The style of zhan-lang waijiao (战狼外交), or wolf warrior diplomacy, spread.", "战狼外交",
      "wolf warrior diplomacy", "zhan-lang waijiao"),
+    ("Officials call it xin zhi shengchanli (新质生产力), or new quality productive forces.", "新质生产力",
+     "new quality productive forces", "xin zhi shengchanli"),
     # an "or" that is not an apposition leaves the pinyin as the rendering
     ("Young people chose tangping (躺平) or simply quit.", "躺平", "tangping", "tangping"),
+    ("Young people chose tangping (躺平), or they quit.", "躺平", "tangping", "tangping"),
 ])
 def test_pinyin_with_english_inside_or_after(text, term, gloss, pinyin):
     occ = one(text, term)

@@ -114,7 +114,7 @@ KNOWN_AS = re.compile(r",?\s+(?:known|referred to|rendered)\s+(?:in\s+Chinese\s+
 
 
 #: Unquoted English after the bracket and "or": zhan lang waijiao (战狼外交), or wolf warrior diplomacy, ...
-OR_AFTER_PINYIN = re.compile(r"^\s*,\s*or\s+([a-z][a-z'’\-]*(?: [a-z][a-z'’\-]*){0,5})\s*[,—–]")
+OR_AFTER_PINYIN = re.compile(r"^\s*,\s*or\s+([a-z][a-z'’\-]*(?: [a-z][a-z'’\-]*){0,5})\s*(?:[,;—–]|\.(?!\w))")
 #: "or" between an English rendering and the pinyin that follows it: “Common prosperity,” or gongtong fuyu.
 OR_BEFORE_PINYIN = re.compile(r"(?:,\s*|\s*[—–]\s*|\s+)or\s*$")
 
@@ -128,6 +128,8 @@ def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> t
     The English is the rendering; the pinyin goes to ``pinyin``.
     """
     m = AFTER_PINYIN.match(after) or OR_AFTER_PINYIN.match(after)
+    if m and m.re is OR_AFTER_PINYIN and (m.group(1).split()[0] in HARD or m.group(1).split()[0] in SUBORDINATORS):
+        m = None  # a clause, not a rendering: (躺平), or they quit.
     if m:
         return clean_gloss(m.group(1)), "translation", pinyin
     tail = before.rstrip().rstrip("”’\"'»*")
