@@ -267,3 +267,18 @@ def test_korean_edges(text, term, gloss):
 ])
 def test_inner_quotes_kept(text, term, gloss):
     assert one(text, term).gloss == gloss
+
+
+# Inside the bracket: English after a title bracket, a quoted rendering with commas, pinyin as the last resort;
+# a framing noun alone ("the term") is never the rendering.
+@pytest.mark.parametrize(("text", "term", "gloss", "gloss_kind"), [
+    ("The idiom 一石二鸟 (yī shí èr niǎo, “one stone, two birds”) fits.", "一石二鸟", "one stone, two birds",
+     "translation"),
+    ("Read the report (《政府工作报告》, Government Work Report) first.", "政府工作报告", "Government Work Report",
+     "translation"),
+    ('People use the term (躺平, "tǎngpíng") a lot.', "躺平", "tǎngpíng", "pinyin"),
+    ("The word (内卷) is new.", "内卷", None, None),
+])
+def test_inside_candidates(text, term, gloss, gloss_kind):
+    occ = one(text, term)
+    assert (occ.gloss, occ.gloss_kind) == (gloss, gloss_kind)

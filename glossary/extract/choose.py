@@ -34,6 +34,11 @@ def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], in
             while opener > 0 and text[opener - 1] in PAIRS and closer + 1 < len(text) \
                     and text[closer + 1] == PAIRS[text[opener - 1]]:
                 opener, closer = opener - 1, closer + 1
+            if opener > 0 and text[opener - 1] in "(（" and text[opener] in "《〈「『<≪":
+                # A title bracket opening a round one with more in it: (《政府工作报告》, Government Work Report).
+                outer = find_closer(text, opener - 1)
+                if outer > closer:
+                    opener, closer = opener - 1, outer
             return from_bracket(text, opener, closer, inner), closer + 1
     return glossed_after(text, start, end)
 
@@ -44,7 +49,7 @@ class Candidate:
 
     gloss: str
     gloss_kind: str | None
-    source: str  # title | beside | inside | inside-hangul | next-bracket
+    source: str  # title | beside | inside | inside-title | inside-hangul | next-bracket
 
 
 #: How much each candidate is trusted, by where it was found and what it is; the
@@ -55,19 +60,24 @@ class Candidate:
 #: - the words beside the bracket are the writer's rendering, unless they are only
 #:   pinyin or a romanised reading, which an English translation inside the bracket
 #:   (``lit. 'hide one's light'``) outranks;
+#: - a title's English in Title Case inside its bracket is the title as published:
+#:   (《政府工作报告》, Government Work Report);
 #: - a Korean reading inside the bracket (``2개의 회의(양회, 兩會)``) outranks a
 #:   paraphrase beside it, not a reading or transcription;
 #: - other hangul inside is a fallback: in Korean texts before Latin inside, in
-#:   English texts after the bracket that follows (「共同富裕」 (common prosperity)).
+#:   English texts after the bracket that follows (「共同富裕」 (common prosperity));
+#: - pinyin inside is the rendering only when the text gives nothing else.
 WEIGHTS = {
     ("title", None): 100,
     ("beside", "hangul"): 70, ("beside", "transcription"): 70, ("beside", "name"): 70,
     ("inside-hangul", "hangul"): 60,
+    ("inside-title", "translation"): 55,
     ("beside", "translation"): 50, ("beside", "romanization"): 45,
     ("inside", "translation"): 40,
     ("beside", "pinyin"): 20,
     ("inside", "romanization"): 15,
     ("next-bracket", None): 10,
+    ("inside", "pinyin"): 8,
 }
 #: Hangul inside the bracket that is not the reading (or any, in an English text), by the language of the text.
 HANGUL_INSIDE = {"ko": 42, "en": 5}
@@ -108,6 +118,9 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
     han = [p for p in parts if p.kind == "han" and not RE_DATE.fullmatch(p.text)]
     if not han:
         return []
+    rest = text[inner[1] + 1:closer].strip(" ,;；，")
+    if rest and not HAN_CHAR.search(rest):
+        parts = parts + split_parts(rest)  # what follows a title bracket inside the round one
     term = repair(han[0].text)
     variants = []
     extra_terms = []
@@ -155,9 +168,12 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
     if title_gloss:
         candidates.append(Candidate(title_gloss, "translation", "title"))
     if inside_gloss is not None:
-        candidates.append(Candidate(inside_gloss[0], inside_gloss[1], "inside"))
+        titled = kind == "title" and inside_gloss[1] == "translation" and inside_gloss[0].istitle()
+        candidates.append(Candidate(inside_gloss[0], inside_gloss[1], "inside-title" if titled else "inside"))
     if hangul_inside:
         candidates.append(Candidate(hangul_inside, korean_kind(hangul_inside, term), "inside-hangul"))
+    if pinyin:
+        candidates.append(Candidate(pinyin, "pinyin", "inside"))
     if not korean:
         m = RE_NEXT_BRACKET.match(after)
         if m and m.group(1).strip():  # 「共同富裕」 (common prosperity)

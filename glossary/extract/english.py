@@ -70,7 +70,7 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
     if '"' in gloss or "“" in gloss or "”" in gloss:
         gloss = " ".join(gloss.replace('"', "").replace("“", "").replace("”", "").split())
     gloss = gloss.strip(" ,;:")
-    if not gloss or not any(ch.isalpha() for ch in gloss):
+    if not gloss or not any(ch.isalpha() for ch in gloss) or gloss.lower() in FRAMING_NOUNS:  # "the term (躺平 …)"
         return None, None, None
     return with_kind(gloss, term, after)
 

@@ -43,7 +43,9 @@ def repair(term: str) -> str:
     return term
 
 
-RE_LIT_PIECE = re.compile(r"(?<![^\s,])(?:lit\.|literally|meaning)\s*[:,]?\s*[“\"‘'][^“”\"‘’]+[”\"’']\s*$", re.IGNORECASE)
+RE_LIT_PIECE = re.compile(
+    rf"(?<![^\s,])(?:lit\.\s*[:,]?\s*[“\"‘']|literally\s*[:,]?\s*[“\"‘']|meaning\s*[:,]?\s*[“\"‘']|[“\"])"
+    rf"[^“”\"‘’{HAN}]+[”\"’']\s*$", re.IGNORECASE)
 
 
 def split_parts(content: str) -> list[Part]:
@@ -60,7 +62,8 @@ def split_parts(content: str) -> list[Part]:
         return [Part("latin", title.group(1).strip(), "title")] + split_parts(title.group(2))
     parts: list[Part] = []
     for field in RE_FIELDS.split(content):
-        # A literal meaning keeps its commas: (韬光养晦, literally "hide brightness, nourish obscurity").
+        # A literal meaning, or any quoted English, keeps its commas:
+        # (韬光养晦, literally "hide brightness, nourish obscurity"), (yī shí èr niǎo, “one stone, two birds”).
         lit = RE_LIT_PIECE.search(field)
         pieces = RE_PIECES.split(field[:lit.start()]) + [lit.group()] if lit else RE_PIECES.split(field)
         for piece in pieces:
@@ -72,6 +75,9 @@ def split_parts(content: str) -> list[Part]:
             if m:
                 label = m.group("label").lower().rstrip(".:")
                 piece = piece[m.end():]
+            elif lit and piece == lit.group() and not RE_HANGUL.search(piece):
+                parts.append(Part("latin", piece.strip(" \t\n'\"“”‘’.,"), ""))  # one quoted rendering
+                continue
             parts.extend(typed_parts(piece.strip(), label))
     return [p for p in parts if p.text]
 
