@@ -176,7 +176,9 @@ def strip_aside(before: str) -> tuple[str, str | None]:
     >>> strip_aside("the Four Comprehensives Strategy[1]")
     ('the Four Comprehensives Strategy', None)
     """
-    m = RE_ASIDE.search(before)
+    if not before.rstrip().endswith((")", "]")):
+        return before, None  # the usual case: nothing between the rendering and the bracket
+    m = RE_ASIDE.search(before, max(0, len(before) - 40))
     if not m or not m.group().strip():
         return before, None
     acronyms = re.findall(r"[(\[]([A-Z][A-Za-z0-9&.\-]{1,9})[)\]]", m.group())
