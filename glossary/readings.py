@@ -582,8 +582,8 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
     reading = hangul_reading(hanzi).replace(" ", "")
     if len(reading) != len(text):
         return False
-    if text == reading:
-        return True
+    if text == reading or text == (usage_reading(hanzi) or "").replace(" ", ""):
+        return True  # the strict reading, or the one Korean usage prefers (운명공동체)
     import hanja
 
     per_char = hanja.translate(korean_form(hanzi), "substitution").replace(" ", "")
