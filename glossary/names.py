@@ -24,7 +24,10 @@ in :data:`SIGNALS`, tried in order; the first that decides wins:
 5. ``admin_suffix``: a known place + 省 市 縣 區 自治區 (深圳市);
 6. ``institution``: an organisation's head word (委員會, 部, 院, 局);
 7. ``surname``: a surname from ``data/surnames.tsv`` and a given name that
-   is no word (李強, 丁薛祥), only when nothing says it is a term.
+   is no word (李強, 丁薛祥), only when nothing says it is a term;
+8. ``seen_as_name``: the extractor saw a short name nothing else knows.
+
+:func:`name_head` finds a name a term begins with (毛澤東思想, 上海合作組織).
 
 Hand-written: no library classifies Chinese proper nouns for the Korean
 standard, and the rules are few and need to be read and tested one by one.
@@ -405,8 +408,52 @@ def surname(trad: str, kind: str | None, english: tuple[str, ...]) -> NameClass 
     return NameClass("person", "modern", "surname", proper=trad, pinyin=name_pinyin(trad))
 
 
+def seen_as_name(trad: str, kind: str | None, english: tuple[str, ...]) -> NameClass | None:
+    """The extractor saw a name that no other signal knows: a short one is transcribed (阿凡提 아판티).
+
+    Names in texts about China are mostly modern (persons, places,
+    companies); historical ones are in the dictionary, which was asked first.
+
+    >>> seen_as_name("阿凡提", "name", ()).era, seen_as_name("阿凡提", "term", ())
+    ('modern', None)
+    """
+    if kind != "name" or not 2 <= len(trad) <= 4:
+        return None
+    return NameClass("person", "modern", "kind", proper=trad, pinyin=name_pinyin(trad))
+
+
 #: The signals, in the order they are tried.
-SIGNALS: tuple[Signal, ...] = (convention, clause, dictionary, english, admin_suffix, institution, surname)
+SIGNALS: tuple[Signal, ...] = (
+    convention,
+    clause,
+    dictionary,
+    english,
+    admin_suffix,
+    institution,
+    surname,
+    seen_as_name,
+)
+
+
+def name_head(trad: str) -> tuple[NameClass, str] | None:
+    """A modern person or current place the term begins with, and the rest: 毛澤東 + 思想, 上海 + 合作組織.
+
+    Only names the dictionary or the convention table knows count (a surname
+    guess would find persons in every term), and the rest must be a word or
+    two (two characters or more).
+
+    >>> found, rest = name_head("鄧小平理論")
+    >>> found.proper, rest
+    ('鄧小平', '理論')
+    >>> name_head("中國夢") is None
+    True
+    """
+    for n in range(min(6, len(trad) - 2), 1, -1):
+        head = trad[:n]
+        found = convention(head, None, ()) or dictionary(head, None, ())
+        if found is not None and found.transcribed and found.category in ("person", "place"):
+            return found, trad[n:]
+    return None
 
 
 def split_admin_suffix(trad: str) -> tuple[str, str]:

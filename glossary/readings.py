@@ -456,26 +456,50 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
     if found.category in ("person", "place") or found.era == "historical":
         return KoreanReading(ko=strict, ko_hanja=strict, transcription=None, rule="name:historical")
     if found.category == "institution":
-        ko = usage_reading(form) or strict
-        return KoreanReading(ko=ko, ko_hanja=strict, transcription=None, rule="name:institution")
+        headed = _headed_by_name(form)
+        ko = headed or usage_reading(form) or strict
+        return KoreanReading(ko=ko, ko_hanja=strict, transcription=headed, rule="name:institution")
+    headed = _headed_by_name(form)
+    if headed is not None:
+        return KoreanReading(ko=headed, ko_hanja=strict, transcription=headed, rule="term")
     return KoreanReading(ko=usage_reading(form) or strict, ko_hanja=strict, transcription=None, rule="term")
+
+
+def _headed_by_name(form: str) -> str | None:
+    """A term or organisation headed by a modern name: the name as Korean writers print it, the rest read.
+
+    毛澤東思想 마오쩌둥 사상, 北京大學 베이징 대학, 上海合作組織 상하이 합작조직.
+    """
+    from glossary import names
+
+    head = names.name_head(form) if len(form) > 2 else None
+    if head is None:
+        return None
+    name, rest = head
+    rest_reading = korean_reading(rest)
+    if rest_reading.rule not in ("term", "name:institution"):
+        return None
+    return f"{name.korean or transcribe_name(name)} {rest_reading.ko}"
 
 
 def transcribe_name(found: NameClass) -> str:
     """Hangul of a classified name: the proper part by the Mandarin table, the suffix by its reading.
 
     >>> from glossary.names import classify
-    >>> transcribe_name(classify("深圳市")), transcribe_name(classify("西藏自治區"))
-    ('선전시', '시짱자치구')
+    >>> transcribe_name(classify("深圳市")), transcribe_name(classify("香港特別行政區"))
+    ('선전시', '홍콩특별행정구')
     """
-    from glossary.names import name_pinyin
+    from glossary.names import conventional_form, name_pinyin
     from glossary.transcription import transcribe
 
     proper = found.proper or ""
+    suffix = hangul_reading(found.suffix) if found.suffix else ""
+    if found.suffix and conventional_form(proper) is not None:
+        return conventional_form(proper)[0] + suffix  # 香港特別行政區 홍콩특별행정구
     pinyin = found.pinyin or name_pinyin(proper)
     if len(pinyin.split()) != len(proper):
         pinyin = name_pinyin(proper)
-    return transcribe(pinyin) + (hangul_reading(found.suffix) if found.suffix else "")
+    return transcribe(pinyin) + suffix
 
 
 def usage_reading(trad: str) -> str | None:

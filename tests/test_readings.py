@@ -359,7 +359,28 @@ def test_korean_reading(trad: str, ko: str, ko_hanja: str, rule: str) -> None:
     assert (found.transcription is not None) == (rule == "name:modern")
 
 
+# Terms and organisations headed by a modern name: the name transcribed, the rest read.
+@pytest.mark.parametrize(
+    ("trad", "ko"),
+    [
+        ("毛澤東思想", "마오쩌둥 사상"),
+        ("鄧小平理論", "덩샤오핑 이론"),
+        ("天安門事件", "톈안먼 사건"),
+        ("北京大學", "베이징 대학"),
+        ("深圳經濟特區", "선전 경제특구"),
+        ("香港國家安全法", "홍콩 국가안전법"),  # the convention for the head
+        ("香港特別行政區", "홍콩특별행정구"),  # ... also before a suffix
+        ("中國夢", "중국몽"),  # 中國 is no place name in Korean
+        ("長安街", "장안가"),  # a historical head is read
+    ],
+)
+def test_terms_headed_by_a_name(trad: str, ko: str) -> None:
+    assert korean_reading(trad).ko == ko
+
+
 def test_korean_reading_uses_the_english_and_the_kind() -> None:
+    assert korean_reading("阿凡提", kind="name").ko == "아판티"  # a name nothing else knows
+    assert korean_reading("阿凡提").ko == "아범제"
     assert korean_reading("汪洋").ko == "왕양"
     assert korean_reading("習仲勳", english=("Xi Zhongxun",)).transcription == "시중쉰"
     assert korean_reading("中國共產黨章程修正案", kind="title").rule == "clause"
