@@ -143,6 +143,13 @@ _FOREIGN = re.compile(
     r"\b(Korean?|Korea|Japan(?:ese)?|German|Russian|Soviet|American|British|English|French|Italian|Spanish|"
     r"Greek|Roman|Dutch|Polish|Austrian|Swedish|Vietnamese|Indian|Mongolian|Persian|Arab|Indonesian|Thai)\b"
 )
+# A place abroad: Korean writers print it by its own language (지바현, 평양), never by Mandarin.
+_ABROAD = re.compile(
+    r"(?:,|\bin|\bof|\bcapital of) (?:the )?(?:South |North )?(Japan|Korea|USA|US|United States|America|France|"
+    r"Germany|Russia|India|Vietnam|Mongolia|Thailand|Myanmar|Burma|Indonesia|Malaysia|Philippines|England|"
+    r"Britain|UK|Italy|Spain)\b"
+)
+_CHINA = re.compile(r"\b(China|Chinese|PRC|Taiwan|Hong Kong|Macao|Macau|Tibet|Xinjiang)\b")
 #: Modern times, for the standard, begin with the 1911 revolution (신해혁명).
 MODERN_FROM = 1911
 
@@ -211,6 +218,8 @@ def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
     if _INSTITUTION_WORDS.search(head) and not _PLACE_WORDS.search(" ".join(sense.split()[:2])):
         return NameClass("institution", "", "dictionary")
     if _PLACE_WORDS.search(head):
+        if _ABROAD.search(sense) and not _CHINA.search(sense):
+            return NameClass("foreign", "modern", "dictionary", proper=trad, pinyin=pinyin)
         era = "historical" if _PAST.search(head) else "modern"
         return NameClass("place", era, "dictionary", proper=trad, pinyin=pinyin)
     if _PAST.search(head):  # a dynasty, an era, a historical person without dates

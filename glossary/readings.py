@@ -420,6 +420,7 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     return _read(hanzi, dictionary)
 
 
+@lru_cache(maxsize=65536)
 def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ...] = ()) -> KoreanReading:
     """The Korean forms of a term with no text around it: preferred ``ko``, strict ``ko_hanja``.
 
@@ -480,6 +481,30 @@ def _headed_by_name(form: str) -> str | None:
     if rest_reading.rule not in ("term", "name:institution"):
         return None
     return f"{name.korean or transcribe_name(name)} {rest_reading.ko}"
+
+
+def is_transcription(hangul_text: str, hanzi: str) -> bool:
+    """True when a hangul text is the Mandarin transcription of a term (시진핑 for 習近平).
+
+    A sign, in a Korean text, that the term is a modern name. Spacing and
+    middle dots are ignored; the standard's spelling and the Korean form
+    :func:`korean_reading` gives (홍콩) both count.
+
+    >>> is_transcription("시진핑", "習近平"), is_transcription("헤이룽장 성", "黑龍江省"), is_transcription("습근평", "習近平")
+    (True, True, False)
+    """
+    from glossary.names import name_pinyin
+    from glossary.transcription import transcribe
+
+    text = re.sub(r"[\s·ㆍ・-]", "", hangul_text)
+    if not text:
+        return False
+    form = normalize.standard_form(normalize.fold_variants(hanzi.strip()))
+    if normalize.is_simplified(form):
+        form = normalize.to_traditional(form)
+    found = korean_reading(form, kind="name")
+    candidates = {transcribe(name_pinyin(form)), (found.transcription or "").replace(" ", ""), found.ko.replace(" ", "")}
+    return text in candidates - {"", found.ko_hanja.replace(" ", "")}
 
 
 def transcribe_name(found: NameClass) -> str:

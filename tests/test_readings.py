@@ -14,6 +14,7 @@ from glossary.readings import (
     dueum,
     hangul_reading,
     is_hangul_reading,
+    is_transcription,
     korean_reading,
     is_pinyin,
     kana_reading,
@@ -384,6 +385,31 @@ def test_korean_reading_uses_the_english_and_the_kind() -> None:
     assert korean_reading("汪洋").ko == "왕양"
     assert korean_reading("習仲勳", english=("Xi Zhongxun",)).transcription == "시중쉰"
     assert korean_reading("中國共產黨章程修正案", kind="title").rule == "clause"
+
+
+# Places abroad and foreign persons: never Mandarin; the reading (right for Korean names).
+@pytest.mark.parametrize(
+    ("trad", "ko"),
+    [("平壤", "평양"), ("釜山", "부산"), ("金正恩", "김정은"), ("首爾", "서울"), ("內蒙古", "네이멍구"), ("延吉", "옌지")],
+)
+def test_names_abroad(trad: str, ko: str) -> None:
+    assert korean_reading(trad).ko == ko
+
+
+@pytest.mark.parametrize(
+    ("hangul", "hanzi", "expected"),
+    [
+        ("시진핑", "習近平", True),
+        ("시 진핑", "习近平", True),
+        ("헤이룽장성", "黑龍江省", True),
+        ("홍콩", "香港", True),
+        ("습근평", "習近平", False),
+        ("이구환신", "以舊換新", False),
+        ("네이쥐안", "內卷", True),  # a transcribed common noun is a transcription too
+    ],
+)
+def test_is_transcription(hangul: str, hanzi: str, expected: bool) -> None:
+    assert is_transcription(hangul, hanzi) is expected
 
 
 def test_usage_reading() -> None:
