@@ -53,7 +53,7 @@ ADMIN_SUFFIXES = ("特別行政區", "自治區", "自治州", "自治縣", "自
 #: Head words of organisations: they keep the hanja reading (外交部 외교부).
 INSTITUTION_HEADS = (
     "委員會", "常務委員會", "代表大會", "辦公廳", "辦公室", "人民法院", "檢察院", "研究院", "研究所", "科學院",
-    "大學", "銀行", "中央", "政府", "協會", "學會", "聯合會", "總會", "院", "部", "局", "署", "廳", "委", "辦",
+    "大學", "銀行", "中央", "政府", "協會", "學會", "聯合會", "總會", "院", "部", "局", "署", "廳", "委", "辦", "報", "網",
 )  # fmt: skip
 
 
@@ -135,7 +135,7 @@ _PAST = re.compile(
 _INSTITUTION_WORDS = re.compile(
     r"\b(ministry|council|committee|commission|congress|party|bureau|office|department|administration|"
     r"agency|court|procuratorate|army|academy|university|bank|association|federation|league|"
-    r"newspaper|daily|journal|magazine|news agency|television|radio)\b",
+    r"newspaper|daily|journal|magazine|news agency|television|radio|times|news|post|press|review|tribune|online)\b",
     re.IGNORECASE,
 )
 _COMPANY_WORDS = re.compile(r"\b(company|brand|conglomerate|corporation|manufacturer|e-commerce)\b", re.IGNORECASE)
@@ -229,7 +229,7 @@ def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
 
 # ---------------------------------------------------------------- signals
 
-Signal = Callable[[str, "str | None", tuple[str, ...]], "NameClass | None"]
+Signal = Callable[[str, str | None, tuple[str, ...]], NameClass | None]
 
 
 def convention(trad: str, kind: str | None, english: tuple[str, ...]) -> NameClass | None:

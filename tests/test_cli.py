@@ -166,6 +166,27 @@ def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
     assert result.output == expected
 
 
+def test_reading_answers_each_line_as_it_is_read() -> None:
+    # A script can keep `glossary reading -` open and ask one term at a time.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "reading", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        answers = []
+        for term in ("習近平", "北京"):
+            proc.stdin.write(term + "\n")
+            proc.stdin.flush()
+            answers.append(proc.stdout.readline().rstrip("\n"))
+        assert answers == ["시진핑", "베이징"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+
+
 def test_reading_json_has_every_form() -> None:
     result = CliRunner().invoke(cli, ["reading", "--json", "兩會"])
     forms = json.loads(result.output)
