@@ -324,6 +324,8 @@ def english(trad: str, kind: str | None, english: tuple[str, ...]) -> NameClass 
     'person'
     >>> english("躺平", "term", ("tangping",)) is None
     True
+    >>> english("高鐵", "term", ("Gaotie",)) is None  # capitalised pinyin of a term
+    True
     """
     from glossary.readings import pinyin_reading
 
@@ -341,7 +343,11 @@ def english(trad: str, kind: str | None, english: tuple[str, ...]) -> NameClass 
         pinyin = name_pinyin(trad)
         if _fold_latin(text) != _pinyin_key(pinyin):
             continue
-        is_person = len(words) >= 2 or _surname_of(trad) is not None
+        # Pinyin written like a name: a surname, then a given name (Xi Zhongxun); English texts
+        # also capitalise the pinyin of terms (Gongtong Fuyu), which never starts with a surname
+        # and a given name of one or two characters.
+        family = _surname_of(trad)
+        is_person = family is not None and 2 <= len(words) <= 3 and len(trad) <= len(family) + 2
         if kind == "name" or is_person:
             return NameClass("person" if is_person else "place", "modern", "english", proper=trad, pinyin=pinyin)
     return None

@@ -111,6 +111,9 @@ def test_english_beside_the_term(
         ("躺平", ("tangping",)),  # pinyin as the English of a term, not capitalised
         ("內卷", ("Involution",)),  # capitalised, but not the pinyin
         ("戶口", ("Hukou",)),  # one capitalised word matching the pinyin: no sign of a name
+        ("高鐵", ("Gaotie",)),  # ... even after a surname character
+        ("共同富裕", ("Gongtong Fuyu",)),  # capitalised pinyin of a term
+        ("高質量發展", ("Gao Zhiliang Fazhan",)),  # too long for a surname and a given name
     ],
 )
 def test_english_that_is_no_name(trad: str, english: tuple[str, ...]) -> None:
