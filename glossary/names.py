@@ -429,11 +429,16 @@ def seen_as_name(trad: str, kind: str | None, english: tuple[str, ...]) -> NameC
     Names in texts about China are mostly modern (persons, places,
     companies); historical ones are in the dictionary, which was asked first.
 
-    >>> seen_as_name("阿凡提", "name", ()).era, seen_as_name("阿凡提", "term", ())
-    ('modern', None)
+    >>> seen_as_name("阿凡提", "name", ()).era, seen_as_name("阿凡提", "term", ()), seen_as_name("子夜觀察", "name", ())
+    ('modern', None, None)
     """
+    from glossary.readings import load_dictionary, segment
+
     if kind != "name" or not 2 <= len(trad) <= 4:
         return None
+    pieces = segment(trad)
+    if len(pieces) > 1 and all(load_dictionary().word(p) is not None for p in pieces):
+        return None  # words put together (子夜 + 觀察): a column or a programme, read
     return NameClass("person", "modern", "kind", proper=trad, pinyin=name_pinyin(trad))
 
 
