@@ -16,7 +16,10 @@ Then (e): Chinese names with no context, ``scripts/data/names_heldout.tsv``
 (modern persons, provinces, cities, historical persons and places, with the
 form Korean media print), written before the name rules were measured on it:
 the strict reading (what ``glossary reading`` printed before names were
-told apart) against ``korean_reading(...).ko``, by class.
+told apart) against ``korean_reading(...).ko``, by class. And (f), when
+``../shared/dev/extract/parenthetical.jsonl`` is there: the names Korean
+writers transcribed in the development set, given the kind the annotator
+gave (tuned on: not held out).
 Needs libhangul-data (``/usr/share/libhangul/hanja/hanja.txt``) for (a), (b).
 
 Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6] [--only names]``
@@ -130,6 +133,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.only == "names":
         evaluate_names(args.examples)
+        evaluate_dev_names(args.examples)
         return
 
     raw, chars = build.parse_hanja_txt(build.SOURCE)
@@ -160,8 +164,37 @@ def main() -> None:
     # (d) Japanese kana of the Japanese forms.
     evaluate_kana(read_policy_terms(POLICY_KANA), args.examples)
 
-    # (e) names with no context.
+    # (e) names with no context; (f) the development set's transcribed names.
     evaluate_names(args.examples)
+    evaluate_dev_names(args.examples)
+
+
+DEV = ROOT.parent / "shared" / "dev" / "extract" / "parenthetical.jsonl"
+
+
+def evaluate_dev_names(examples: int, path: Path = DEV) -> None:
+    """Print how often ``ko`` is the transcription a Korean writer printed for a name (development set)."""
+    import json
+    import re
+
+    if not path.exists():
+        return
+    n = before = after = 0
+    errors = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        if g["lang"] != "ko" or g["gloss_kind"] != "name" or not g["gloss"]:
+            continue
+        want = re.sub(r"\s", "", g["gloss"])
+        got = readings.korean_reading(g["term_trad"], kind=g["kind"]).ko.replace(" ", "")
+        n += 1
+        before += readings.hangul_reading(g["term_trad"]) == want
+        after += got == want
+        if got != want:
+            errors.append(f"{g['term']} {got}≠{want}")
+    print(f"\n(f: development set, names Korean writers transcribed) {n}: {100 * before / n:.2f} % -> {100 * after / n:.2f} %")
+    if errors:
+        print(f"    {len(errors):4d}  wrong: {', '.join(errors[:examples])}")
 
 
 def evaluate_names(examples: int, path: Path = NAMES) -> None:
