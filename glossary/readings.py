@@ -420,7 +420,6 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     return _read(hanzi, dictionary)
 
 
-@lru_cache(maxsize=65536)
 def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ...] = ()) -> KoreanReading:
     """The Korean forms of a term with no text around it: preferred ``ko``, strict ``ko_hanja``.
 
@@ -439,6 +438,12 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
     >>> korean_reading("廣東省").ko, korean_reading("孔子").ko, korean_reading("國務院").rule
     ('광둥성', '공자', 'name:institution')
     """
+    return _korean_reading(trad, kind, tuple(english))
+
+
+# Texts repeat their terms: one answer per distinct term, kind and English.
+@lru_cache(maxsize=65536)
+def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> KoreanReading:
     from glossary import names
 
     form = normalize.standard_form(normalize.fold_variants(trad.strip()))
