@@ -44,7 +44,7 @@ from pathlib import Path
 _DATA = Path(__file__).parent / "data"
 
 #: What a name is (``NameClass.category``).
-CATEGORIES = ("person", "place", "institution", "company", "title", "foreign", "clause", "term")
+CATEGORIES = ("person", "place", "institution", "company", "title", "foreign", "japanese", "clause", "term")
 
 #: Administrative suffixes read by their hanja reading after a transcribed
 #: place (廣東省 광둥성, 深圳市 선전시), longest first.
@@ -211,7 +211,8 @@ def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
     if era is not None and _YEARS.search(sense).start() < 60:  # a person: "Name (1953-), ..."
         name = sense[: _YEARS.search(sense).start()].strip(" ,")
         if _FOREIGN.search(sense) and _fold_latin(name)[-len(_pinyin_key(pinyin)) :] != _pinyin_key(pinyin):
-            return NameClass("foreign", era, "dictionary", proper=trad, pinyin=pinyin)
+            category = "japanese" if re.search(r"\bJapan(ese)?\b", sense) and era == "modern" else "foreign"
+            return NameClass(category, era, "dictionary", proper=trad, pinyin=pinyin)
         return NameClass("person", era, "dictionary", proper=trad, pinyin=pinyin)
     if _COMPANY_WORDS.search(head):
         return NameClass("company", "modern", "dictionary", proper=trad, pinyin=pinyin)
@@ -219,7 +220,8 @@ def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
         return NameClass("institution", "", "dictionary")
     if _PLACE_WORDS.search(head):
         if _ABROAD.search(sense) and not _CHINA.search(sense):
-            return NameClass("foreign", "modern", "dictionary", proper=trad, pinyin=pinyin)
+            category = "japanese" if _ABROAD.search(sense).group(1) == "Japan" else "foreign"
+            return NameClass(category, "modern", "dictionary", proper=trad, pinyin=pinyin)
         era = "historical" if _PAST.search(head) else "modern"
         return NameClass("place", era, "dictionary", proper=trad, pinyin=pinyin)
     if _PAST.search(head):  # a dynasty, an era, a historical person without dates

@@ -457,6 +457,9 @@ def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> Ko
         transcription = transcribe_name(found)
         ko = found.korean or transcription
         return KoreanReading(ko=ko, ko_hanja=strict, transcription=transcription, rule="name:modern")
+    if found.category == "japanese":
+        japanese = japanese_name(form)
+        return KoreanReading(ko=japanese or strict, ko_hanja=strict, transcription=japanese, rule="name:foreign")
     if found.category == "foreign":
         return KoreanReading(ko=strict, ko_hanja=strict, transcription=None, rule="name:foreign")
     if found.category in ("person", "place") or found.era == "historical":
@@ -469,6 +472,33 @@ def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> Ko
     if headed is not None:
         return KoreanReading(ko=headed, ko_hanja=strict, transcription=headed, rule="term")
     return KoreanReading(ko=usage_reading(form) or strict, ko_hanja=strict, transcription=None, rule="term")
+
+
+# Japanese administrative suffixes, read in hanja after the name (千葉県 지바현, 東京都 도쿄도).
+_JAPANESE_SUFFIXES = ("県", "府", "都", "市", "町", "村", "区")
+
+
+def japanese_name(trad: str) -> str | None:
+    """A Japanese person or place in hangul, by the Korean standard's kana table (安倍晉三 아베 신조).
+
+    The kana come from pykakasi (machine-made: a rare name may be misread);
+    a person's family and given names are written apart, an administrative
+    suffix in hanja.
+
+    >>> japanese_name("安倍晉三"), japanese_name("千葉縣")
+    ('아베 신조', '지바현')
+    """
+    from glossary.transcription import transcribe_kana
+
+    ja = normalize.to_japanese(trad)
+    suffix = ""
+    if len(ja) > 2 and ja.endswith(_JAPANESE_SUFFIXES):
+        ja, suffix = ja[:-1], hangul_reading(trad[-1])
+    parts = [p["hira"] for p in _kakasi().convert(ja) if p["hira"]]
+    if not parts or any(not transcribe_kana(p) or not all("가" <= c <= "힣" for c in transcribe_kana(p)) for p in parts):
+        return None
+    joiner = "" if suffix or len(parts) == 1 else " "
+    return joiner.join(transcribe_kana(p) for p in parts) + suffix
 
 
 def _headed_by_name(form: str) -> str | None:

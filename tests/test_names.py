@@ -44,7 +44,7 @@ from glossary.names import classify, split_admin_suffix
         ("人民日報", "institution", ""),
         # foreign persons keep the reading
         ("金正恩", "foreign", "modern"),
-        ("安倍晉三", "foreign", "modern"),
+        ("安倍晉三", "japanese", "modern"),  # by the Japanese kana table
         # terms
         ("以舊換新", "term", ""),
         ("一帶一路", "term", ""),  # capitalised in CC-CEDICT, but no person or place

@@ -390,7 +390,19 @@ def test_korean_reading_uses_the_english_and_the_kind() -> None:
 # Places abroad and foreign persons: never Mandarin; the reading (right for Korean names).
 @pytest.mark.parametrize(
     ("trad", "ko"),
-    [("平壤", "평양"), ("釜山", "부산"), ("金正恩", "김정은"), ("首爾", "서울"), ("內蒙古", "네이멍구"), ("延吉", "옌지")],
+    [
+        ("平壤", "평양"),
+        ("釜山", "부산"),
+        ("金正恩", "김정은"),
+        ("首爾", "서울"),
+        ("內蒙古", "네이멍구"),  # Inner Mongolia is in China
+        ("延吉", "옌지"),  # ... and so is a Korean autonomous prefecture
+        # Japanese persons and places: the kana table of 외래어 표기법
+        ("安倍晉三", "아베 신조"),
+        ("千葉縣", "지바현"),
+        ("東京", "도쿄"),
+        ("大阪", "오사카"),
+    ],
 )
 def test_names_abroad(trad: str, ko: str) -> None:
     assert korean_reading(trad).ko == ko

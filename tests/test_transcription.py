@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.transcription import syllable_table, toneless, transcribe, transcribe_syllable
+from glossary.transcription import syllable_table, toneless, transcribe, transcribe_kana, transcribe_syllable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,3 +130,25 @@ def test_table_is_what_the_builder_writes() -> None:
         sys.path.remove(str(ROOT / "scripts"))
     table = syllable_table()
     assert {p: build.transcribe_syllable(p) for p in table} == table
+
+
+# 외래어 표기법 표 4 (일본어의 가나와 한글 대조표): plain initials at the start of a word,
+# aspirated inside; ん ㄴ, っ ㅅ; long vowels not written.
+@pytest.mark.parametrize(
+    ("kana", "hangul"),
+    [
+        ("とうきょう", "도쿄"),
+        ("きょうと", "교토"),
+        ("おおさか", "오사카"),
+        ("ほっかいどう", "홋카이도"),
+        ("さっぽろ", "삿포로"),
+        ("にいがた", "니가타"),
+        ("けいおう", "게이오"),  # えい is written
+        ("まつもと", "마쓰모토"),
+        ("たかいち", "다카이치"),
+        ("ちば", "지바"),
+        ("シンゾウ", "신조"),  # katakana too
+    ],
+)
+def test_japanese_kana(kana: str, hangul: str) -> None:
+    assert transcribe_kana(kana) == hangul
