@@ -13,6 +13,7 @@ The pipeline, one module per stage:
 9. ``index``     the SQLite lookup index
 
 Around them: ``model`` (records and errors), ``dictionary`` (CC-CEDICT),
+``names`` and ``transcription`` (Chinese names in Korean: 習近平 시진핑),
 ``fileio`` (atomic writes), ``i18n``/``locales`` (Korean and English
 interface), ``cli`` and ``launcher`` (the command line).
 
@@ -38,6 +39,7 @@ _PUBLIC = {
     "to_simplified": "glossary.normalize",
     "to_traditional": "glossary.normalize",
     "hangul_reading": "glossary.readings",
+    "korean_reading": "glossary.readings",
     "romanize": "glossary.readings",
     "pinyin_reading": "glossary.readings",
     "kana_reading": "glossary.readings",

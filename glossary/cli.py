@@ -181,39 +181,49 @@ def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | No
 
 @cli.command()
 @click.argument("texts", nargs=-1)
+@option("--hanja", is_flag=True, help=N_("Print the strict hanja reading (習近平 -> 습근평) instead."))
 @option("--romanize", is_flag=True, help=N_("Add the Revised Romanization of each reading."))
 @option("--json", "as_json", is_flag=True, help=N_("Print every form the tool knows, as JSON lines."))
 @lang_option()
-def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
-    """Print the Korean hangul reading of each CJK term.
+def reading(texts: tuple[str, ...], hanja: bool, romanize: bool, as_json: bool) -> None:
+    """Print each CJK term in Korean, as a Korean writer prints it.
 
-    With "-", read one term per line from standard input; blank lines stay blank.
+    A modern Chinese person or a current place is written by its Mandarin
+    sound (외래어 표기법), anything else by its hanja reading; a Chinese
+    clause or title prints an empty line. --json says which rule chose it.
+    With "-", read one term per line from standard input; blank lines stay
+    blank, and each answer is printed as soon as its line is read.
 
     Example:
 
-        $ glossary reading 以舊換新 兩重建設
+        $ glossary reading 習近平 北京 以舊換新
+        시진핑
+        베이징
         이구환신
-        양중건설
+        $ glossary reading --hanja 習近平 北京
+        습근평
+        북경
     """
     from glossary import readings
 
     if texts == ("-",):
-        items = [line.rstrip("\r\n") for line in sys.stdin]
+        items: Any = (line.rstrip("\r\n") for line in sys.stdin)
     elif texts:
-        items = list(texts)
+        items = texts
     else:
         raise click.UsageError(_("give one or more terms, or - to read standard input"))
     for item in items:
-        if not item.strip():
-            click.echo("")
-            continue
-        if as_json:
-            click.echo(json.dumps(readings.reading_forms(item.strip()), ensure_ascii=False))
-        elif romanize:
-            hangul = readings.hangul_reading(item.strip())
-            click.echo(f"{hangul}\t{readings.romanize(hangul)}")
+        term = item.strip()
+        if not term:
+            line = ""
+        elif as_json:
+            line = json.dumps(readings.reading_forms(term), ensure_ascii=False)
         else:
-            click.echo(readings.hangul_reading(item.strip()))
+            korean = readings.hangul_reading(term) if hanja else readings.korean_reading(term).ko
+            line = f"{korean}\t{readings.romanize(korean)}" if romanize else korean
+        click.echo(line)
+        if texts == ("-",):
+            sys.stdout.flush()
 
 
 #: Keys of glossary.export.WRITERS / READERS (kept here so --help needs no import).
