@@ -110,10 +110,21 @@ class Occurrence:
     encoding: str | None = None  # of the source file, where known
     location: str | None = None  # where in a document without lines: "p. 3, l. 12", "¶ 4" (Source.location)
 
+    @property
+    def place(self) -> str:
+        """Where a person finds it: ``a.txt:3``, or ``a.pdf (p. 3, l. 12)`` in a document without lines.
+
+        >>> Occurrence("兩會", "a.pdf", 5, location="p. 2, l. 7").place
+        'a.pdf (p. 2, l. 7)'
+        """
+        return f"{self.source} ({self.location})" if self.location else f"{self.source}:{self.line}"
+
     def to_json(self) -> dict[str, Any]:
         """Plain dict for JSONL output (``trad``/``simp`` are added by the caller)."""
         data = asdict(self)
         data["variants"] = list(self.variants)
+        if self.location is None:  # plain text: the line says where
+            del data["location"]
         return data
 
 

@@ -43,7 +43,7 @@ def _read_text(path: Path, fmt: str = "text") -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from exc
-    if fmt == "text" and data[:5] in (b"%PDF-", b"PK\x03\x04") or data[:8] == _OLE:
+    if fmt == "text" and data.startswith((b"%PDF-", b"PK\x03\x04", _OLE)):
         kind, hint = _sniff(path, data[:8])
         raise InputError(_("{path}: {kind}, not text: {hint}").format(path=path, kind=kind, hint=hint),
                          _("not supported"))
@@ -268,8 +268,8 @@ def iter_sources(paths: Iterable[Path], *, skipped: list[Skipped] | None = None,
     []
     """
     files = list_sources(paths, skipped)
+    sizes = [_size(p) for p, _ in files] if progress is not None else []
     if progress is not None:
-        sizes = [_size(p) for p, _ in files]
         progress.start(len(files), sum(sizes))
     for n, (path, named) in enumerate(files):
         try:
@@ -279,10 +279,10 @@ def iter_sources(paths: Iterable[Path], *, skipped: list[Skipped] | None = None,
                 raise
             skipped.append(Skipped(str(path), exc.reason))
             source = None
+        if source is not None:
+            yield source  # the caller extracts it before asking for the next one
         if progress is not None:
             progress.advance(str(path), sizes[n])
-        if source is not None:
-            yield source
 
 
 def _size(path: Path) -> int:
