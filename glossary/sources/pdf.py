@@ -114,7 +114,10 @@ def _runs(textpage) -> list[_Run]:  # noqa: ANN001
     runs = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
+        # PDFium takes every character that touches the box: shrink it a
+        # little, or a neighbour run's first character comes along ("費) 費)").
+        inset = min(1.0, (right - left) / 4)
+        text = textpage.get_text_bounded(left + inset, bottom, right - inset, top)
         text = text.replace("\x02", "-").replace("\ufffe", "-").replace("\r", "").replace("\n", " ")
         if text.strip():
             runs.append(_Run(left, bottom, right, top, text))
@@ -340,6 +343,11 @@ def read_pdf(path: Path) -> Source:
                 continue
             kept.append(line)
         _paragraph_gaps(kept)
+        for i, line in enumerate(kept):  # a header or footer kept (met on one page only) stands alone
+            if _band_key(line, height):
+                line.gap_before = True
+                if i + 1 < len(kept):
+                    kept[i + 1].gap_before = True
         columns = {line.column for line in kept}
         counts: Counter[int] = Counter()
         for line in kept:
