@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from statistics import median
 
@@ -110,17 +112,57 @@ def _open(path: Path):  # noqa: ANN202 - a pypdfium2 PdfDocument
         raise InputError(_("{path}: not a readable PDF ({reason})").format(path=path, reason=exc), _("damaged")) from exc
 
 
+def _clean_run(text: str) -> str:
+    # PDFium marks a hyphen it judges a line-end hyphen as U+FFFE (or 0x02).
+    return text.replace("\x02", "-").replace("\ufffe", "-").replace("\r", "").replace("\n", " ")
+
+
 def _runs(textpage) -> list[_Run]:  # noqa: ANN001
+    """The page's text in runs with their boxes: one per PDFium line, split only where needed.
+
+    The text comes from one call for the whole page; each PDFium line's
+    boxes from ``count_rects`` over its characters. A line is split into its
+    boxes (each read by ``get_text_bounded``, which is slow: it scans the
+    page) only when a box is far from the previous one (a gutter, a table
+    cell) or raised and small (a footnote marker).
+    """
+    text = textpage.get_text_range()
     runs = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
+    for match in _PDFIUM_LINE.finditer(text):
+        start, end = match.span(1)
+        if text[start:end].strip():
+            count = textpage.count_rects(start, end - start)
+            boxes = [textpage.get_rect(i) for i in range(count)]
+            if boxes:
+                runs.extend(_line_runs(textpage, text[start:end], boxes))
+    return runs
+
+
+#: A line of PDFium's page text: it ends at CR LF, or after a line-end hyphen
+#: (U+FFFE), where PDFium joins the next line without a break.
+_PDFIUM_LINE = re.compile("([^\r\ufffe]*\ufffe|[^\r\ufffe]+)(?:\r\n)?")
+
+
+def _line_runs(textpage, text: str, boxes: list[tuple[float, float, float, float]]) -> list[_Run]:  # noqa: ANN001
+    height = max(t - b for _, b, _, t in boxes)
+    base = min(b for _, b, _, t in boxes if t - b > 0.75 * height) if height > 0 else 0
+    split = any(
+        (left - prev[2] > 2.5 * height)  # a gutter or a table cell between them
+        or (bottom > base + 0.25 * height and top - bottom < 0.75 * height and right - left < 1.2 * height)
+        for prev, (left, bottom, right, top) in zip([boxes[0], *boxes], boxes)
+    )
+    if not split:
+        left = min(b[0] for b in boxes)
+        return [_Run(left, min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes),
+                     _clean_run(text))]
+    runs = []
+    for left, bottom, right, top in boxes:
         # PDFium takes every character that touches the box: shrink it a
         # little, or a neighbour run's first character comes along ("費) 費)").
         inset = min(1.0, (right - left) / 4)
-        text = textpage.get_text_bounded(left + inset, bottom, right - inset, top)
-        text = text.replace("\x02", "-").replace("\ufffe", "-").replace("\r", "").replace("\n", " ")
-        if text.strip():
-            runs.append(_Run(left, bottom, right, top, text))
+        piece = _clean_run(textpage.get_text_bounded(left + inset, bottom, right - inset, top))
+        if piece.strip():
+            runs.append(_Run(left, bottom, right, top, piece))
     return runs
 
 
@@ -282,37 +324,53 @@ _TOKEN = re.compile(r"^(\S+)\s*")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
-def _join_broken(lines: list[_Line]) -> list[_Line]:
-    """Join words hyphenated and CJK terms broken over line ends (see the module docstring).
+def _join(prev: _Piece, line: _Piece, vocabulary: set[str]) -> None:
+    """Join a word hyphenated or a CJK term broken over the line end between two lines.
 
     The first token of the next line (with the punctuation stuck to it) moves
     up to the line it continues, so each line keeps its place on the page.
     """
-    vocabulary = {w.lower() for line in lines for w in _WORDS.findall(line.text.rstrip("-"))}
-    out: list[_Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if prev is not None and not line.gap_before and (m := _TOKEN.match(line.text)):
-            token, rest = m.group(1), line.text[m.end():]
-            if prev.text.endswith("-") and prev.text[-2:-1].isalpha() and (w := _WORD_START.match(token)):
-                keep = _keep_hyphen(prev.text[:-1], re.match(r"[\w'’]+", w.group(1)).group(0), vocabulary)
-                prev.text = (prev.text if keep else prev.text[:-1]) + token
-                line.text = rest
-            elif _HAN_END.search(prev.text) and _HAN_START.match(token):
-                prev.text += token
-                line.text = rest
-        if line.text:
-            out.append(line)
-    return out
+    if line.gap_before or not (m := _TOKEN.match(line.text)):
+        return
+    token, rest = m.group(1), line.text[m.end():]
+    if prev.text.endswith("-") and prev.text[-2:-1].isalpha() and (w := _WORD_START.match(token)):
+        keep = _keep_hyphen(prev.text[:-1], re.match(r"[\w'’]+", w.group(1)).group(0), vocabulary)
+        prev.text = (prev.text if keep else prev.text[:-1]) + token
+        line.text = rest
+    elif _HAN_END.search(prev.text) and _HAN_START.match(token):
+        prev.text += token
+        line.text = rest
 
 
-def read_pdf(path: Path) -> Source:
-    """Read the text layer of a PDF, page by page, in reading order (see the module docstring).
+@dataclass(slots=True)
+class _Piece:
+    """A line once its page is closed: what the text and the locator need, not the boxes."""
 
-    >>> from glossary.sources.pdf import read_pdf  # see tests/test_documents.py for real files
-    """
+    text: str
+    column: int
+    gap_before: bool
+    key: str | None  # band key of a line in the top or bottom band (see _band_key)
+    label: str = ""
+
+
+def _pieces(lines: list[_Line], height: float) -> list[_Piece]:
+    """One page's lines, paragraph starts marked, reduced to pieces (page numbers dropped)."""
+    keys = [_band_key(line, height) for line in lines]
+    kept = [(line, key) for line, key in zip(lines, keys) if not (key and _PAGE_NUMBER.match(line.text))]
+    _paragraph_gaps([line for line, key in kept if not key])
+    # A header or footer stands alone (gap_before); whether the line after it
+    # starts a paragraph is known once repeated headers are dropped (read_pdf).
+    return [_Piece(line.text, line.column, line.gap_before or bool(key), key) for line, key in kept]
+
+
+#: Pages looked at together before any is written out, to learn the running
+#: headers and footers; later pages are judged as they come.
+_LEARN_PAGES = 4
+
+
+def _pages(path: Path) -> Iterator[list[_Piece]]:
+    """Each page's pieces, the page loaded, laid out and closed before the next."""
     pdf = _open(path)
-    pages: list[tuple[list[_Line], float]] = []
     chars = 0
     try:
         for number in range(len(pdf)):
@@ -322,7 +380,7 @@ def read_pdf(path: Path) -> Source:
             finally:
                 page.close()
             chars += count
-            pages.append((lines, height))
+            yield _pieces(lines, height)
     finally:
         pdf.close()
     if chars == 0:
@@ -330,41 +388,49 @@ def read_pdf(path: Path) -> Source:
             _("{path}: no text layer (a scanned PDF?): run OCR on it first, e.g. "
               "`ocrmypdf --language kor+eng in.pdf out.pdf`, and read the result").format(path=path),
             _("no text layer"))
-    # Running headers and footers: band lines that come back on other pages.
-    repeats = Counter(key for lines, height in pages for key in {_band_key(l, height) for l in lines} if key)
-    threshold = 2 if len(pages) <= 4 else max(2, len(pages) // 3)
+
+
+def read_pdf(path: Path) -> Source:
+    """Read the text layer of a PDF, page by page, in reading order (see the module docstring).
+
+    Streaming: a page is laid out and closed before the next is loaded, and
+    written out once the first pages have shown the running headers, so the
+    working memory is a few pages whatever the page count.
+
+    >>> from glossary.sources.pdf import read_pdf  # see tests/test_documents.py for real files
+    """
+    pages = _pages(path)
+    learned = list(islice(pages, _LEARN_PAGES))
+    seen = Counter(key for pieces in learned for key in {p.key for p in pieces} if key)
+    vocabulary = {w.lower() for pieces in learned for p in pieces for w in _WORDS.findall(p.text.rstrip("-"))}
     doc = DocumentText()
-    flow: list[_Line] = []
-    for number, (lines, height) in enumerate(pages, 1):
-        kept = []
-        for line in lines:
-            key = _band_key(line, height)
-            if key and (repeats[key] >= threshold or _PAGE_NUMBER.match(line.text)):
+    paragraph: list[_Piece] = []
+    for number, pieces in enumerate(chain(learned, pages), 1):
+        if number > _LEARN_PAGES:
+            seen.update({p.key for p in pieces if p.key})
+            vocabulary.update(w.lower() for p in pieces for w in _WORDS.findall(p.text.rstrip("-")))
+        # A band line met on another page too is a running header or footer.
+        kept: list[_Piece] = []
+        for piece in pieces:
+            if piece.key and seen[piece.key] >= 2:
                 continue
-            kept.append(line)
-        _paragraph_gaps(kept)
-        for i, line in enumerate(kept):  # a header or footer kept (met on one page only) stands alone
-            if _band_key(line, height):
-                line.gap_before = True
-                if i + 1 < len(kept):
-                    kept[i + 1].gap_before = True
-        columns = {line.column for line in kept}
+            if kept and kept[-1].key:  # after a header kept (met on one page only)
+                piece.gap_before = True
+            kept.append(piece)
+        columns = {p.column for p in kept}
         counts: Counter[int] = Counter()
-        for line in kept:
-            counts[line.column] += 1
-            if columns - {0}:
-                where = f"col. {line.column}, " if line.column else ""
-                line.label = f"p. {number}, {where}l. {counts[line.column]}"
+        for piece in kept:
+            counts[piece.column] += 1
+            where = f"col. {piece.column}, " if piece.column and columns - {0} else ""
+            piece.label = f"p. {number}, {where}l. {counts[piece.column]}"
+            if not paragraph:
+                piece.gap_before = True
             else:
-                line.label = f"p. {number}, l. {counts[0]}"
-        if kept:
-            kept[0].gap_before = kept[0].gap_before or not flow
-        flow.extend(kept)
-    paragraph: list[tuple[str, str]] = []
-    for line in _join_broken(flow):
-        if line.gap_before and paragraph:
-            doc.pieces(paragraph)
-            paragraph = []
-        paragraph.append((line.text, line.label))
-    doc.pieces(paragraph)
+                _join(paragraph[-1], piece, vocabulary)
+            if piece.gap_before:
+                doc.pieces((p.text, p.label) for p in paragraph)
+                paragraph = []
+            if piece.text:
+                paragraph.append(piece)
+    doc.pieces((p.text, p.label) for p in paragraph)
     return doc.source(str(path), "pdf")
