@@ -153,7 +153,7 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         occurrences = extract_corpus(iter_sources([Path(p) for p in paths], skipped=skipped, progress=bar))
     if skipped:
         click.echo(skipped_summary(skipped), err=True)
-        for item in skipped:
+        for item in sorted(skipped, key=lambda s: s.path):
             click.echo(f"  {item.path}: {item.reason}", err=True)
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)

@@ -66,7 +66,8 @@ class BuildResult:
 
             line = skipped_summary(self.skipped)
             lines.append(line[:1].upper() + line[1:] + ".")
-            lines.extend(f"  {s.path}: {s.reason}" for s in self.skipped[:SKIPPED_SHOWN])
+            shown = sorted(self.skipped, key=lambda s: s.path)[:SKIPPED_SHOWN]
+            lines.extend(f"  {s.path}: {s.reason}" for s in shown)
             if len(self.skipped) > SKIPPED_SHOWN:
                 more = len(self.skipped) - SKIPPED_SHOWN
                 lines.append("  " + ngettext("... and {count} more", "... and {count} more", more).format(count=num(more)))

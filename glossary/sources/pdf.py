@@ -1,8 +1,8 @@
 """PDF: the text layer in reading order, with page and line of every line.
 
 Read with pypdfium2 (PDFium, Apache-2.0/BSD-3, wheels carry the binary):
-measured on a 100-page report it reads at about the speed of poppler's
-``pdftotext``, where the pure-Python pdfminer.six is 20-40 times slower
+measured on a 101-page two-column report this reader takes twice the time
+of poppler's ``pdftotext``, the pure-Python pdfminer.six twenty times
 (``scripts/bench_documents.py``); PyMuPDF is AGPL and cannot be used.
 PDFium gives text runs with their boxes; the layout is rebuilt here, since
 no extractor does what a terminologist needs. Per page, in order:
