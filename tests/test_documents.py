@@ -283,3 +283,89 @@ def test_fixtures_regenerated_by_libreoffice_read_the_same(tmp_path: Path) -> No
     got = keyed(occurrences(pdf))
     assert sum((got & want).values()) >= 0.98 * sum(want.values())
     assert "Running head" not in read_source(pdf).text
+
+
+# --- properties -------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORD = st.text(alphabet=st.sampled_from(list("abcXYZ양회이구환신兩會以舊換新 ,.()")), min_size=1, max_size=30)
+_PARAGRAPHS = st.lists(_WORD.filter(lambda t: t.strip()), min_size=1, max_size=6)
+
+
+def _docx(path: Path, paragraphs: list[str]) -> Path:
+    from xml.sax.saxutils import escape
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    return _zip(path, {"[Content_Types].xml": b"<Types/>",
+                       "word/document.xml": f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'.encode()})
+
+
+def _odt(path: Path, paragraphs: list[str]) -> Path:
+    from xml.sax.saxutils import escape
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    body = "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+    return _zip(path, {"mimetype": b"application/vnd.oasis.opendocument.text",
+                       "content.xml": f"<office:document-content {ns}><office:body><office:text>{body}"
+                                      f"</office:text></office:body></office:document-content>".encode()})
+
+
+@settings(max_examples=40, deadline=None)
+@given(paragraphs=_PARAGRAPHS, kind=st.sampled_from(["docx", "odt"]))
+def test_paragraphs_come_back_one_per_line_with_their_number(
+        tmp_path_factory: pytest.TempPathFactory, paragraphs: list[str], kind: str) -> None:
+    path = (_docx if kind == "docx" else _odt)(tmp_path_factory.mktemp("p") / f"a.{kind}", paragraphs)
+    src = read_source(path)
+    expected = [" ".join(p.split()) for p in paragraphs]
+    assert src.text.split("\n\n") == expected
+    offset = 0
+    for n, para in enumerate(expected, 1):
+        assert src.location(offset) == src.location(offset + len(para) - 1) == f"¶ {n}"
+        offset += len(para) + 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(pieces=st.lists(st.tuples(_WORD, st.sampled_from(["p. 1, l. 1", "p. 1, l. 2", "p. 2, l. 1"])), max_size=8))
+def test_every_offset_of_a_piece_is_located_at_its_label(pieces: list[tuple[str, str]]) -> None:
+    doc = DocumentText()
+    doc.pieces(pieces)
+    src = doc.source("a.pdf", "pdf")
+    for start, label in src.locator:
+        assert src.location(start) == label
+    assert all(src.text[start] != " " for start, _ in src.locator)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined", "rest"),
+    [
+        ("the leader Deng Xiao-", "ping (邓小平) said", "the leader Deng Xiaoping", "(邓小平) said"),
+        ("a push toward intelli-", "gentization (智能化)", "a push toward intelligentization", "(智能化)"),
+        ("consumer goods trade-", "in programme (以旧换新)", "consumer goods trade-in", "programme (以旧换新)"),
+        ("expected to co-", "fund the subsidies", "expected to co-fund", "the subsidies"),
+        ('against "decou-', 'pling" (脱钩).', 'against "decoupling"', "(脱钩)."),
+        ("소비재 이구환신(以舊換", "新) 정책을", "소비재 이구환신(以舊換新)", "정책을"),
+        ("a well-known slogan -", "and more", "a well-known slogan -", "and more"),  # a dash, not a hyphen
+        ("the Two Sessions", "(两会) met", "the Two Sessions", "(两会) met"),
+    ],
+)
+def test_words_broken_over_a_line_end(first: str, second: str, joined: str, rest: str) -> None:
+    from glossary.sources.pdf import _join, _Piece
+
+    prev, line = _Piece(first, 1, False, None), _Piece(second, 1, False, None)
+    _join(prev, line, vocabulary=set())
+    assert (prev.text, line.text) == (joined, rest)
+
+
+def test_the_document_decides_a_line_end_hyphen() -> None:
+    from glossary.sources.pdf import _join, _Piece
+
+    prev, line = _Piece("the plan was pre-", 1, False, None), _Piece("sented today", 1, False, None)
+    _join(prev, line, vocabulary={"presented"})
+    assert prev.text == "the plan was presented"
+    prev, line = _Piece("a new e-", 1, False, None), _Piece("commerce law", 1, False, None)
+    _join(prev, line, vocabulary={"e-commerce"})
+    assert prev.text == "a new e-commerce"
