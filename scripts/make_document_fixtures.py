@@ -135,8 +135,13 @@ def soffice(src: Path, fmt: str, out: Path) -> Path:
     return out
 
 
-def hwpx(paras: list[str], out: Path, *, table: list[list[str]] | None = None, footnote: str = "") -> Path:
-    """An HWPX (OWPML) package: mimetype, version.xml, META-INF, Contents/header.xml, section0.xml."""
+def hwpx(paras: list[str], out: Path, *, table: list[list[str]] | None = None, footnote: str = "",
+         header: str = "", box: str = "") -> Path:
+    """An HWPX (OWPML) package: mimetype, version.xml, META-INF, Contents/header.xml, section0.xml.
+
+    ``header`` is a running header (an ``hp:header`` control in the first
+    paragraph), ``box`` a text box (``hp:rect`` > ``hp:drawText``) after the table.
+    """
     hp = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section"'
 
     def para(text: str, extra: str = "") -> str:
@@ -146,6 +151,12 @@ def hwpx(paras: list[str], out: Path, *, table: list[list[str]] | None = None, f
     if footnote:
         note = (f'<hp:ctrl><hp:footNote number="1"><hp:subList>{para(footnote)}</hp:subList></hp:footNote></hp:ctrl>')
         body[1] = body[1].replace("</hp:t>", "</hp:t>" + note, 1)
+    if header:
+        ctrl = f'<hp:ctrl><hp:header applyPageType="BOTH"><hp:subList>{para(header)}</hp:subList></hp:header></hp:ctrl>'
+        body[0] = body[0].replace("<hp:t>", ctrl + "<hp:t>", 1)
+    if box:
+        body.append(f'<hp:p><hp:run><hp:rect><hp:drawText><hp:subList>{para(box)}</hp:subList></hp:drawText>'
+                    '</hp:rect></hp:run></hp:p>')
     if table:
         rows = "".join(
             "<hp:tr>" + "".join(f"<hp:tc><hp:subList>{para(cell)}</hp:subList></hp:tc>" for cell in row) + "</hp:tr>"
@@ -234,6 +245,8 @@ def locked_pdf(pdf: Path, out: Path) -> Path:
 
 KO_TABLE = [["용어", "한자"], ["탕핑", "탕핑(躺平)"], ["중국식 현대화", "중국식 현대화(中國式現代化)"]]
 KO_FOOTNOTE = "상무부(商務部) 발표 자료 참조."
+KO_HEADER = "중국 경제 동향(中國經濟動向) 브리프"
+KO_BOX = "상자: 웨강아오 대만구(粵港澳大灣區) 계획."
 
 
 def main(argv: list[str]) -> int:
@@ -255,7 +268,7 @@ def main(argv: list[str]) -> int:
             epub(paras, out / f"{name}.epub", title=paras[0], lang=lang)
         ko = paragraphs(DEFAULT_OUT / "brief.ko.txt")
         hwpx(ko, out / "brief.ko.hwpx")
-        hwpx(ko, out / "features.ko.hwpx", table=KO_TABLE, footnote=KO_FOOTNOTE)
+        hwpx(ko, out / "features.ko.hwpx", table=KO_TABLE, footnote=KO_FOOTNOTE, header=KO_HEADER, box=KO_BOX)
         flat = work / "features.fodt"
         flat.write_text(fodt(["Features of office documents"], lang="en", body_extra=FEATURES), encoding="utf-8")
         for fmt in ("docx", "odt", "pdf"):

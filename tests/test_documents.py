@@ -154,6 +154,8 @@ def test_hwpx_body_table_and_footnote() -> None:
     assert found[("躺平", "탕핑")] == "table 1, row 2"
     assert found[("中國式現代化", "중국식 현대화")] == "table 1, row 3"
     assert found[("商務部", "상무부")] == "footnote 1"
+    assert found[("粵港澳大灣區", "웨강아오 대만구")] == "text box 1"
+    assert "中國經濟動向" not in read_source(DOCS / "features.ko.hwpx").text  # the running header
 
 
 # --- what cannot be read ------------------------------------------------------

@@ -23,6 +23,9 @@ from glossary.sources.document import DocumentText
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 _SUBLIST_OWNERS = {HP + "tbl", HP + "footNote", HP + "endNote", HP + "drawText"}
+#: Controls whose paragraphs are page furniture or notes to the editor, never read:
+#: running headers and footers, hidden comments.
+_SKIPPED = {HP + "header", HP + "footer", HP + "hiddenComment"}
 _CHARS = {HP + "tab": "\t", HP + "lineBreak": "\n", HP + "nbSpace": " ", HP + "fwSpace": " ", HP + "hyphen": "-"}
 
 
@@ -49,7 +52,8 @@ def _paragraph(p, state: _State, tables: list, boxes: list) -> str:  # noqa: ANN
         if el is p:
             continue
         # Text of nested paragraphs (cells, notes, boxes) is read with its owner.
-        if any(a.tag in _SUBLIST_OWNERS for a in el.iterancestors() if a is not p and _below(a, p)):
+        if any((a.tag in _SUBLIST_OWNERS or a.tag in _SKIPPED) for a in el.iterancestors()
+               if a is not p and _below(a, p)):
             continue
         if el.tag == HP + "t":
             _t(el, parts)
