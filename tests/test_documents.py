@@ -371,3 +371,22 @@ def test_the_document_decides_a_line_end_hyphen() -> None:
     prev, line = _Piece("a new e-", 1, False, None), _Piece("commerce law", 1, False, None)
     _join(prev, line, vocabulary={"e-commerce"})
     assert prev.text == "a new e-commerce"
+
+
+def test_epub_note_references_stay_out_of_the_text(tmp_path: Path) -> None:
+    chapter = ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+               'xmlns:epub="http://www.idpf.org/2007/ops"><body><section><h1>One</h1>'
+               '<p>The Two Sessions<a epub:type="noteref" href="#n1">1</a> (两会) met.</p>'
+               '<p>Dual circulation<sup>2</sup> (双循环) again.</p>'
+               '<aside epub:type="footnote" id="n1"><p>Also called the NPC and CPPCC (全国两会).</p></aside>'
+               '</section></body></html>')
+    opf = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><manifest>'
+           '<item id="c1" href="text/one.xhtml" media-type="application/xhtml+xml"/></manifest>'
+           '<spine><itemref idref="c1"/></spine></package>')
+    container = ('<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+                 '<rootfiles><rootfile full-path="OPS/book.opf"/></rootfiles></container>')
+    path = _zip(tmp_path / "book.epub", {"mimetype": b"application/epub+zip", "META-INF/container.xml": container.encode(),
+                                         "OPS/book.opf": opf.encode(), "OPS/text/one.xhtml": chapter.encode()})
+    found = [(o.term, o.gloss, o.location) for o in occurrences(path)]
+    assert found == [("两会", "Two Sessions", "ch. 1, ¶ 2"), ("双循环", "Dual circulation", "ch. 1, ¶ 3"),
+                     ("全国两会", "NPC and CPPCC", "ch. 1, ¶ 4")]
