@@ -2,7 +2,7 @@
 
 The pipeline, one module per stage:
 
-1. ``sources``   files -> decoded text (encodings, HTML, Markdown)
+1. ``sources``   files -> decoded text (encodings, HTML, Markdown, PDF, DOCX, HWPX, ODT, EPUB)
 2. ``extract``   text -> occurrences of bracketed CJK terms and their renderings
 3. ``normalize`` traditional / simplified / Japanese forms; the merge key
 4. ``readings``  hangul, romanisation, pinyin, kana

@@ -61,22 +61,39 @@ def _terms_path(terms: str | None) -> tuple[Path, bool]:
     return (Path(terms), True) if terms else (Path(DEFAULT_TERMS), False)
 
 
-def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
+def _text_paths(paths: tuple[str, ...], terms_missing: bool = False) -> list[Path]:
+    """The texts named, or ``seeds/``; outside a project folder, say how to name them.
+
+    A term base named but missing is reported first (by the pipeline), as it always was.
+    """
+    if not paths and not terms_missing and not all(Path(p).exists() for p in DEFAULT_SOURCES):
+        raise click.UsageError(_("no texts named, and no seeds/ folder here (the default): name the files or "
+                                 "folders to read, e.g. `glossary build reports/ notes.docx`"))
+    return [Path(p) for p in paths or DEFAULT_SOURCES]
+
+
+def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True):  # noqa: ANN202
     from glossary.pipeline import run_pipeline
+    from glossary.progress import ProgressBar
 
     path, explicit = _terms_path(terms)
-    return run_pipeline([Path(p) for p in paths or DEFAULT_SOURCES], path, terms_required=explicit)
+    texts = _text_paths(paths, terms_missing=explicit and not path.exists())
+    with ProgressBar(enabled=False if quiet else None) as bar:
+        return run_pipeline(texts, path, terms_required=explicit, progress=bar)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
 @option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
+def build(paths: tuple[str, ...], terms: str | None, out: str, quiet: bool) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
-    PATHS are files or folders (walked recursively); default: seeds/.
+    PATHS are files or folders (walked recursively): .txt, .md, .html, .pdf,
+    .docx, .odt, .hwpx, .epub; default: seeds/. Files in folders that cannot
+    be read are skipped and listed.
 
     Example:
 
@@ -87,7 +104,7 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     from glossary.export import write_export
     from glossary.index import build_index
 
-    result = _collect(paths, terms)
+    result = _collect(paths, terms, quiet)
     out_dir = Path(out)
     written = []
     for fmt in ("csv", "tbx", "json"):
@@ -113,8 +130,9 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
 @option("--add", is_flag=True, help=N_("Add new terms to the term base as candidates and refresh counts."))
 @option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
 @option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, quiet: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
     With --add, new terms go into terms.yaml as candidates, and the counts
@@ -127,9 +145,16 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
     from glossary.extract import extract_corpus
-    from glossary.sources import iter_sources
+    from glossary.progress import ProgressBar
+    from glossary.sources import iter_sources, skipped_summary
 
-    occurrences = extract_corpus(iter_sources([Path(p) for p in paths]))
+    skipped: list = []
+    with ProgressBar(enabled=False if quiet else None) as bar:
+        occurrences = extract_corpus(iter_sources([Path(p) for p in paths], skipped=skipped, progress=bar))
+    if skipped:
+        click.echo(skipped_summary(skipped), err=True)
+        for item in sorted(skipped, key=lambda s: s.path):
+            click.echo(f"  {item.path}: {item.reason}", err=True)
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)
     elif fmt == "jsonl":
@@ -168,7 +193,9 @@ def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | No
         "refreshed": format_number(len(report.updated)),
         "skipped": format_number(len(skipped)),
     }
-    if dry_run:
+    if dry_run and not report.added and not report.updated:
+        line = _("{path}: nothing would change ({skipped} skipped).") if skipped else _("{path}: nothing would change.")
+    elif dry_run:
         line = _("{path}: would change: {added} added, {refreshed} refreshed, {skipped} skipped.")
     else:
         line = _("{path}: updated: {added} added, {refreshed} refreshed, {skipped} skipped.")
@@ -248,10 +275,11 @@ IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
 @option("--langs", metavar="LIST", help=N_("Only these languages, comma-separated: zh-Hant,ko,en."))
 @option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
         help=N_("Date to record in the file header (none by default, so output is reproducible)."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
 def export(
     paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None, bom: bool, separator: str,
-    header: str, locale: str, pair: str | None, langs: str | None, date: Any,
+    header: str, locale: str, pair: str | None, langs: str | None, date: Any, quiet: bool = False,
 ) -> None:
     """Export the glossary of PATHS (default: seeds/) in one format.
 
@@ -279,7 +307,7 @@ def export(
         from glossary.export.common import language_name
 
         language_name("en", locale)  # an unknown locale fails before the pipeline runs
-    result = _collect(paths, terms)
+    result = _collect(paths, terms, quiet)
     write_export(result.entries, Path(output) if output else None, fmt, options)
     if not result.entries:
         sys.exit(EXIT_NOT_FOUND)
