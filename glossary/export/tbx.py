@@ -214,7 +214,7 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
         for occ in occurrences:
             context = xml_text(occ.context)
             if context.strip():
-                target["contexts"].append((context, xml_text(f"{occ.source}:{occ.line}")))
+                target["contexts"].append((context, xml_text(occ.place)))
 
     if entry.key != entry.simp:
         concept_notes.insert(0, ("key", entry.key))
