@@ -376,56 +376,101 @@ def _line_break_is_hard(text: str, i: int) -> bool:
 
 
 def _enclosing(text: str, start: int) -> int:
-    """Offset of the innermost unclosed opener left of ``start`` (or -1)."""
+    """Offset of the innermost unclosed opener left of ``start`` (or -1).
+
+    Only the brackets and blank lines of the window are visited: their
+    offsets are found once per text (:func:`_bracket_events`), and at most
+    ``_EVENTS`` of them are looked at, so the cost per run is bounded however
+    many brackets a hostile line holds (a real sentence has a handful).
+    """
     if start and text[start - 1] in PAIRS:  # the usual case: "(兩會"
         return start - 1
-    pending: list[str] = []
+    from bisect import bisect_left
+
+    events = _bracket_events(text)
     lo = max(0, start - _REACH)
-    i = start - 1
-    while i >= lo:
+    hi = bisect_left(events, start)
+    pending: list[str] = []
+    for k in range(hi - 1, max(bisect_left(events, lo), hi - _EVENTS) - 1, -1):
+        i = events[k]
         ch = text[i]
-        if ch == "\n" and i > 0 and text[i - 1] == "\n":
+        if ch == "\n":
             return -1
         if ch in _CLOSE_TO_OPEN:
-            if ch == ">" and i > 0 and text[i - 1] in "-=":
-                i -= 1
+            if ch == ">" and i > 0 and text[i - 1] in "-=":  # -> and =>: not a bracket
                 continue
             pending.append(_CLOSE_TO_OPEN[ch])
-        elif ch in PAIRS:
-            if pending:
-                if pending[-1] == ch:
-                    pending.pop()
-                elif ch in "<《〈「『【≪":  # an unmatched opener of another kind: skip it
-                    pass
-                else:
-                    pending.pop()
+        elif pending:
+            if pending[-1] == ch:
+                pending.pop()
+            elif ch in "<《〈「『【≪":  # an unmatched opener of another kind: skip it
+                pass
             else:
-                return i
-        i -= 1
+                pending.pop()
+        else:
+            return i
     return -1
+
+
+_EVENTS = 64  # brackets looked at left of a run
+_RE_BRACKET_OR_BREAK = re.compile(r"(?<=\n)\n|[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
+def _bracket_events(text: str) -> list[int]:
+    """Offsets of every bracket and blank line (the second newline) of ``text``, cached for the text."""
+    if _EVENTS_CACHE[0] is not text:
+        _EVENTS_CACHE[:] = [text, [m.start() for m in _RE_BRACKET_OR_BREAK.finditer(text)]]
+    return _EVENTS_CACHE[1]
+
+
+_EVENTS_CACHE: list = [None, []]
 
 
 def _closing(text: str, opener: int) -> int:
-    """Offset of the closer matching ``text[opener]`` (or -1)."""
-    want = PAIRS[text[opener]]
-    depth = 0
-    hi = min(len(text), opener + _REACH)
+    """Offset of the closer matching ``text[opener]`` (or -1).
+
+    The closer of every opener of one kind is found in one pass over the
+    text (:func:`_closing_table`, cached for the text being analysed), so a
+    line of 300,000 unclosed openers costs one pass, not 400 characters each.
+    The rules: same-kind brackets nest; a blank line, or a closer of another
+    kind before the bracket is closed, means the bracket is malformed; a closer
+    further than ``_REACH`` characters away does not count.
+    """
     open_ch = text[opener]
-    i = opener + 1
-    while i < hi:
-        ch = text[i]
-        if ch == "\n" and text[i + 1:i + 2] == "\n":
-            return -1
-        if ch == open_ch:
-            depth += 1
+    if _CLOSING_CACHE[0] is not text:
+        _CLOSING_CACHE[:] = [text, {}]
+    tables = _CLOSING_CACHE[1]
+    table = tables.get(open_ch)
+    if table is None:
+        table = tables[open_ch] = _closing_table(text, open_ch)
+    closer = table.get(opener, -1)
+    return closer if closer - opener < _REACH else -1
+
+
+_CLOSING_CACHE: list = [None, {}]  # [text, {opener character: {opener offset: closer offset}}]
+
+
+def _closing_table(text: str, open_ch: str) -> dict[int, int]:
+    """Offsets of the matching closer of every ``open_ch`` of ``text`` that has one."""
+    want = PAIRS[open_ch]
+    lenient = open_ch in "<《〈「『【≪"  # a title bracket may hold closers of other kinds
+    pending: list[int] = []  # openers not closed yet, innermost last
+    malformed: set[int] = set()
+    table: dict[int, int] = {}
+    for match in re.finditer("\n(?=\n)|[" + re.escape(open_ch + CLOSERS) + "]", text):
+        ch, i = match.group(), match.start()
+        if ch == "\n":
+            pending.clear()  # a blank line ends every open bracket: none of them closes
+        elif ch == open_ch:
+            pending.append(i)
         elif ch == want:
-            if depth == 0:
-                return i
-            depth -= 1
-        elif ch in CLOSERS and ch not in ">》〉」』】≫" and depth == 0 and open_ch not in "<《〈「『【≪":
-            return -1  # a closer of another kind: the bracket is malformed
-        i += 1
-    return -1
+            if pending:
+                opener = pending.pop()
+                if opener not in malformed:
+                    table[opener] = i
+        elif pending and not lenient and ch not in ">》〉」』】≫":
+            malformed.add(pending[-1])  # a closer of another kind inside the innermost bracket
+    return table
 
 
 def _analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
