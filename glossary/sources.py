@@ -15,7 +15,10 @@ The only module that reads input files. Steps, in order:
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -55,14 +58,7 @@ def read_source(path: Path) -> Source:
     ('양회(兩會)가 열렸다', 'cp949')
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(_("{path}: no such file or directory").format(path=path))
-    if path.is_dir():
-        raise InputError(_("{path}: is a directory, not a text file").format(path=path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from exc
+    data = _read_bytes(path)
     text, encoding = decode_bytes(data, str(path))
     fmt = FORMATS.get(path.suffix.lower(), "text")
     if fmt == "text" and re.match(r"\s*(<!doctype html|<html[\s>])", text[:500], re.IGNORECASE):
@@ -74,33 +70,101 @@ def read_source(path: Path) -> Source:
     return Source(path=str(path), text=text, encoding=encoding, format=fmt)
 
 
-def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of one named input, or an :class:`InputError` saying why not."""
+    from glossary.limits import current
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path):
+            reason = _("a symbolic link loop") if exc.errno == errno.ELOOP else _("a symbolic link to nothing")
+            raise InputError(_("{path}: {reason}").format(path=path, reason=reason)) from None
+        if exc.errno == errno.ENOENT:
+            raise InputError(_("{path}: no such file or directory").format(path=path)) from None
+        raise InputError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(_("{path}: is a directory, not a text file").format(path=path))
+    limit = current().text_bytes
+    if st.st_size > limit:
+        raise InputError(
+            _("{path}: {size} bytes, more than the limit of {limit} (raise it with --limit text_bytes=N)").format(
+                path=path, size=st.st_size, limit=limit
+            )
+        )
+    try:
+        # A named pipe (`<(curl ...)`) is read too, up to the same limit.
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
+    if len(data) > limit:
+        raise InputError(
+            _("{path}: more than the limit of {limit} bytes (raise it with --limit text_bytes=N)").format(path=path, limit=limit)
+        )
+    return data
+
+
+def iter_sources(paths: Iterable[Path], *, skipped: list[str] | None = None) -> Iterator[Source]:
     """Read every file named, walking directories recursively in sorted order.
 
-    In directories only text-like extensions (:data:`FORMATS`) are read and
-    hidden files and folders are skipped; a file named explicitly is read
-    whatever its extension. One file at a time, so memory stays flat.
+    In directories only regular files with text-like extensions
+    (:data:`FORMATS`) are read, hidden files and folders are skipped, and a
+    symbolic link is followed only to a folder or file not met before (no
+    loop, no file read twice); a FIFO or device is skipped with a note in
+    ``skipped``. A file named explicitly is read whatever its extension. One
+    file at a time, so memory stays flat.
 
     >>> list(iter_sources([]))
     []
     """
+    seen: set[tuple[int, int]] = set()  # (device, inode) of every folder and file met
+    notes = skipped if skipped is not None else []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in _walk(path):
+            for child in _walk(path, seen, notes):
                 yield read_source(child)
         else:
+            try:
+                st = os.stat(path)
+                if (st.st_dev, st.st_ino) in seen and stat.S_ISREG(st.st_mode):
+                    continue  # named twice, or inside a folder named too
+                seen.add((st.st_dev, st.st_ino))
+            except OSError:
+                pass  # read_source says why
             yield read_source(path)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for child in sorted(folder.iterdir(), key=lambda p: p.name):
-        if child.name.startswith("."):
+def _walk(folder: Path, seen: set[tuple[int, int]], notes: list[str]) -> Iterator[Path]:
+    try:
+        st = os.stat(folder)
+        children = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        notes.append(_("{path}: cannot read the folder: {reason}").format(path=folder, reason=os_reason(exc)))
+        return
+    if (st.st_dev, st.st_ino) in seen:
+        return  # a link back to a folder already walked
+    seen.add((st.st_dev, st.st_ino))
+    for entry in children:
+        if entry.name.startswith("."):
             continue
-        if child.is_dir():
-            yield from _walk(child)
-        elif child.suffix.lower() in FORMATS:
-            yield child
+        child = folder / entry.name
+        try:
+            st = os.stat(child)
+        except OSError as exc:
+            if entry.is_symlink():
+                reason = _("a symbolic link loop") if exc.errno == errno.ELOOP else _("a symbolic link to nothing")
+                notes.append(_("{path}: {reason}").format(path=child, reason=reason))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(child, seen, notes)
+        elif Path(entry.name).suffix.lower() in FORMATS:
+            if not stat.S_ISREG(st.st_mode):
+                notes.append(_("{path}: not a regular file (a FIFO, socket or device); not opened").format(path=child))
+            elif (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                yield child
 
 
 # --- decoding -------------------------------------------------------------
@@ -128,7 +192,17 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 return _clean(text, name), codec
             return _clean(text.lstrip("\ufeff"), name), codec
     if b"\x00" in data:
-        raise InputError(_("{path}: binary file, not text (NUL bytes)").format(path=name))
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise InputError(_("{path}: binary file, not text (NUL bytes)").format(path=name))
+        try:
+            return _clean(data.decode(codec), name), codec
+        except UnicodeDecodeError:
+            raise InputError(
+                _("{path}: looks like UTF-16 without a byte-order mark but does not decode as {codec}").format(
+                    path=name, codec=codec
+                )
+            ) from None
     try:
         return _clean(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
@@ -145,6 +219,28 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if best is None or best[0] < 0.5:
         raise InputError(_("{path}: binary file, not text (not UTF-8 and no CJK encoding fits)").format(path=name))
     return _clean(best[3], name), best[2]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes sit where UTF-16 text puts them.
+
+    Text in UTF-16 has a NUL in every ASCII character's high byte: mostly at
+    odd offsets (little-endian) or even ones (big-endian). Binary files scatter them.
+
+    >>> _utf16_without_bom("Two Sessions (兩會)".encode("utf-16-le"))
+    'utf-16-le'
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.05 and even * 4 < odd:
+        return "utf-16-le"
+    if even > half * 0.05 and odd * 4 < even:
+        return "utf-16-be"
+    return None
 
 
 def _clean(text: str, name: str) -> str:
