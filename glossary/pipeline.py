@@ -35,6 +35,8 @@ class BuildResult:
     files: list[FileRead]
     termbase: Termbase
     inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
+    folders: tuple[str, ...] = ()  # the folders walked, for the index's freshness check
+    skipped: tuple[str, ...] = ()  # "path: reason" of files met but not read (a FIFO, a link loop)
 
     def summary(self) -> str:
         """A few lines for the terminal: files, occurrences, terms, term base.
@@ -115,12 +117,18 @@ def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool) -
     if termbase.path is not None and termbase.sha256:
         inputs[str(termbase.path)] = termbase.sha256
 
+    skipped: list[str] = []
+
     def read_all():  # noqa: ANN202 - generator of Source
-        for source in iter_sources(paths):
+        for source in iter_sources(paths, skipped=skipped):
             files.append(FileRead(source.path, source.encoding, _language(source.text)))
             inputs[source.path] = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
             yield source
 
     occurrences = extract_corpus(read_all())
     entries = merge_entries(occurrences, termbase)
-    return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs)
+    folders = tuple(str(p) for p in paths if Path(p).is_dir())
+    return BuildResult(
+        entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,
+        folders=folders, skipped=tuple(skipped),
+    )

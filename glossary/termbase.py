@@ -535,6 +535,7 @@ def update_termbase(
     from glossary.normalize import merge_key
 
     with _locked(path):
+        _clean_temporaries(path)
         data = _read_bytes(path, required=False) or b""
         old = _decode(data, path)
         doc = _compose(old, path) if old.strip() else None
@@ -956,6 +957,15 @@ def _atomic_write_text(path: Path, text: str) -> None:
     from glossary.fileio import atomic_write
 
     atomic_write(path, text.encode("utf-8"))
+
+
+def _clean_temporaries(path: Path) -> None:
+    """Remove ``.terms.yaml.*.tmp`` files a killed run left (under the lock, no writer is running)."""
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 @contextmanager
