@@ -6,8 +6,8 @@ limit is first asked for, never at import time. Output: numbers the readers
 and the term base check against.
 
 A hostile or broken input (a sheet of a million rows, a zip that inflates to
-gigabytes, a text with no line break) must fail with one clear line, or be
-processed in bounded pieces, never hang the tool or exhaust memory. Every
+gigabytes, a gigabyte text) must fail with one clear line, never hang the
+tool or exhaust memory. Every
 limit is far above what a real glossary or text needs; a user with a real
 need raises it with ``--limit``.
 """
@@ -26,16 +26,12 @@ from glossary.i18n import _
 class Limits:
     """The limits; each field's comment says why it is that size."""
 
-    #: A line of text longer than this is read in windows of this many
-    #: characters (overlapping by ``window_overlap``): a bracketed term and
-    #: its rendering sit within a few hundred characters, so nothing real is
-    #: lost, and memory stays flat for a 1 GB file with no line break.
-    line_chars: int = 1_000_000
-    window_overlap: int = 2_000
-    #: Bytes of one input text. The largest real report we met is 3 MB.
-    text_bytes: int = 1_073_741_824
+    #: Bytes of one input text, read whole (a text is decoded and cleaned in
+    #: memory, about four times its size): the largest real report we met is
+    #: 3 MB; a 1 GB file with no line break is refused, not read.
+    text_bytes: int = 256 * 1024 * 1024
     #: terms.yaml: a term base of 50,000 blocks is about 10 MB.
-    termbase_bytes: int = 64 * 1024 * 1024
+    termbase_bytes: int = 32 * 1024 * 1024
     #: Characters of one value (a rendering, a note) written to or imported
     #: into terms.yaml. A note of a few paragraphs is a few thousand.
     scalar_chars: int = 10_000
@@ -45,7 +41,7 @@ class Limits:
     yaml_depth: int = 32
     #: Import: bytes of the file, inflated bytes of an XLSX (zip) archive,
     #: rows of a sheet, nesting of an XML document.
-    import_bytes: int = 256 * 1024 * 1024
+    import_bytes: int = 128 * 1024 * 1024
     inflated_bytes: int = 512 * 1024 * 1024
     rows: int = 200_000
     xml_depth: int = 256
