@@ -893,10 +893,10 @@ def _refresh_block(plan: _Plan, block: _Block, upd: TermUpdate, fill: set[str], 
     if refresh:
         for f in block.fields:
             if f.name in TOOL_FIELDS:
-                # A comment between the tool's lines is the user's: keep it.
+                # A comment or blank line between the tool's lines is the user's: keep it.
                 comments = [
                     i for i in range(f.start + 1, f.end)
-                    if i not in f.inside and plan.lines[i].lstrip().startswith("#")
+                    if i not in f.inside and (plan.lines[i].lstrip().startswith("#") or not plan.lines[i].strip())
                 ]
                 plan.drop(f.start, f.end, keep=comments)
                 if at is None:
