@@ -64,6 +64,18 @@ def find_closer(text: str, opener: int) -> int:
 
     Visits only the brackets and blank lines of the window, as :func:`find_opener`.
     """
+    if _CLOSERS_CACHE[0] is not text:
+        _CLOSERS_CACHE[:] = [text, {}]
+    found = _CLOSERS_CACHE[1].get(opener)
+    if found is None:
+        found = _CLOSERS_CACHE[1][opener] = _find_closer(text, opener)
+    return found
+
+
+_CLOSERS_CACHE: list = [None, {}]  # [text, {opener: closer}]: the extractor asks twice for most openers
+
+
+def _find_closer(text: str, opener: int) -> int:
     want = PAIRS[text[opener]]
     depth = 0
     hi = min(len(text), opener + REACH)
@@ -103,7 +115,7 @@ def find_closer(text: str, opener: int) -> int:
 #: times) and the scan gives up, so its cost per run is bounded and a hostile
 #: line is linear, not 400 characters per opener.
 _MOST_EVENTS = 64
-_DEEPEST = 8
+_DEEPEST = 4
 _EVENT = re.compile("\n(?=\n)|[" + re.escape(OPENERS + CLOSERS) + "]")
 _EVENTS_CACHE: list = [None, []]  # [text, offsets of its brackets and blank lines]
 
