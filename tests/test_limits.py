@@ -69,3 +69,38 @@ def test_a_long_lookup_query_is_refused(tmp_path: Path) -> None:
     build_index([Entry("两会", "兩會", "两会", ko="양회")], index, inputs={})
     with limits.override(query_chars=1500), pytest.raises(LookupIndexError, match="more than the limit of 1500"):
         lookup("兩" * 1600, index)
+
+
+# --- work linear in the input: results on hostile shapes (timings: scripts/check_reliability.py) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "opener", "closer"),
+    [
+        ("Two Sessions (兩會) open", 13, 16),
+        ("((兩會))", 0, 5),
+        ("(a (b (c (兩會))))", 0, 15),
+        ("(a (b (c (d (e (兩會))))))", 0, -1),  # deeper than prose nests: given up
+        ("(兩會\n\nnext)", 0, -1),  # a blank line ends the bracket
+        ("(兩會 [COVID])", 0, 11),
+    ],
+)
+def test_bracket_matching_rows(text: str, opener: int, closer: int) -> None:
+    from glossary.extract.brackets import find_closer
+
+    assert find_closer(text, opener) == closer
+
+
+def test_unclosed_brackets_by_the_thousand_find_nothing() -> None:
+    from glossary.extract import extract_occurrences
+
+    assert list(extract_occurrences("(兩" * 5000, "x.txt")) == []
+    assert list(extract_occurrences("兩)" * 5000, "x.txt")) == []
+    found = list(extract_occurrences("(兩" * 5000 + "\n\nthe Two Sessions (兩會) open", "x.txt"))
+    assert [(o.term, o.line) for o in found] == [("兩會", 3)]
+
+
+def test_pinyin_of_a_long_query_is_the_pinyin_of_its_parts() -> None:
+    from glossary.readings import pinyin_reading
+
+    assert pinyin_reading("兩重建設" * 300) == " ".join([pinyin_reading("兩重建設")] * 300)
