@@ -313,10 +313,15 @@ def _title_case(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words)
 
 
+def _words(text: str) -> int:
+    """Words of English in ``text``: hanzi are cross-references that go in the end."""
+    return len(_CJK_RUN.sub(" ", text).split())
+
+
 def _definition(text: str) -> tuple[str, str | None]:
     """Split ``term: what it is`` (``poor and lower-middle peasants: farmers who ...``); a title keeps its colon."""
     head, sep, tail = text.partition(": ")
-    if sep and head.strip() and len(head.split()) <= 6 and len(tail.split()) >= 3 and not _CLAUSE_START.match(head):
+    if sep and head.strip() and _words(head) <= 6 and _words(tail) >= 3 and not _CLAUSE_START.match(head):
         if not (_title_case(head) and _title_case(tail)):
             return head, tail
     return text, None
@@ -332,16 +337,16 @@ def _description(text: str, *, idiom: bool, dated: bool = False) -> tuple[str, s
     head, sep, tail = text.partition(", ")
     if not sep or idiom or not head.strip() or not tail.strip() or _CLAUSE_START.match(head):
         return text, None
-    if _title_case(head) and len(head.split()) >= 2:
+    if _title_case(head) and _words(head) >= 2:
         # "Crouching Tiger, Hidden Dragon, movie by Ang Lee": the title runs on
         # while the next piece is also title-case
         pieces = tail.split(", ")
-        while len(pieces) > 1 and _title_case(pieces[0]) and 2 <= len(pieces[0].split()) <= 3:
+        while len(pieces) > 1 and _title_case(pieces[0]) and 2 <= _words(pieces[0]) <= 3:
             head, pieces = f"{head}, {pieces[0]}", pieces[1:]
         tail = ", ".join(pieces)
         if head != text.partition(", ")[0]:
             return head, tail
-    head_words, tail_words = len(head.split()), len(tail.split())
+    head_words, tail_words = _words(head), _words(tail)
     if dated or _DESCRIPTION_START.match(tail):  # "King Wen of Zhou (c. 1152-1056 BC), reigned ..."
         return head, tail
     if _ARTICLE_START.match(tail) and head_words <= 6:
@@ -367,7 +372,7 @@ def _names_or(text: str) -> list[str]:
 
 def _tidy(text: str, *, hanzi: bool = False) -> str:
     """No hanzi (unless ``hanzi``), brackets or doubled spaces; no leading article before a name; no final full stop."""
-    stripped = text if hanzi else _CJK_RUN.sub("", text)
+    stripped = text if hanzi else _CJK_RUN.sub(" ", text)
     if re.search(r"[A-Za-z0-9]", stripped):
         text = stripped
     text = re.sub(r"[()\[\]{}|]", "", text)
