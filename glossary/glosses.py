@@ -217,9 +217,13 @@ def gloss_renderings(
         if term.en:
             out.append(Rendering(term.en, "curated"))
         out.extend(Rendering(x, "curated") for x in term.en_alt)
+    occurrences = tuple(occurrences)
     out.extend(context_renderings(occurrences))
     out.extend(dictionary_renderings(form, is_name=is_name))
-    literal = literal_rendering(form)
+    # A person's name composed word by word ("practice + middle + medal" for
+    # 習仲勳) is no hint at all: names get no literal gloss.
+    named = is_name or any(o.gloss_kind in ("name", "pinyin") and _english(o) for o in occurrences)
+    literal = None if named else literal_rendering(form)
     if literal is not None:
         out.append(literal)
     unique: dict[str, Rendering] = {}

@@ -194,3 +194,10 @@ def test_the_same_rendering_from_another_source_is_evidence_not_a_second_renderi
         Rendering("Belt and Road Initiative", "context", count=1, documents=("a.txt",), also=("dictionary",),
                   note=BRI_SENSE.partition(", ")[2], raw=BRI_SENSE),
     )
+
+
+def test_a_name_gets_no_literal_gloss() -> None:
+    name = [Occurrence("习仲勋", "a.txt", 1, gloss="Xi Zhongxun", gloss_kind="pinyin")]
+    assert [(r.text, r.source) for r in gloss_renderings(None, name, "習仲勳")] == [("Xi Zhongxun", "context")]
+    assert [r.source for r in gloss_renderings(None, [], "習仲勳", is_name=True)] == []
+    assert [r.source for r in gloss_renderings(None, [], "習仲勳")] == ["literal"]
