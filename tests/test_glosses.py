@@ -201,3 +201,15 @@ def test_a_name_gets_no_literal_gloss() -> None:
     assert [(r.text, r.source) for r in gloss_renderings(None, name, "習仲勳")] == [("Xi Zhongxun", "context")]
     assert [r.source for r in gloss_renderings(None, [], "習仲勳", is_name=True)] == []
     assert [r.source for r in gloss_renderings(None, [], "習仲勳")] == ["literal"]
+
+
+def test_note_and_raw_round_trip_through_json() -> None:
+    from glossary.export.jsondoc import entry_from_json, entry_to_json
+    from glossary.merge import build_entry
+
+    entry = build_entry("国务院", [occ("State Council", term="国务院")], None)
+    data = entry_to_json(entry)
+    [rendering] = data["renderings"]
+    assert (rendering["note"], rendering["raw"]) == ("PRC", "(PRC) State Council")
+    assert entry_from_json(data).en == entry.en
+    assert "note" not in entry_to_json(build_entry("两会", [occ("Two Sessions")], None))["renderings"][0]
