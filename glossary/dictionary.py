@@ -4,11 +4,11 @@ Input: a CJK term (traditional or simplified). Output: English.
 
 1. :func:`lookup_entries` finds the CC-CEDICT entries of the whole term, by the
    form as written, else by its simplified form (:func:`glossary.normalize.to_simplified`).
-2. :func:`dictionary_senses` cleans their senses for a translator: classifier
-   lists, variant and "see" cross-references, pronunciation notes and surname
-   senses go; ``全國人民代表大會|全国人民代表大会[...]`` references become plain
-   text. Proper-noun entries (capitalised pinyin) give way to common-word
-   entries of the same headword unless the term is a name.
+2. :func:`dictionary_renderings` offers their senses cleaned for a
+   translator by :mod:`glossary.senses` (``Xi Jinping``, note ``1953–, PRC
+   politician``; the ``(USA)`` sense of 國務院 left out), with "variant of" /
+   "see" references followed. Proper-noun entries (capitalised pinyin) give
+   way to common-word entries of the same headword unless the term is a name.
 3. :func:`segment_words` splits a term no entry covers into the fewest
    dictionary words, and :func:`literal_gloss` joins one short sense per word
    ("common + prosperous"): a hint for the translator, never a translation.
@@ -45,7 +45,6 @@ LITERAL_MAX_WORDS = 4
 _NAME_SYLLABLE = re.compile(r"^[A-Z][a-z:]*[1-5]$")
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-_ABBREVIATIONS = ((re.compile(r"\bsth\b"), "something"), (re.compile(r"\bsb\b"), "somebody"))
 # Punctuation that splits a long term (a title) into groups of words.
 _GROUP_BREAKS = frozenset("、，,;；:：·・")
 

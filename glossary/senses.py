@@ -95,6 +95,9 @@ _DATES = re.compile(
     r"(?:\s*[–-]\s*(?:c\.\s*)?(?:\d{1,4})?\s*(?:BC|AD|BCE|CE)?\??)?$"
 )
 
+# Han characters, radicals and iteration marks: what a cross-reference is written in.
+_HAN = r"\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
 # Whole-sense kinds, tried in order on the readable sense.
 _KINDS = (
     ("classifier", re.compile(r"^(?:CL:|classifier for\b|\(classifier\))")),
@@ -104,8 +107,8 @@ _KINDS = (
     )),
     # a reference names a headword: "see 黑龍江省", "see 3C[san1 C]"; "see you next time" is English
     ("reference", re.compile(
-        r"^(?:(?:[\w()-]+ )*variant of|see|same as|abbr\. (?:for|of)|abbreviation (?:for|of))"
-        r" (?=[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]|\S+\[)"
+        r"^(?:(?:[\w()-]+ )*variant of|see|same as|(?:[\w-]+ ){0,4}?(?:abbr\.|abbreviation) (?:for|of))"
+        rf" (?:[A-Z][\w'-]* )*(?=[{_HAN}]|\S+\[)"
     )),
     ("explanation", re.compile(
         r"^(?:used (?:in|as|for|to|after|before|with|erroneously)\b|\(?(?:opposite|antonym|synonym)s?:|refers to\b"
@@ -120,16 +123,16 @@ _CJK_REF = re.compile(r"([^\s|\[\](),;:\"]+)(?:\|[^\s|\[\](),;:\"]+)?\[[A-Za-z0-
 # The target of a reference, before it is made readable: trad, simp, pinyin.
 _REF_TARGET = re.compile(r"([^\s|\[\](),;:\"A-Za-z]+)(?:\|([^\s|\[\](),;:\"]+))?(?:\[([^\]]+)\])?")
 _ABBREVIATIONS = ((re.compile(r"\bsth\b"), "something"), (re.compile(r"\bsb\b"), "somebody"))
-_CJK = re.compile(r"[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_CJK_RUN = re.compile(r"\s*[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·、|]+")
+_CJK = re.compile(rf"[{_HAN}]")
+_CJK_RUN = re.compile(rf"\s*[{_HAN}·、|]+")
 # Prefix labels of a part: "lit. ...", "fig. ...", "abbr. for X, ...".
 _LIT = re.compile(r"^lit(?:erally|\.)(?::|,)? ")
 _FIG = re.compile(r"^(?:fig(?:uratively|\.)(?::|,)?|by extension,?) ")
 _ABBR_PREFIX = re.compile(
-    r"^(?:abbr\.|abbreviation) (?:for|of|to) (?:[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]+|(?=[A-Z]))[,:]?\s*"
+    rf"^(?:[\w-]+ ){{0,4}}?(?:abbr\.|abbreviation) (?:for|of|to) (?:[{_HAN}·]+|(?=\w))[,:]?\s*"
 )
 # 鮮卑|鲜卑 with no pinyin after it: the traditional form is enough.
-_CJK_PAIR = re.compile(r"([\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)\|[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_CJK_PAIR = re.compile(rf"([{_HAN}]+)\|[{_HAN}]+")
 # "(idiom)fig. to ...": a figurative part glued to the group before it.
 _GLUED_FIG = re.compile(r"\)\s*(?=(?:fig|lit)\. )")
 # Leading groups, skipped when telling what a sense is: "(Tw) see 基尼係數".
@@ -173,7 +176,7 @@ def _readable(sense: str) -> str:
     sense = _PRONUNCIATION.sub("", sense)
     sense = _CJK_REF.sub(r"\1", sense)
     sense = _CJK_PAIR.sub(r"\1", sense)
-    sense = _GLUED_FIG.sub("); ", _balanced(sense)).replace("|", " ")
+    sense = re.sub(r"[|{}]", " ", _GLUED_FIG.sub("); ", _balanced(sense)))
     for pattern, word in _ABBREVIATIONS:
         sense = pattern.sub(word, sense)
     return " ".join(sense.split())
@@ -372,7 +375,8 @@ def _names_or(text: str) -> list[str]:
 
 def _tidy(text: str, *, hanzi: bool = False) -> str:
     """No hanzi (unless ``hanzi``), brackets or doubled spaces; no leading article before a name; no final full stop."""
-    stripped = text if hanzi else _CJK_RUN.sub(" ", text)
+    # hanzi kept stand apart as words, as the spaces left where they go would
+    stripped = _CJK_RUN.sub(lambda m: f" {m.group().strip()} ", text) if hanzi else _CJK_RUN.sub(" ", text)
     if re.search(r"[A-Za-z0-9]", stripped):
         text = stripped
     text = re.sub(r"[()\[\]{}|]", "", text)
@@ -447,26 +451,31 @@ def clean_sense(raw: str) -> tuple[CleanSense, ...]:
         markers = lead_markers + markers
         notes: list[str] = []
         part_kind = "rendering"
-        if m := _LIT.match(text):
-            part_kind, text = "literal", text[m.end():]
-            markers.append("lit.")
-        elif m := _FIG.match(text):
-            text = text[m.end():]
-            markers.append("fig.")
-        elif figurative and i == 0:
+        if figurative and i == 0 and not _FIG.match(text):
             # "one day's sun, ten days' frost (idiom); fig. to work for a bit then skimp"
             part_kind = "literal"
             markers.append("lit.")
-        if m := _ABBR_PREFIX.match(text):
-            notes.append(m.group(0).strip(" ,:") if m.group(0).strip()[-1:] != "" and _CJK.search(m.group(0)) else "abbr.")
-            text = text[m.end():]
+        while True:  # prefixes in any order: "abbr. for lit. ...", "lit. abbr. for ..."
+            if m := _LIT.match(text):
+                part_kind, text = "literal", text[m.end():]
+                markers.append("lit.")
+            elif m := _FIG.match(text):
+                text = text[m.end():]
+                markers.append("fig.")
+            elif m := _ABBR_PREFIX.match(text):
+                notes.append(m.group(0).strip(" ,:") if _CJK.search(m.group(0)) else "abbr.")
+                text = text[m.end():]
+            else:
+                break
         if _NOISE.match(text):
             continue  # "society; CL:個|个[ge4]": a classifier list in a part of its own
         idiom = any(x in ("idiom", "proverb", "saying") for x in markers) or part_kind == "literal"
         dated = any(_DATES.match(n) for _, n in placed)
         text, description = _description(_tidy(text, hanzi=True), idiom=idiom, dated=dated)
-        if not idiom and description is None:
-            text, description = _definition(text)
+        if not idiom:
+            text, definition = _definition(text)
+            if definition:
+                description = f"{definition}, {description}" if description else definition
         if description:
             # notes in the order the dictionary gives them: what the comma
             # started, then the groups that followed it
