@@ -187,12 +187,13 @@ def other_renderings(occurrences: Iterable[Occurrence]) -> tuple[tuple[str, str]
     """
     seen: dict[tuple[str, str], None] = {}
     for occ in occurrences:
-        if not occ.gloss or not occ.gloss_kind or _english(occ) is not None and occ.gloss_kind != "translation":
-            continue  # a name in pinyin is an English rendering, not pinyin
-        if occ.gloss_kind == "translation":
-            if is_english(occ.gloss):
-                continue
-            kind = "ko" if _HANGUL.search(occ.gloss) else "translation"
+        if not occ.gloss or not occ.gloss_kind or _english(occ) is not None:
+            continue  # English, and a name in pinyin is the English name, not pinyin
+        if occ.gloss_kind in ("translation", "name"):
+            if occ.gloss_kind == "name":
+                kind = "transcription"  # a Korean name written by its Mandarin sound: 시진핑
+            else:
+                kind = "ko" if _HANGUL.search(occ.gloss) else "translation"
         else:
             kind = occ.gloss_kind
         seen.setdefault((kind, _display(occ.gloss)), None)

@@ -321,10 +321,15 @@ def _words(text: str) -> int:
     return len(_CJK_RUN.sub(" ", text).split())
 
 
+def _bare(text: str) -> str:
+    """``text`` as it reads once its hanzi are gone: the rules look at this, so cleaning twice agrees."""
+    return " ".join(_CJK_RUN.sub(" ", text).split())
+
+
 def _definition(text: str) -> tuple[str, str | None]:
     """Split ``term: what it is`` (``poor and lower-middle peasants: farmers who ...``); a title keeps its colon."""
     head, sep, tail = text.partition(": ")
-    if sep and head.strip() and _words(head) <= 6 and _words(tail) >= 3 and not _CLAUSE_START.match(head):
+    if sep and _bare(head) and _words(head) <= 6 and _words(tail) >= 3 and not _CLAUSE_START.match(_bare(head)):
         if not (_title_case(head) and _title_case(tail)):
             return head, tail
     return text, None
@@ -338,7 +343,7 @@ def _description(text: str, *, idiom: bool, dated: bool = False) -> tuple[str, s
     a short list (``one country, two systems``, ``class, rate or grade``).
     """
     head, sep, tail = text.partition(", ")
-    if not sep or idiom or not head.strip() or not tail.strip() or _CLAUSE_START.match(head):
+    if not sep or idiom or not _bare(head) or not _bare(tail) or _CLAUSE_START.match(_bare(head)):
         return text, None
     if _title_case(head) and _words(head) >= 2:
         # "Crouching Tiger, Hidden Dragon, movie by Ang Lee": the title runs on
@@ -350,14 +355,14 @@ def _description(text: str, *, idiom: bool, dated: bool = False) -> tuple[str, s
         if head != text.partition(", ")[0]:
             return head, tail
     head_words, tail_words = _words(head), _words(tail)
-    if dated or _DESCRIPTION_START.match(tail):  # "King Wen of Zhou (c. 1152-1056 BC), reigned ..."
+    if dated or _DESCRIPTION_START.match(_bare(tail)):  # "King Wen of Zhou (c. 1152-1056 BC), reigned ..."
         return head, tail
-    if _ARTICLE_START.match(tail) and head_words <= 6:
+    if _ARTICLE_START.match(_bare(tail)) and head_words <= 6:
         return head, tail
     if _title_case(head):
         # "Crouching Tiger, Hidden Dragon" is one title; "North Atlantic
         # Treaty Organization, NATO" and "Rhodes, Mediterranean island" are not.
-        if _title_case(tail) and 2 <= tail_words <= 3 and head_words >= 2 and not tail.isupper():
+        if _title_case(tail) and 2 <= tail_words <= 3 and head_words >= 2 and not _bare(tail).isupper():
             return text, None
         return head, tail
     if tail_words >= 4 and head_words <= 3:
@@ -446,7 +451,7 @@ def clean_sense(raw: str) -> tuple[CleanSense, ...]:
             continue
         plain_part, markers, placed = _lift(part)
         text = " ".join(plain_part.split()).strip(" ,;:")
-        if re.search(r"[A-Za-z]", lead := _CJK_RUN.sub("", text, count=1) if _CJK_RUN.match(text) else text):
+        if re.search(r"[A-Za-z]", lead := re.sub(rf"^(?:\s*[{_HAN}·、|]+)+", "", text)):
             text = lead.strip(" ,;:")  # "全國人大 lit. ...": a leading headword is no part of the English
         markers = lead_markers + markers
         notes: list[str] = []
@@ -495,7 +500,7 @@ def clean_sense(raw: str) -> tuple[CleanSense, ...]:
             bare = _tidy(part)
             again = clean_sense(bare) if bare and bare != part else ()
             text = again[0].text if again else bare or part.strip()
-        for name in _names_or(text):
+        for name in (_tidy(n) or n for n in _names_or(text)):
             out.append(CleanSense(name, _note(notes), tuple(dict.fromkeys(markers)), part_kind, raw))
     return tuple(out)
 

@@ -213,3 +213,14 @@ def test_note_and_raw_round_trip_through_json() -> None:
     assert (rendering["note"], rendering["raw"]) == ("PRC", "(PRC) State Council")
     assert entry_from_json(data).en == entry.en
     assert "note" not in entry_to_json(build_entry("两会", [occ("Two Sessions")], None))["renderings"][0]
+
+
+def test_name_renderings_from_the_texts():
+    """A name as the text writes it is a rendering: English beside English ones, hangul as a transcription."""
+    from glossary.glosses import context_renderings, other_renderings
+    from glossary.model import Occurrence
+
+    occ = [Occurrence("习仲勋", "a.txt", 1, gloss="Xi Zhongxun", gloss_kind="name"),
+           Occurrence("習仲勳", "b.txt", 1, gloss="시중쉰", gloss_kind="name")]
+    assert [r.text for r in context_renderings(occ)] == ["Xi Zhongxun"]
+    assert other_renderings(occ) == (("transcription", "시중쉰"),)
