@@ -48,8 +48,11 @@ POLICY = re.compile(
 
 
 def _headwords() -> list[str]:
-    _, lines, _, _ = dictionary._data()
-    return list(dict.fromkeys(line.split("\t", 1)[0] for line in lines))
+    """Every traditional headword, in file order, read from the shipped data file (not from the loader's internals)."""
+    import gzip
+
+    with gzip.open(dictionary.DATA_PATH, "rt", encoding="utf-8") as f:
+        return list(dict.fromkeys(line.split("\t", 1)[0] for line in f if not line.startswith("#") and "\t" in line))
 
 
 def _raw_senses(term: str) -> list[str]:
