@@ -112,7 +112,7 @@ _KINDS = (
     )),
     ("explanation", re.compile(
         r"^(?:used (?:in|as|for|to|after|before|with|erroneously)\b|\(?(?:opposite|antonym|synonym)s?:|refers to\b"
-        r"|particle\b|euphemism for\b|term of address\b|\(used\b)"
+        r"|particle\b|euphemism for\b|term of address\b|\(used\b[^()]*(?:\([^()]*\)[^()]*)*\)\W*$)"
     )),
     ("surname", re.compile(r"^(?:\([^)]*\) )?(?:[\w-]+ )?surname\b", re.IGNORECASE)),
 )
@@ -570,7 +570,13 @@ def offered(senses: Iterable[CleanSense], *, is_name: bool = False) -> tuple[Cle
     if any(not _foreign(s) and not set(s.markers) & {"Tw", "HK", "Macau"} for s in candidates):
         candidates = [s for s in candidates if not _foreign(s)]
     if not candidates:
-        candidates = literal
+        # 六四 "refers to Tiananmen incident of 4th June 1989": with nothing
+        # else, what a sense refers to is the rendering
+        refers = [replace(x, text=t, note=_note([*(x.note or "").split("; "), "refers to"]))
+                  for x in senses
+                  if x.kind == "explanation" and x.text.startswith("refers to ")
+                  and (t := _tidy(re.sub(r"^refers to (?:the )?", "", x.text)))]
+        candidates = literal or refers
     elif literal:
         first = candidates[0]
         lit = "lit. " + literal[0].text

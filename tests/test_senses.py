@@ -207,6 +207,10 @@ def offer(*raws: str, is_name: bool = False) -> list[tuple[str, str | None]]:
         # 大夫: the imperial sense after the modern ones
         (("senior official (in imperial China)", "doctor; physician"),
          [("doctor", None), ("physician", None), ("senior official", "in imperial China")]),
+        # 六四: what a sense refers to, when nothing else is left
+        (("refers to Tiananmen incident of 4th June 1989",), [("Tiananmen incident of 4th June 1989", "refers to")]),
+        (("to reform and open to the outside world", "refers to Deng Xiaoping's policies from around 1980"),
+         [("to reform and open to the outside world", None)]),
         # noise is never offered; a surname only for a name
         (("CL:個|个[ge4]", "society"), [("society", None)]),
         (("surname Wang", "king"), [("king", None)]),
