@@ -849,12 +849,15 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
 def computed_hit(hanzi: str) -> Hit:
     """The forms the tool computes for a hanja term that is in no entry.
 
-    Imports OpenCC, hanja and pypinyin: the only lookup path that does.
+    Imports OpenCC, hanja, pypinyin and CC-CEDICT: the only lookup path that
+    does. The English is CC-CEDICT's, cleaned (:mod:`glossary.senses`).
 
-    >>> computed_hit("經濟").entry["ko"]
-    '경제'
+    >>> computed_hit("經濟").entry["ko"], computed_hit("國務院").entry["en"]
+    ('경제', ['State Council'])
     """
     from glossary import normalize, readings
+    from glossary.dictionary import dictionary_renderings
+    from glossary.export.jsondoc import _rendering_json
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
     hangul = readings.hangul_reading(trad)
@@ -862,9 +865,11 @@ def computed_hit(hanzi: str) -> Hit:
         romanized = readings.romanize(hangul)
     except (ImportError, ValueError):  # no romaniser installed: the other forms still answer
         romanized = ""
+    english = dictionary_renderings(trad)
     entry = {
         "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
-        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
+        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [r.text for r in english],
+        "renderings": [_rendering_json(r) for r in english],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
         "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,
