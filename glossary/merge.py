@@ -78,7 +78,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     kana, romaji = readings.kana_reading(ja)
     kinds = Counter(o.kind for o in occurrences)
     kind = kinds.most_common(1)[0][0] if kinds else "term"
-    en = gloss_renderings(term, occurrences, trad, is_name=False)
+    en = gloss_renderings(term, occurrences, trad, is_name=kind == "name")
     if term is not None and (term.en or term.en_alt):
         curated_fields.append("en")
     abbrevs = {o.abbrev for o in occurrences if o.abbrev}

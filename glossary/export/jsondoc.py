@@ -30,8 +30,20 @@ _OCC_FIELDS = {f for f in Occurrence.__dataclass_fields__}
 
 
 def _rendering_json(r: Rendering) -> dict[str, Any]:
-    return {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents),
-            "also": list(r.also), "note": r.note, "raw": r.raw, "kind": r.kind}
+    """One rendering; ``note``, ``raw`` (the dictionary's sense as printed) and
+    ``kind`` (of a Korean rendering) only where there are any.
+
+    >>> _rendering_json(Rendering("State Council", "dictionary", note="PRC", raw="(PRC) State Council"))["raw"]
+    '(PRC) State Council'
+    """
+    data = {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
+    if r.note:
+        data["note"] = r.note
+    if r.raw:
+        data["raw"] = r.raw
+    if r.kind:
+        data["kind"] = r.kind
+    return data
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:
