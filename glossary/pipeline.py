@@ -67,6 +67,7 @@ class BuildResult:
                 with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context)
             )
         )
+        lines.append(self.korean_summary())
         if self.termbase.path is None:
             lines.append(_("Term base: none (terms.yaml not found); all values computed."))
         else:
@@ -78,6 +79,25 @@ class BuildResult:
                 )
             )
         return "\n".join(lines)
+
+    def korean_summary(self) -> str:
+        """The line about Korean terms: how many have one, how many the texts gave or a name's transcription.
+
+        >>> from glossary.model import Rendering
+        >>> from glossary.termbase import Termbase
+        >>> e = Entry("习近平", "習近平", "习近平", ko="시진핑", ko_renderings=(Rendering("시진핑", "transcription"),))
+        >>> BuildResult([e], [], [], Termbase(None)).korean_summary()
+        'Korean: 1 of 1 terms (0 from the texts, 1 transcribed).'
+        """
+        from glossary.i18n import _
+        from glossary.korean import ko_source
+        from glossary.locales import format_number as num
+
+        sources = [ko_source(e.ko, e.ko_renderings) for e in self.entries if e.ko]
+        return _("Korean: {with_ko} of {terms} terms ({from_context} from the texts, {transcribed} transcribed).").format(
+            with_ko=num(len(sources)), terms=num(len(self.entries)),
+            from_context=num(sources.count("context")), transcribed=num(sources.count("transcription")),
+        )
 
     def files_per_language(self) -> dict[str, int]:
         """How many texts were read in each language: English and Korean always, others when met.

@@ -27,11 +27,12 @@ from glossary.i18n import N_, _, os_reason
 from glossary.model import STATUSES, Entry, Rendering, Term, TermbaseError
 
 #: Fields a person writes. A value here overrides what the tool computes.
-CURATED_FIELDS = ("en", "en_alt", "ko", "simp", "ja", "pinyin", "abbrev", "note", "status")
+CURATED_FIELDS = ("en", "en_alt", "ko", "ko_alt", "simp", "ja", "pinyin", "abbrev", "note", "status")
 #: Fields the tool keeps up to date from the texts; they are rewritten by ``extract --add``.
 TOOL_FIELDS = ("seen", "count", "sources")
 _STRING_FIELDS = {"en", "ko", "simp", "ja", "pinyin", "abbrev", "note", "status"}
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _KEY_CHARS = re.compile(
     r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -203,13 +204,23 @@ def _term(key: str, value: dict[str, Any], line: int, path: Path) -> Term:
                 path=path, line=where, key=key, choices=", ".join(STATUSES), got=fields["status"]
             )
         )
-    en_alt = value.get("en_alt")
-    if en_alt is not None:
-        if isinstance(en_alt, str):
-            en_alt = [en_alt]
-        if not isinstance(en_alt, list) or not all(isinstance(x, str) for x in en_alt):
-            raise fail("en_alt", N_("a list of text"))
-        fields["en_alt"] = tuple(x.strip() for x in en_alt if x.strip())
+    for name in ("en_alt", "ko_alt"):
+        alternatives = value.get(name)
+        if alternatives is not None:
+            if isinstance(alternatives, str):
+                alternatives = [alternatives]
+            if not isinstance(alternatives, list) or not all(isinstance(x, str) for x in alternatives):
+                raise fail(name, N_("a list of text"))
+            fields[name] = tuple(x.strip() for x in alternatives if x.strip())
+    for name in ("ko", "ko_alt"):
+        for text in (fields.get(name) or ()) if name == "ko_alt" else [fields.get("ko") or ""]:
+            if text and not _HANGUL.search(text):
+                where = _field_line(value, name, line)
+                raise TermbaseError(
+                    _("{path}:{line}: {key}: {name} must be Korean (hangul), got {got!r}").format(
+                        path=path, line=where, key=key, name=name, got=text
+                    )
+                )
     seen = value.get("seen")
     if seen is not None:
         if not isinstance(seen, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in seen.items()):

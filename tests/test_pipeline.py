@@ -30,7 +30,7 @@ def test_pipeline_merges_scripts_and_languages(corpus: Path, tmp_path: Path) -> 
     two = result.entries[0]
     assert two.forms == ("兩會", "两会")
     assert two.en[0].text == "Two Sessions"
-    assert ("hangul", "양회") in two.renderings_other
+    assert [(r.text, r.source, r.kind, r.count) for r in two.ko_renderings] == [("양회", "context", "reading", 1)]
 
 
 def test_summary_says_when_there_is_no_term_base(corpus: Path, tmp_path: Path) -> None:
