@@ -50,18 +50,18 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the tables or the folding change; an index of another
 #: version is stale.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: Every indexed field, in the order exact matches are ranked. ``keys.field``
 #: stores the position in this tuple.
 FIELDS = (
-    "trad", "simp", "ja", "form", "ko", "abbrev", "en",
+    "trad", "simp", "ja", "form", "ko", "ko_hanja", "abbrev", "en",
     "ko_romanized", "ko_mr", "pinyin", "kana", "romaji", "other",
 )
 
 #: Other names accepted by ``lookup(field=...)`` and ``--field``.
 FIELD_ALIASES = {
-    "traditional": "trad", "simplified": "simp", "japanese": "ja", "hangul": "ko",
+    "traditional": "trad", "simplified": "simp", "japanese": "ja", "hangul": "ko", "hanja": "ko_hanja",
     "rr": "ko_romanized", "romanized": "ko_romanized", "mr": "ko_mr",
     "english": "en", "abbreviation": "abbrev",
 }
@@ -266,9 +266,11 @@ def _mr_romanizer():  # noqa: ANN202
 
 def _entry_forms(entry: Entry, mr: Any) -> Iterator[tuple[str, str]]:
     """(field, text) for every form of an entry worth finding it by."""
-    for name in ("trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji"):
+    for name in ("trad", "simp", "ja", "ko", "ko_hanja", "ko_romanized", "pinyin", "kana", "romaji"):
         if value := getattr(entry, name):
             yield name, value
+    for rendering in entry.ko_renderings:  # 시진핑 and 습근평 both find 習近平
+        yield ("ko_hanja" if rendering.source == "reading" else "ko"), rendering.text
     decomposed = unicodedata.normalize("NFD", entry.pinyin)
     if "u\u0308" in decomposed:  # ü is typed as v on most keyboards: lǜ -> lv
         yield "pinyin", decomposed.replace("u\u0308", "v")
@@ -760,13 +762,14 @@ def computed_hit(hanzi: str) -> Hit:
     from glossary import normalize, readings
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
-    hangul = readings.hangul_reading(trad)
+    korean = readings.korean_reading(trad)  # 習近平 -> 시진핑 beside the strict 습근평
     try:
-        romanized = readings.romanize(hangul)
+        romanized = readings.romanize(korean.ko) if korean.ko else ""
     except (ImportError, ValueError):  # no romaniser installed: the other forms still answer
         romanized = ""
     entry = {
-        "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
+        "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": korean.ko, "ko_hanja": korean.ko_hanja,
+        "ko_romanized": romanized,
         "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
         "note": None, "curated": [], "sources": [],
@@ -804,7 +807,8 @@ def _names() -> dict[str, dict[str, str]]:
     """
     return {
         "label": {
-            "ko": pgettext("lookup label", "ko"), "pinyin": pgettext("lookup label", "pinyin"),
+            "ko": pgettext("lookup label", "ko"), "hanja": pgettext("lookup label", "hanja"),
+            "ko_alt": pgettext("lookup label", "ko alt"), "pinyin": pgettext("lookup label", "pinyin"),
             "ja": pgettext("lookup label", "ja"), "en": pgettext("lookup label", "en"),
             "abbrev": pgettext("lookup label", "abbrev"), "also": pgettext("lookup label", "also"),
             "note": pgettext("lookup label", "note"), "seen": pgettext("lookup label", "seen"),
@@ -812,6 +816,8 @@ def _names() -> dict[str, dict[str, str]]:
         "source": {
             "curated": pgettext("rendering source", "curated"), "context": pgettext("rendering source", "context"),
             "dictionary": pgettext("rendering source", "dictionary"), "literal": pgettext("rendering source", "literal"),
+            "transcription": pgettext("rendering source", "transcription"),
+            "reading": pgettext("rendering source", "reading"),
         },
         "kind": {
             "translation": pgettext("rendering kind", "translation"), "hangul": pgettext("rendering kind", "hangul"),
@@ -824,7 +830,8 @@ def _names() -> dict[str, dict[str, str]]:
         },
         "field": {
             "trad": pgettext("field", "trad"), "simp": pgettext("field", "simp"), "ja": pgettext("field", "ja"),
-            "form": pgettext("field", "form"), "ko": pgettext("field", "ko"), "abbrev": pgettext("field", "abbrev"),
+            "form": pgettext("field", "form"), "ko": pgettext("field", "ko"), "ko_hanja": pgettext("field", "ko_hanja"),
+            "abbrev": pgettext("field", "abbrev"),
             "en": pgettext("field", "en"), "ko_romanized": pgettext("field", "ko_romanized"),
             "ko_mr": pgettext("field", "ko_mr"), "pinyin": pgettext("field", "pinyin"), "kana": pgettext("field", "kana"),
             "romaji": pgettext("field", "romaji"), "other": pgettext("field", "other"),
@@ -844,7 +851,19 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
 
     renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
     english = "; ".join(r["text"] + source(r) for r in renderings[:_ENGLISH_SHOWN]) + _more(len(renderings) - _ENGLISH_SHOWN)
-    shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_romanized", "pinyin")}
+    # Korean: the preferred term with its source, the strict reading beside it
+    # when it differs, then every other Korean rendering.
+    ko, hanja = entry.get("ko", ""), entry.get("ko_hanja", "")
+    korean = entry.get("ko_renderings") or []
+    preferred = next((r for r in korean if fold_key(r["text"]) == fold_key(ko)), None) if ko else None
+    ko_line = joined(ko + (source(preferred) if preferred else ""), entry.get("ko_romanized", ""))
+    others = [
+        r for r in korean
+        if r is not preferred and not (r["source"] == "reading" and fold_key(r["text"]) == fold_key(hanja))
+    ]
+    ko_alt = "; ".join(r["text"] + source(r) for r in others[:_ENGLISH_SHOWN]) + _more(len(others) - _ENGLISH_SHOWN)
+    shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_hanja", "ko_romanized", "pinyin")}
+    shown.update(fold_key(r["text"]) for r in korean)
     other = "; ".join(
         f"{o['text']} [{names['kind'].get(o['kind'], o['kind'])}]"
         for o in entry.get("renderings_other", [])
@@ -855,7 +874,9 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
     return [
         (names["label"][label], value)
         for label, value in (
-            ("ko", joined(entry.get("ko", ""), entry.get("ko_romanized", ""))),
+            ("ko", ko_line),
+            ("hanja", hanja if fold_key(hanja) != fold_key(ko) else ""),
+            ("ko_alt", ko_alt),
             ("pinyin", entry.get("pinyin", "")),
             ("ja", joined(entry.get("ja", "") if entry.get("ja") not in (entry.get("trad"), entry.get("simp")) else "",
                           entry.get("kana", ""), entry.get("romaji", ""))),

@@ -49,10 +49,11 @@ _AFTER_QUOTE = re.compile(
     "[" + re.escape(_CLOSING) + "](?:" + "|".join(sorted(map(re.escape, _PARTICLES), key=len, reverse=True)) + r")?\s*$"
 )
 # Endings of verbs and sentences: a rendering ending so is a paraphrase, not a
-# term (부자가 되어라, 함께 잘사는). Nouns rarely end in these syllable pairs.
+# term (부자가 되어라, 함께 잘사는). Nouns rarely end in these syllable pairs, or in
+# 는 (an adnominal or topic ending) after another syllable.
 _CLAUSE_ENDINGS = re.compile(
     r"(?:하다|한다|된다|되다|이다|는다|ㄴ다|어라|아라|여라|하라|하자|하고|하며|하여|해야|하는|되는|있는|없는|"
-    r"라는|다는|하기|되기|합니다|입니다|습니다|세요|었다|았다|였다)$"
+    r"라는|다는|하기|되기|합니다|입니다|습니다|세요|었다|았다|였다|[\uac00-\ud7a3]는)$"
 )
 # An object or subject particle closing a word inside the rendering: the
 # rendering is a verb phrase (새로운 질적 생산력을 촉진).
@@ -135,17 +136,24 @@ _UNITS = {"성": "省", "시": "市", "구": "區区", "현": "縣县", "진": "
 
 
 def _trim_extra(text: str, trad: str, reading: KoreanReading) -> str:
-    """The reading or transcription itself when the writer's text adds a particle or a unit to it.
+    """The reading or transcription itself when the writer's text adds to it.
+
+    What is added is a particle (이구환신을), an administrative unit the
+    hanja lacks (헤이룽장성 for 黑龍江), or whole words after it (시진핑
+    국가주석, 이구환신 정책): the bracket glosses only the form it equals.
 
     >>> r = KoreanReading("헤이룽장", "흑룡강", "헤이룽장", "name:modern")
     >>> _trim_extra("헤이룽장성", "黑龍江", r), _trim_extra("흑룡강을", "黑龍江", r), _trim_extra("흑룡강성", "黑龍江省", r)
     ('헤이룽장', '흑룡강', '흑룡강성')
+    >>> _trim_extra("헤이룽장 지역", "黑龍江", r)
+    '헤이룽장'
     """
-    for form in (reading.ko_hanja, reading.transcription):
-        if not form or text == form or not text.startswith(form):
+    forms = [f for f in (reading.ko_hanja, reading.transcription, reading.ko) if f]
+    for form in forms:
+        if text == form or not text.startswith(form):
             continue
         extra = text[len(form) :]
-        if extra in _PARTICLES or (extra in _UNITS and trad[-1:] not in _UNITS[extra]):
+        if extra in _PARTICLES or (extra in _UNITS and trad[-1:] not in _UNITS[extra]) or extra[:1].isspace():
             return form
     return text
 
@@ -167,7 +175,7 @@ def context_korean(occurrences: Iterable[Occurrence], reading: KoreanReading) ->
     documents: dict[str, set[str]] = defaultdict(set)
     first_seen: dict[str, int] = {}
     for i, occ in enumerate(occurrences):
-        if not occ.gloss_kind or not is_korean(occ.gloss):
+        if not is_korean(occ.gloss):
             continue
         text = _trim_extra(korean_text(occ.gloss), occ.term, reading)
         if not is_korean(text):
@@ -223,6 +231,9 @@ def korean_renderings(
     out.extend(context_korean(occurrences, reading))
     if reading.transcription:
         out.append(Rendering(reading.transcription, "transcription", kind="transcription"))
+    if reading.ko and reading.ko != reading.transcription and not clause:
+        # the engine's reading in Korean usage when it is not the strict one (운명공동체 for 命運共同體)
+        out.append(Rendering(reading.ko, "reading", kind="reading"))
     if reading.ko_hanja and not clause:
         out.append(Rendering(reading.ko_hanja, "reading", kind="reading"))
     unique: dict[str, Rendering] = {}
@@ -245,8 +256,9 @@ def preferred_korean(
     """``Entry.ko`` and where it comes from (a source of KO_RENDERING_SOURCES, or None for "").
 
     Curated ``ko`` > the most frequent rendering the texts attest (term-like
-    over clause-like) > the transcription of a modern person or current
-    place > the character reading; "" for a title or clause no text renders.
+    over clause-like) > the reading engine's ``ko``: the transcription of a
+    modern person or current place, else the character reading; "" for a
+    title or clause no text renders.
 
     >>> r = KoreanReading("시진핑", "습근평", "시진핑", "name:modern")
     >>> preferred_korean(None, korean_renderings(None, [], r), r)
@@ -259,10 +271,12 @@ def preferred_korean(
         # ``renderings`` is in trust order, ties already broken toward the standard form
         best = min(enumerate(attested), key=lambda ir: (is_clause(ir[1].text), -ir[1].count, ir[0]))[1]
         return best.text, "context"
-    if reading.rule == "name:modern" and reading.transcription:
-        return reading.transcription, "transcription"
     if clause or not reading.ko:
         return "", None
+    # The engine's ``ko``: the transcription of a modern person or current
+    # place (name:modern), else the reading as Korean writers print it.
+    if reading.transcription and nospace(reading.ko) == nospace(reading.transcription):
+        return reading.ko, "transcription"
     return reading.ko, "reading"
 
 

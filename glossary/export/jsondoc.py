@@ -34,13 +34,13 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "trad": entry.trad,
         "simp": entry.simp,
         "ko": entry.ko,
+        "en": [r.text for r in entry.en if r.source != "literal"],
         "ko_hanja": entry.ko_hanja,
         "ko_renderings": [
             {"text": r.text, "source": r.source, "kind": r.kind, "count": r.count, "documents": list(r.documents),
              "also": list(r.also)}
             for r in entry.ko_renderings
         ],
-        "en": [r.text for r in entry.en if r.source != "literal"],
         "ja": entry.ja,
         "ko_romanized": entry.ko_romanized,
         "pinyin": entry.pinyin,
