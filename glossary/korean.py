@@ -87,11 +87,14 @@ def korean_text(gloss: str) -> str:
     >>> korean_text("'신질 생산력'을"), korean_text("“중국의 꿈”이라는"), korean_text("14·5  규획")
     ('신질 생산력', '중국의 꿈', '14·5 규획')
     """
-    text = gloss.strip()
-    match = _AFTER_QUOTE.search(text)
-    if match and match.start() > 0 and any(q in text[: match.start()] for q in _QUOTES):
-        text = text[: match.start()]
-    text = text.strip().strip(_QUOTES).strip()
+    text, previous = gloss, None
+    while text != previous:  # nested quotes: “‘쌍순환’”이
+        previous = text
+        text = text.strip()
+        match = _AFTER_QUOTE.search(text)
+        if match and match.start() > 0:  # a closing quote, maybe a particle, and nothing after
+            text = text[: match.start()]
+        text = text.strip().strip(_QUOTES)
     return re.sub(r"\s+", " ", text)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from glossary.korean import context_korean, is_clause, korean_renderings, korean_text, preferred_korean
+from glossary.korean import context_korean, is_clause, is_korean, korean_renderings, korean_text, preferred_korean
 from glossary.merge import merge_entries
 from glossary.model import KoreanReading, Occurrence, Rendering, Term
 from glossary.readings import korean_reading
@@ -44,11 +46,33 @@ def korean(e) -> list[tuple[str, str, str | None, int]]:  # noqa: ANN001
         ("20차 당대회", "20차 당대회"),  # digits kept
         ("'14·5 규획'의", "14·5 규획"),  # the middle dot kept
         ("신품질  생산력", "신품질 생산력"),  # one space
+        ("신품질 생산력’을", "신품질 생산력"),  # the opening quote was cut off before the rendering
+        ("“‘쌍순환’”이", "쌍순환"),  # nested quotes
         ("중국의 꿈", "중국의 꿈"),  # no quotes: nothing is cut (의 inside the rendering stays)
     ],
 )
 def test_quotes_and_the_particle_after_them_are_trimmed(gloss: str, text: str) -> None:
     assert korean_text(gloss) == text
+
+
+KOREAN_GLOSS = st.text(alphabet=st.sampled_from(list("가나다신질생산력을를이의 ·14'‘’“”「」")), max_size=20)
+
+
+@given(KOREAN_GLOSS)
+def test_trimming_is_idempotent_and_only_cuts(gloss: str) -> None:
+    text = korean_text(gloss)
+    assert korean_text(text) == text
+    assert text == text.strip() and "  " not in text
+    assert text.replace(" ", "") in gloss.replace(" ", "")  # never adds or reorders
+
+
+@given(st.lists(KOREAN_GLOSS, max_size=8))
+def test_every_korean_occurrence_is_counted_once(glosses: list[str]) -> None:
+    found = [occ("新質生產力", g, "translation", source=f"{i}.txt") for i, g in enumerate(glosses)]
+    renderings = context_korean(found, KoreanReading("신질생산력", "신질생산력"))
+    counted = [o for o in found if is_korean(korean_text(o.gloss or ""))]
+    assert sum(r.count for r in renderings) == len(counted)
+    assert len({r.text.replace(" ", "") for r in renderings}) == len(renderings)  # spacing variants merged
 
 
 @pytest.mark.parametrize(
