@@ -142,8 +142,9 @@ def _trim_extra(text: str, trad: str, reading: KoreanReading) -> str:
     """The reading or transcription itself when the writer's text adds to it.
 
     What is added is a particle (이구환신을), an administrative unit the
-    hanja lacks (헤이룽장성 for 黑龍江), or whole words after it (시진핑
-    국가주석, 이구환신 정책): the bracket glosses only the form it equals.
+    hanja lacks (헤이룽장성 for 黑龍江), whole words after it (시진핑
+    국가주석, 이구환신 정책), or a place before it (중국 국무원, 저장한나 for
+    漢納): the bracket glosses only the form it equals.
 
     >>> r = KoreanReading("헤이룽장", "흑룡강", "헤이룽장", "name:modern")
     >>> _trim_extra("헤이룽장성", "黑龍江", r), _trim_extra("흑룡강을", "黑龍江", r), _trim_extra("흑룡강성", "黑龍江省", r)
@@ -153,10 +154,15 @@ def _trim_extra(text: str, trad: str, reading: KoreanReading) -> str:
     """
     forms = [f for f in (reading.ko_hanja, reading.transcription, reading.ko) if f]
     for form in forms:
-        if text == form or not text.startswith(form):
-            continue
-        extra = text[len(form) :]
-        if extra in _PARTICLES or (extra in _UNITS and trad[-1:] not in _UNITS[extra]) or extra[:1].isspace():
+        if text == form:
+            return text
+        if text.startswith(form):
+            extra = text[len(form) :]
+            if extra in _PARTICLES or (extra in _UNITS and trad[-1:] not in _UNITS[extra]) or extra[:1].isspace():
+                return form
+        before = text[: -len(form)] if text.endswith(form) else ""
+        if len(form) >= 2 and before and (before[-1].isspace() or _HANGUL.match(before[-1])):
+            # A place or company before the name (저장한나 for 漢納, 중국 국무원 for 國務院)
             return form
     return text
 
@@ -194,12 +200,14 @@ def context_korean(occurrences: Iterable[Occurrence], reading: KoreanReading) ->
     def label(spellings: Counter[str]) -> str:
         return max(spellings, key=lambda t: (spellings[t], t.count(" "), -len(t)))
 
-    standard = {nospace(f) for f in (reading.transcription, reading.ko_hanja) if f}
+    # The standard forms, the engine's preferred first: for a modern name the
+    # official transcription, for a term its reading.
+    standard = list(dict.fromkeys(nospace(f) for f in (reading.ko, reading.transcription, reading.ko_hanja) if f))
 
-    def order(key: str) -> tuple[bool, int, bool, int]:
-        # On equal counts the standard form (the official transcription, the
-        # reading) goes first: 추스 over 치우스 for 求是.
-        return (is_clause(label(forms[key])), -sum(forms[key].values()), key not in standard, first_seen[key])
+    def order(key: str) -> tuple[bool, int, int, int]:
+        # On equal counts the standard form goes first: 추스 over 치우스 for 求是.
+        rank = standard.index(key) if key in standard else len(standard)
+        return (is_clause(label(forms[key])), -sum(forms[key].values()), rank, first_seen[key])
 
     return tuple(
         Rendering(

@@ -295,3 +295,30 @@ def test_a_job_title_after_a_transcribed_name_is_trimmed() -> None:
     xi = KoreanReading("시진핑", "습근평", "시진핑", "name:modern")
     found = context_korean([occ("習近平", "시진핑 국가주석", "transcription")], xi)
     assert [(r.text, r.kind) for r in found] == [("시진핑", "transcription")]
+
+
+@pytest.mark.parametrize(
+    ("term", "gloss", "reading", "text"),
+    [
+        ("漢納", "저장한나", KoreanReading("한나", "한납", "한나", "name:modern"), "한나"),  # the province before a company
+        ("國務院", "중국 국무원", KoreanReading("국무원", "국무원", None, "name:institution"), "국무원"),
+        ("習近平", "시진핑 국가주석", KoreanReading("시진핑", "습근평", "시진핑", "name:modern"), "시진핑"),
+        ("黑龍江", "헤이룽장성", KoreanReading("헤이룽장", "흑룡강", "헤이룽장", "name:modern"), "헤이룽장"),
+        ("國務院", "국무원의", KoreanReading("국무원", "국무원", None, "name:institution"), "국무원"),
+        ("深度求索", "딥시크", KoreanReading("심도구색", "심도구색", None, "term"), "딥시크"),  # a translation: kept whole
+        ("中國夢", "중국의 꿈", KoreanReading("중국몽", "중국몽", None, "term"), "중국의 꿈"),
+    ],
+)
+def test_what_the_bracket_does_not_hold_is_cut_from_a_reading_or_transcription(
+    term: str, gloss: str, reading: KoreanReading, text: str
+) -> None:
+    assert [r.text for r in context_korean([occ(term, gloss, "transcription")], reading)] == [text]
+
+
+def test_on_a_tie_a_modern_name_takes_the_transcription_and_a_term_the_reading() -> None:
+    xi = KoreanReading("시진핑", "습근평", "시진핑", "name:modern")
+    found = [occ("習近平", "습근평"), occ("習近平", "시진핑", "transcription", source="b.ko.txt")]
+    assert preferred_korean(None, korean_renderings(None, found, xi), xi) == ("시진핑", "context")
+    qiushi = KoreanReading("추스", "구시", "추스", "name:modern")
+    found = [occ("求是", "치우스", "transcription"), occ("求是", "추스", "transcription", source="b.ko.txt")]
+    assert preferred_korean(None, korean_renderings(None, found, qiushi), qiushi) == ("추스", "context")
