@@ -84,7 +84,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         curated_fields.append("en")
     english = tuple(r.text for r in en if r.source in ("curated", "context"))
     reading = readings.korean_reading(trad, kind=kind if occurrences else None, english=english)
-    if kind == "term" and reading.rule in ("name:modern", "name:historical"):
+    if kind == "term" and reading.rule.startswith("name:") and reading.rule != "name:institution":
         kind = "name"  # the reading engine knows the name (CC-CEDICT, surnames, the English beside it)
     clause = kind == "title" or reading.rule == "clause" or bool(_ENUMERATION.search(trad))
     ko_renderings = korean_renderings(term, occurrences, reading, clause=clause)
