@@ -39,6 +39,8 @@ from glossary.model import KoreanReading, Occurrence, Rendering, Term
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _QUOTES = "\"'“”‘’«»「」『』《》〈〉<>`´"
 _CLOSING = "\"'”’»」』》〉>"
+_OPENING = "\"'“‘«「『《〈<"
+_NO_QUOTES = str.maketrans("", "", _QUOTES)
 # Case particles and the quoting -이라는/-라는 that follow a quoted rendering:
 # '신질 생산력'을, “중국의 꿈”이라는. Longest first, so 으로 is not read as 로.
 _PARTICLES = (
@@ -82,20 +84,27 @@ def is_korean(text: str | None) -> bool:
 def korean_text(gloss: str) -> str:
     """A Korean rendering as a term base holds it: no quotes, no particle after them, single spaces.
 
-    Digits and the middle dot stay (20차 당대회, 14·5 규획).
+    When the rendering ends in a quoted span, the span is the term (이른바
+    '내권' -> 내권: writers quote exactly the term). Digits and the middle
+    dot stay (20차 당대회, 14·5 규획).
 
     >>> korean_text("'신질 생산력'을"), korean_text("“중국의 꿈”이라는"), korean_text("14·5  규획")
     ('신질 생산력', '중국의 꿈', '14·5 규획')
+    >>> korean_text("이른바 ‘내권’이"), korean_text("‘신품질’ 생산력")
+    ('내권', '신품질 생산력')
     """
-    text, previous = gloss, None
+    text, previous = gloss.strip(), None
     while text != previous:  # nested quotes: “‘쌍순환’”이
         previous = text
-        text = text.strip()
         match = _AFTER_QUOTE.search(text)
         if match and match.start() > 0:  # a closing quote, maybe a particle, and nothing after
             text = text[: match.start()]
-        text = text.strip().strip(_QUOTES)
-    return re.sub(r"\s+", " ", text)
+            opening = max(text.rfind(q) for q in _OPENING)
+            if opening > 0 and is_korean(text[opening + 1 :]):
+                text = text[opening + 1 :]  # the quoted span is the term
+        text = text.strip()
+    text = text.translate(_NO_QUOTES)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def is_clause(text: str) -> bool:

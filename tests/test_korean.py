@@ -48,6 +48,8 @@ def korean(e) -> list[tuple[str, str, str | None, int]]:  # noqa: ANN001
         ("신품질  생산력", "신품질 생산력"),  # one space
         ("신품질 생산력’을", "신품질 생산력"),  # the opening quote was cut off before the rendering
         ("“‘쌍순환’”이", "쌍순환"),  # nested quotes
+        ("이른바 ‘내권’이", "내권"),  # the quoted span is the term
+        ("‘신품질’ 생산력", "신품질 생산력"),  # quotes inside a rendering go
         ("중국의 꿈", "중국의 꿈"),  # no quotes: nothing is cut (의 inside the rendering stays)
     ],
 )
@@ -63,7 +65,9 @@ def test_trimming_is_idempotent_and_only_cuts(gloss: str) -> None:
     text = korean_text(gloss)
     assert korean_text(text) == text
     assert text == text.strip() and "  " not in text
-    assert text.replace(" ", "") in gloss.replace(" ", "")  # never adds or reorders
+    bare = "".join(c for c in gloss if c not in " '‘’“”「」")
+    assert text.replace(" ", "") in bare  # only cuts: never adds or reorders
+    assert not set(text) & set("'‘’“”「」")
 
 
 @given(st.lists(KOREAN_GLOSS, max_size=8))
