@@ -59,7 +59,8 @@ _CLAUSE_ENDINGS = re.compile(
 )
 # An object or subject particle closing a word inside the rendering: the
 # rendering is a verb phrase (새로운 질적 생산력을 촉진).
-_INNER_OBJECT = re.compile(r"[\uac00-\ud7a3](?:을|를)\s")
+# 마을, 가을: a one-syllable stem before 을 is a noun, not an object.
+_INNER_OBJECT = re.compile(r"[\uac00-\ud7a3]{2}(?:을|를)\s")
 _CLAUSE_WORDS = 5  # a rendering of this many words or more is a paraphrase
 
 

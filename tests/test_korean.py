@@ -86,6 +86,7 @@ def test_every_korean_occurrence_is_counted_once(glosses: list[str]) -> None:
         ("중국의 꿈", False),
         ("20차 당대회", False),
         ("품질 강국 건설 요강", False),
+        ("마을 공동체 건설", False),  # 마을 is a noun, not an object
         ("먼저 부자가 되어라", True),  # an imperative
         ("새로운 질적 생산력을 촉진", True),  # an object inside: a verb phrase
         ("함께 잘사는", True),
