@@ -54,12 +54,12 @@ _AFTER_QUOTE = re.compile(
 # term (부자가 되어라, 함께 잘사는). Nouns rarely end in these syllable pairs, or in
 # 는 (an adnominal or topic ending) after another syllable.
 _CLAUSE_ENDINGS = re.compile(
-    r"(?:하다|한다|된다|되다|이다|는다|ㄴ다|어라|아라|여라|하라|하자|하고|하며|하여|해야|하는|되는|있는|없는|"
+    r"(?:하다|한다|된다|되다|이다|는다|어라|아라|여라|하라|하자|하고|하며|하여|해야|하는|되는|있는|없는|"
     r"라는|다는|하기|되기|합니다|입니다|습니다|세요|었다|았다|였다|[\uac00-\ud7a3]는)$"
 )
-# An object or subject particle closing a word inside the rendering: the
-# rendering is a verb phrase (새로운 질적 생산력을 촉진).
-# 마을, 가을: a one-syllable stem before 을 is a noun, not an object.
+# An object particle closing a word inside the rendering: the rendering is a
+# verb phrase (새로운 질적 생산력을 촉진). A one-syllable stem before 을 is a
+# noun (마을, 가을), not an object.
 _INNER_OBJECT = re.compile(r"[\uac00-\ud7a3]{2}(?:을|를)\s")
 _CLAUSE_WORDS = 5  # a rendering of this many words or more is a paraphrase
 
