@@ -85,7 +85,10 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     english = tuple(r.text for r in en if r.source in ("curated", "context"))
     reading = readings.korean_reading(trad, kind=kind if occurrences else None, english=english)
     if kind == "term" and reading.rule.startswith("name:") and reading.rule != "name:institution":
-        kind = "name"  # the reading engine knows the name (CC-CEDICT, surnames, the English beside it)
+        # The reading engine knows the name (CC-CEDICT, surnames, the English
+        # beside it): the dictionary's name senses now come first.
+        kind = "name"
+        en = gloss_renderings(term, occurrences, trad, is_name=True)
     clause = kind == "title" or reading.rule == "clause" or bool(_ENUMERATION.search(trad))
     ko_renderings = korean_renderings(term, occurrences, reading, clause=clause)
     ko, _ = preferred_korean(term, ko_renderings, reading, clause=clause)
