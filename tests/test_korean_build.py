@@ -104,3 +104,17 @@ def test_lookup_shows_ko_with_its_source_and_the_hanja_reading(news: tuple[Path,
     other = CliRunner().invoke(cli, ["--lang", "en", "lookup", "신품질 생산력", "--index", index]).output.splitlines()
     assert other[1] == "  ko      신품질 생산력 [context ×3]  sinpumjil saengsallyeok"
     assert other[2] == "  hanja   신질생산력"
+
+
+def test_the_json_export_reads_back_every_korean_form(news: tuple[Path, str]) -> None:
+    from glossary.export import read_export
+
+    path = news[0] / "out" / "glossary.json"
+    back = {e.trad: e for e in read_export(path)}
+    written = {e["trad"]: e for e in json.loads(path.read_text(encoding="utf-8"))}
+    for trad, data in written.items():
+        entry = back[trad]
+        assert (entry.ko, entry.ko_hanja) == (data["ko"], data["ko_hanja"])
+        assert [(r.text, r.source, r.kind, r.count) for r in entry.ko_renderings] == [
+            (r["text"], r["source"], r["kind"], r["count"]) for r in data["ko_renderings"]
+        ]

@@ -83,7 +83,7 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     if not isinstance(d, dict):
         raise ValueError(gettext("an entry must be an object"))
     text = {}
-    for name in ("key", "trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji", "kind", "status"):
+    for name in ("key", "trad", "simp", "ja", "ko", "ko_hanja", "ko_romanized", "pinyin", "kana", "romaji", "kind", "status"):
         value = d.get(name)
         if value is not None and not isinstance(value, str):
             raise ValueError(gettext("{name} must be a string").format(name=name))
@@ -98,6 +98,12 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
         )
     else:
         en = tuple(Rendering(t, "curated") for t in _strings(d.get("en"), "en"))
+    ko_renderings = tuple(
+        Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
+                  _strings(r.get("documents", []), "documents"), _strings(r.get("also", []), "also"),
+                  kind=r.get("kind") if isinstance(r.get("kind"), str) else None)
+        for r in d.get("ko_renderings") or []
+    )
     occurrences = []
     for o in d.get("occurrences") or []:
         fields = {k: v for k, v in o.items() if k in _OCC_FIELDS}
@@ -113,6 +119,8 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
         simp=text["simp"] or text["trad"],
         ja=text["ja"],
         ko=text["ko"],
+        ko_hanja=text["ko_hanja"],
+        ko_renderings=ko_renderings,
         ko_romanized=text["ko_romanized"],
         pinyin=text["pinyin"],
         kana=text["kana"],
