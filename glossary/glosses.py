@@ -73,7 +73,8 @@ def context_renderings(occurrences: Iterable[Occurrence]) -> tuple[Rendering, ..
     documents: dict[str, set[str]] = defaultdict(set)
     first_seen: dict[str, int] = {}
     for i, occ in enumerate(occurrences):
-        if occ.gloss_kind != "translation" or not occ.gloss or not is_english(occ.gloss):
+        # a name as the text writes it in English (Xi Zhongxun, Heilongjiang) is a rendering too
+        if occ.gloss_kind not in ("translation", "name") or not occ.gloss or not is_english(occ.gloss):
             continue
         text = _display(occ.gloss)
         if not text:
@@ -108,10 +109,10 @@ def other_renderings(occurrences: Iterable[Occurrence]) -> tuple[tuple[str, str]
     for occ in occurrences:
         if not occ.gloss or not occ.gloss_kind or _HANGUL.search(occ.gloss):
             continue
-        if occ.gloss_kind == "translation":
+        if occ.gloss_kind in ("translation", "name"):
             if is_english(occ.gloss):
                 continue
-            kind = "translation"
+            kind = "transcription" if occ.gloss_kind == "name" else "translation"  # another script
         else:
             kind = occ.gloss_kind
         seen.setdefault((kind, _display(occ.gloss)), None)
