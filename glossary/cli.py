@@ -61,22 +61,39 @@ def _terms_path(terms: str | None) -> tuple[Path, bool]:
     return (Path(terms), True) if terms else (Path(DEFAULT_TERMS), False)
 
 
-def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
+def _text_paths(paths: tuple[str, ...], terms_missing: bool = False) -> list[Path]:
+    """The texts named, or ``seeds/``; outside a project folder, say how to name them.
+
+    A term base named but missing is reported first (by the pipeline), as it always was.
+    """
+    if not paths and not terms_missing and not all(Path(p).exists() for p in DEFAULT_SOURCES):
+        raise click.UsageError(_("no texts named, and no seeds/ folder here (the default): name the files or "
+                                 "folders to read, e.g. `glossary build reports/ notes.docx`"))
+    return [Path(p) for p in paths or DEFAULT_SOURCES]
+
+
+def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True):  # noqa: ANN202
     from glossary.pipeline import run_pipeline
+    from glossary.progress import ProgressBar
 
     path, explicit = _terms_path(terms)
-    return run_pipeline([Path(p) for p in paths or DEFAULT_SOURCES], path, terms_required=explicit)
+    texts = _text_paths(paths, terms_missing=explicit and not path.exists())
+    with ProgressBar(enabled=False if quiet else None) as bar:
+        return run_pipeline(texts, path, terms_required=explicit, progress=bar)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
 @option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
+def build(paths: tuple[str, ...], terms: str | None, out: str, quiet: bool) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
-    PATHS are files or folders (walked recursively); default: seeds/.
+    PATHS are files or folders (walked recursively): .txt, .md, .html, .pdf,
+    .docx, .odt, .hwpx, .epub; default: seeds/. Files in folders that cannot
+    be read are skipped and listed.
 
     Example:
 
@@ -87,7 +104,7 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     from glossary.export import write_export
     from glossary.index import build_index
 
-    result = _collect(paths, terms)
+    result = _collect(paths, terms, quiet)
     out_dir = Path(out)
     written = []
     for fmt in ("csv", "tbx", "json"):
@@ -113,8 +130,9 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
 @option("--add", is_flag=True, help=N_("Add new terms to the term base as candidates and refresh counts."))
 @option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
 @option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, quiet: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
     With --add, new terms go into terms.yaml as candidates, and the counts
@@ -127,9 +145,16 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
     from glossary.extract import extract_corpus
-    from glossary.sources import iter_sources
+    from glossary.progress import ProgressBar
+    from glossary.sources import iter_sources, skipped_summary
 
-    occurrences = extract_corpus(iter_sources([Path(p) for p in paths]))
+    skipped: list = []
+    with ProgressBar(enabled=False if quiet else None) as bar:
+        occurrences = extract_corpus(iter_sources([Path(p) for p in paths], skipped=skipped, progress=bar))
+    if skipped:
+        click.echo(skipped_summary(skipped), err=True)
+        for item in sorted(skipped, key=lambda s: s.path):
+            click.echo(f"  {item.path}: {item.reason}", err=True)
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)
     elif fmt == "jsonl":
@@ -168,7 +193,9 @@ def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | No
         "refreshed": format_number(len(report.updated)),
         "skipped": format_number(len(skipped)),
     }
-    if dry_run:
+    if dry_run and not report.added and not report.updated:
+        line = _("{path}: nothing would change ({skipped} skipped).") if skipped else _("{path}: nothing would change.")
+    elif dry_run:
         line = _("{path}: would change: {added} added, {refreshed} refreshed, {skipped} skipped.")
     else:
         line = _("{path}: updated: {added} added, {refreshed} refreshed, {skipped} skipped.")
@@ -181,39 +208,49 @@ def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | No
 
 @cli.command()
 @click.argument("texts", nargs=-1)
+@option("--hanja", is_flag=True, help=N_("Print the strict hanja reading (習近平 -> 습근평) instead."))
 @option("--romanize", is_flag=True, help=N_("Add the Revised Romanization of each reading."))
 @option("--json", "as_json", is_flag=True, help=N_("Print every form the tool knows, as JSON lines."))
 @lang_option()
-def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
-    """Print the Korean hangul reading of each CJK term.
+def reading(texts: tuple[str, ...], hanja: bool, romanize: bool, as_json: bool) -> None:
+    """Print each CJK term in Korean, as a Korean writer prints it.
 
-    With "-", read one term per line from standard input; blank lines stay blank.
+    A modern Chinese person or a current place is written by its Mandarin
+    sound (외래어 표기법), anything else by its hanja reading; a Chinese
+    clause or title prints an empty line. --json says which rule chose it.
+    With "-", read one term per line from standard input; blank lines stay
+    blank, and each answer is printed as soon as its line is read.
 
     Example:
 
-        $ glossary reading 以舊換新 兩重建設
+        $ glossary reading 習近平 北京 以舊換新
+        시진핑
+        베이징
         이구환신
-        양중건설
+        $ glossary reading --hanja 習近平 北京
+        습근평
+        북경
     """
     from glossary import readings
 
     if texts == ("-",):
-        items = [line.rstrip("\r\n") for line in sys.stdin]
+        items: Any = (line.rstrip("\r\n") for line in sys.stdin)
     elif texts:
-        items = list(texts)
+        items = texts
     else:
         raise click.UsageError(_("give one or more terms, or - to read standard input"))
     for item in items:
-        if not item.strip():
-            click.echo("")
-            continue
-        if as_json:
-            click.echo(json.dumps(readings.reading_forms(item.strip()), ensure_ascii=False))
-        elif romanize:
-            hangul = readings.hangul_reading(item.strip())
-            click.echo(f"{hangul}\t{readings.romanize(hangul)}")
+        term = item.strip()
+        if not term:
+            line = ""
+        elif as_json:
+            line = json.dumps(readings.reading_forms(term), ensure_ascii=False)
         else:
-            click.echo(readings.hangul_reading(item.strip()))
+            korean = readings.hangul_reading(term) if hanja else readings.korean_reading(term).ko
+            line = f"{korean}\t{readings.romanize(korean)}" if romanize else korean
+        click.echo(line)
+        if texts == ("-",):
+            sys.stdout.flush()
 
 
 #: Keys of glossary.export.WRITERS / READERS (kept here so --help needs no import).
@@ -238,10 +275,11 @@ IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
 @option("--langs", metavar="LIST", help=N_("Only these languages, comma-separated: zh-Hant,ko,en."))
 @option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
         help=N_("Date to record in the file header (none by default, so output is reproducible)."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
 def export(
     paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None, bom: bool, separator: str,
-    header: str, locale: str, pair: str | None, langs: str | None, date: Any,
+    header: str, locale: str, pair: str | None, langs: str | None, date: Any, quiet: bool = False,
 ) -> None:
     """Export the glossary of PATHS (default: seeds/) in one format.
 
@@ -269,7 +307,7 @@ def export(
         from glossary.export.common import language_name
 
         language_name("en", locale)  # an unknown locale fails before the pipeline runs
-    result = _collect(paths, terms)
+    result = _collect(paths, terms, quiet)
     write_export(result.entries, Path(output) if output else None, fmt, options)
     if not result.entries:
         sys.exit(EXIT_NOT_FOUND)

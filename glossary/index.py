@@ -721,6 +721,10 @@ def lookup(
         con.close()
 
 
+#: Latin queries this short match only at the start of a form (no substring tier).
+SHORT_QUERY = 2
+
+
 def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int | None) -> list[Hit]:
     if not key or limit < 1:
         return []
@@ -737,7 +741,13 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
     # Each tier runs only while the hits so far do not fill the limit; after
     # an exact hit, longer forms that start with the query still help (兩會 ->
     # 兩會期間), but a substring search (the costly q-gram tier) does not.
+    # Two Latin letters occur inside the romanized and pinyin forms of most
+    # entries ("an" in "yang hoe", "yi jiu huan xin"): only forms that start
+    # with them are answers; inside words they are noise.
+    short_latin = key.isascii() and len(key.replace(" ", "")) <= SHORT_QUERY
     for kind, tier in (("exact", searcher.exact), ("prefix", searcher.prefix), ("substring", searcher.substring)):
+        if kind == "substring" and short_latin:
+            continue
         if len(found) < limit and not (kind == "substring" and "exact" in {k for k, _, _ in found.values()}):
             take(kind, tier(key, query))
     if not found:
@@ -869,7 +879,8 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
         for o in entry.get("renderings_other", [])
         if o["kind"] != "translation" and fold_key(o["text"]) not in shown
     )
-    places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
+    places = [f"{o['source']} ({o['location']})" if o.get("location") else f"{o['source']}:{o['line']}"
+              for o in entry.get("occurrences", [])]
     seen = ", ".join(places[:_SEEN_SHOWN]) + _more(len(places) - _SEEN_SHOWN)
     return [
         (names["label"][label], value)

@@ -13,7 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.model import Entry, Occurrence
+from glossary.model import Entry, Occurrence, Term
+from glossary.sources import Progress, Skipped
 from glossary.termbase import Termbase, read_termbase
 
 
@@ -35,6 +36,7 @@ class BuildResult:
     files: list[FileRead]
     termbase: Termbase
     inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
+    skipped: list[Skipped] = field(default_factory=list)  # files a folder walk did not read, and why
 
     def summary(self) -> str:
         """A few lines for the terminal: files, occurrences, terms, term base.
@@ -50,32 +52,45 @@ class BuildResult:
             _("{count} {language}").format(language=language_name(code), count=num(count))
             for code, count in self.files_per_language().items()
         )
+        read = ngettext("Read {files} file", "Read {files} files", len(self.files)).format(files=num(len(self.files)))
+        occurrences = ngettext("{occurrences} occurrence", "{occurrences} occurrences", len(self.occurrences)).format(
+            occurrences=num(len(self.occurrences)))
+        terms = ngettext("{terms} term", "{terms} terms", len(self.entries)).format(terms=num(len(self.entries)))
         lines = [
-            ngettext(
-                "Read {files} file ({per_language}): {occurrences} occurrences of {terms} terms.",
-                "Read {files} files ({per_language}): {occurrences} occurrences of {terms} terms.",
-                len(self.files),
-            ).format(
-                files=num(len(self.files)), per_language=per_language,
-                occurrences=num(len(self.occurrences)), terms=num(len(self.entries)),
-            )
+            # TRANSLATORS: "Read 2 files (1 English, 1 Korean): 33 occurrences of 18 terms."; each part is plural-aware.
+            _("{read} ({per_language}): {occurrences} of {terms}.").format(
+                read=read, per_language=per_language, occurrences=occurrences, terms=terms)
         ]
+        if self.skipped:
+            from glossary.sources import skipped_summary
+
+            line = skipped_summary(self.skipped)
+            lines.append(line[:1].upper() + line[1:] + ".")
+            shown = sorted(self.skipped, key=lambda s: s.path)[:SKIPPED_SHOWN]
+            lines.extend(f"  {s.path}: {s.reason}" for s in shown)
+            if len(self.skipped) > SKIPPED_SHOWN:
+                more = len(self.skipped) - SKIPPED_SHOWN
+                lines.append("  " + ngettext("... and {count} more", "... and {count} more", more).format(count=num(more)))
         with_en = sum(bool(e.en) for e in self.entries)
         from_context = sum(any(r.source == "context" for r in e.en) for e in self.entries)
         lines.append(
-            _("English renderings: {with_en} of {terms} terms ({from_context} from the texts).").format(
-                with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context)
-            )
+            ngettext(
+                "English renderings: {with_en} of {terms} term ({from_context} from the texts).",
+                "English renderings: {with_en} of {terms} terms ({from_context} from the texts).",
+                len(self.entries),
+            ).format(with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context))
         )
         lines.append(self.korean_summary())
         if self.termbase.path is None:
             lines.append(_("Term base: none (terms.yaml not found); all values computed."))
         else:
-            curated = len(self.termbase.terms)
-            rejected = sum(t.status == "rejected" for t in self.termbase.terms)
+            terms_ = self.termbase.terms
+            rejected = sum(t.status == "rejected" for t in terms_)
+            added = sum(t.status == "candidate" and not _curated(t) for t in terms_)
             lines.append(
-                _("Term base: {path} ({curated} curated, {rejected} rejected).").format(
-                    path=self.termbase.path, curated=num(curated), rejected=num(rejected)
+                _("Term base: {path} ({curated} curated, {candidates} added by the tool, {rejected} rejected).").format(
+                    path=self.termbase.path, curated=num(len(terms_) - rejected - added),
+                    candidates=num(added), rejected=num(rejected),
                 )
             )
         return "\n".join(lines)
@@ -112,18 +127,34 @@ class BuildResult:
         return counts
 
 
+#: Skipped files listed one by one under the summary; the rest are counted.
+SKIPPED_SHOWN = 10
+
+
+def _curated(term: Term) -> bool:
+    """Whether a person wrote anything in a block (a candidate the tool added has only tool fields).
+
+    >>> _curated(Term("兩會")), _curated(Term("兩會", en="Two Sessions"))
+    (False, True)
+    """
+    return term.status == "approved" or any(
+        (term.en, term.en_alt, term.ko, term.ko_alt, term.simp, term.ja, term.pinyin, term.abbrev, term.note))
+
+
 def _language(text: str) -> str:
     hangul = sum("\uac00" <= c <= "\ud7a3" for c in text)
     latin = sum(c.isascii() and c.isalpha() for c in text)
     return "ko" if hangul > latin / 3 else "en"
 
 
-def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool) -> BuildResult:
+def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool,
+                 progress: Progress | None = None) -> BuildResult:
     """Read the term base and the texts, extract, merge.
 
     ``terms_required`` is True when the user named the term base: then a
     missing file is an error; otherwise a missing ``terms.yaml`` means an
-    empty term base.
+    empty term base. Files in folders that cannot be read are skipped and
+    listed in the result; ``progress`` is told of every file read.
     """
     from glossary.extract import extract_corpus
     from glossary.merge import merge_entries
@@ -135,12 +166,15 @@ def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool) -
     if termbase.path is not None and termbase.sha256:
         inputs[str(termbase.path)] = termbase.sha256
 
+    skipped: list[Skipped] = []
+
     def read_all():  # noqa: ANN202 - generator of Source
-        for source in iter_sources(paths):
+        for source in iter_sources(paths, skipped=skipped, progress=progress):
             files.append(FileRead(source.path, source.encoding, _language(source.text)))
             inputs[source.path] = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
             yield source
 
     occurrences = extract_corpus(read_all())
     entries = merge_entries(occurrences, termbase)
-    return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs)
+    return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,
+                       skipped=skipped)

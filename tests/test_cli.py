@@ -19,8 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Every bracketed term of the two source documents, as the seeds carry them:
 # traditional, simplified, the Korean term (what the Korean seed prints, or
-# "" for a title no text renders), the strict hanja reading (None: the reading
-# engine's business, see below).
+# "" for a title no text renders), the strict hanja reading (None: not checked).
 SEED_TERMS = [
     ("兩會", "两会", "양회", "양회"),
     ("以舊換新", "以旧换新", "이구환신", "이구환신"),
@@ -33,8 +32,8 @@ SEED_TERMS = [
     ("強化宏觀政策民生導向", "强化宏观政策民生导向", "강화굉관정책민생도향", "강화굉관정책민생도향"),
     ("百年大變局", "百年大变局", "백년대변국", "백년대변국"),
     ("一帶一路", "一带一路", "일대일로", "일대일로"),
-    # Korean media write 운명공동체; the strict reading (명운) is the reading engine's to give
-    ("人類命運共同體", "人类命运共同体", "인류운명공동체", None),
+    # Korean media write 운명공동체 (the Korean seed too); the strict reading keeps 命運 명운
+    ("人類命運共同體", "人类命运共同体", "인류운명공동체", "인류명운공동체"),
     ("逆", "逆", "역", "역"),
     ("利用厚生", "利用厚生", "이용후생", "이용후생"),
     ("先富促共富", "先富促共富", "선부촉공부", "선부촉공부"),
@@ -163,6 +162,11 @@ def test_extract_dry_run_writes_nothing(tmp_path: Path) -> None:
     [
         (["以舊換新", "兩重建設", "利用厚生"], None, "이구환신\n양중건설\n이용후생\n"),
         (["-"], "以舊換新\n\n兩會\n", "이구환신\n\n양회\n"),
+        # The form a Korean writer prints; --hanja the strict reading; a clause prints nothing.
+        (["習近平", "北京", "以舊換新"], None, "시진핑\n베이징\n이구환신\n"),
+        (["--hanja", "習近平", "北京", "以舊換新"], None, "습근평\n북경\n이구환신\n"),
+        (["-"], "深圳市\n關於…的決定\n孔子\n", "선전시\n\n공자\n"),
+        (["--hanja", "-"], "習近平\n", "습근평\n"),
     ],
 )
 def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
@@ -171,11 +175,39 @@ def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
     assert result.output == expected
 
 
+def test_reading_answers_each_line_as_it_is_read() -> None:
+    # A script can keep `glossary reading -` open and ask one term at a time.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "reading", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        answers = []
+        for term in ("習近平", "北京"):
+            proc.stdin.write(term + "\n")
+            proc.stdin.flush()
+            answers.append(proc.stdout.readline().rstrip("\n"))
+        assert answers == ["시진핑", "베이징"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+
+
 def test_reading_json_has_every_form() -> None:
     result = CliRunner().invoke(cli, ["reading", "--json", "兩會"])
     forms = json.loads(result.output)
     assert (forms["trad"], forms["simp"], forms["hangul"]) == ("兩會", "两会", "양회")
     assert {"ja", "romanization", "pinyin", "kana"} <= set(forms)
+    forms = json.loads(CliRunner().invoke(cli, ["reading", "--json", "黑龍江省"]).output)
+    assert (forms["ko"], forms["ko_hanja"], forms["transcription"], forms["rule"]) == (
+        "헤이룽장성",
+        "흑룡강성",
+        "헤이룽장성",
+        "name:modern",
+    )
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tbx", "json"])

@@ -99,7 +99,7 @@ def test_lookup_shows_ko_with_its_source_and_the_hanja_reading(news: tuple[Path,
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "習近平 · 习近平  exact ko_hanja"
-    assert lines[1] == "  ko      시진핑 [context ×2]  sijinping"
+    assert lines[1] == "  ko      시진핑 [context ×2, transcription]  sijinping"  # the table agrees with the texts
     assert lines[2] == "  hanja   습근평"
     other = CliRunner().invoke(cli, ["--lang", "en", "lookup", "신품질 생산력", "--index", index]).output.splitlines()
     assert other[1] == "  ko      신품질 생산력 [context ×3]  sinpumjil saengsallyeok"

@@ -45,7 +45,7 @@ def test_inputs_hash_every_text_and_the_term_base(corpus: Path, tmp_path: Path) 
     result = run_pipeline([corpus], terms, terms_required=True)
     assert result.inputs[str(terms)] == hashlib.sha256(terms.read_bytes()).hexdigest()
     assert {Path(p).name for p in result.inputs} == {"terms.yaml", "a.en.txt", "b.ko.txt"}
-    assert "Term base: " in result.summary() and "(1 curated, 0 rejected)" in result.summary()
+    assert "Term base: " in result.summary() and "(1 curated, 0 added by the tool, 0 rejected)" in result.summary()
 
 
 def test_broken_term_base_fails_before_reading_texts(tmp_path: Path) -> None:
