@@ -15,6 +15,7 @@ The pipeline, one module per stage:
 9. ``index``     the SQLite lookup index
 
 Around them: ``model`` (records and errors), ``dictionary`` (CC-CEDICT),
+``senses`` (CC-CEDICT senses cleaned into renderings fit to paste),
 ``names`` and ``transcription`` (Chinese names in Korean: 習近平 시진핑),
 ``fileio`` (atomic writes), ``i18n``/``locales`` (Korean and English
 interface), ``cli`` and ``launcher`` (the command line).

@@ -23,7 +23,7 @@ from glossary.i18n import N_, _
 from glossary.index import FIELD_CHOICES
 from glossary.model import GlossaryError
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 DEFAULT_SOURCES = ("seeds",)
 DEFAULT_TERMS = "terms.yaml"
@@ -42,11 +42,33 @@ class _Group(Group):
         except BrokenPipeError:  # `glossary extract ... | head`
             sys.stderr.close()
             ctx.exit(EXIT_OK)
+        except KeyboardInterrupt:  # Ctrl-C: outputs and terms.yaml are as they were
+            click.echo("\n" + _("glossary: interrupted; nothing was changed"), err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except RecursionError:
+            click.echo(_("glossary: error: {message}").format(message=_("the input is nested too deeply")), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except MemoryError:
+            click.echo(_("glossary: error: {message}").format(message=_("out of memory; see --limit")), err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+def _set_limits(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    if not value:
+        return
+    from glossary import limits
+
+    try:
+        limits.set_limits(limits.parse(",".join(value), limits.current()))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @version_option()
 @lang_option()
+@option("--limit", "limit", multiple=True, metavar="NAME=N", expose_value=False, callback=_set_limits,
+        help=N_("Raise or lower a limit on hostile input, e.g. rows=500000 (see README, Limits)."))
 def cli() -> None:
     """Korean-English terminology for texts about China.
 
@@ -86,9 +108,10 @@ def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True):  # 
 @click.argument("paths", nargs=-1, type=click.Path())
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
 @option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@option("--allow-empty", is_flag=True, help=N_("Write the outputs even when no text was read or no term found."))
 @option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def build(paths: tuple[str, ...], terms: str | None, out: str, quiet: bool) -> None:
+def build(paths: tuple[str, ...], terms: str | None, out: str, allow_empty: bool, quiet: bool) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
     PATHS are files or folders (walked recursively): .txt, .md, .html, .pdf,
@@ -101,19 +124,22 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, quiet: bool) -> N
         Read 2 files (1 English, 1 Korean): 33 occurrences of 18 terms.
         ...
     """
-    from glossary.export import write_export
-    from glossary.index import build_index
+    from glossary.build import check_output_folder, write_build
 
-    result = _collect(paths, terms, quiet)
     out_dir = Path(out)
-    written = []
-    for fmt in ("csv", "tbx", "json"):
-        target = out_dir / f"glossary.{fmt}"
-        write_export(result.entries, target, fmt)
-        written.append(target)
-    index_path = out_dir / "glossary.sqlite"
-    build_index(result.entries, index_path, inputs=result.inputs)
-    written.append(index_path)
+    check_output_folder(out_dir, [])  # `--out afile` fails before the texts are read
+    result = _collect(paths, terms, quiet)
+    check_output_folder(out_dir, result.inputs)
+    if (not result.files or not result.entries) and not allow_empty:
+        click.echo(result.summary())
+        if not result.files:
+            reason = _("no text was read")
+        else:
+            reason = _("the texts hold no bracketed CJK term")
+        click.echo(_("Nothing written: {reason}; {out} is unchanged (--allow-empty writes empty files).").format(
+            reason=reason, out=out_dir), err=True)
+        sys.exit(EXIT_NOT_FOUND)
+    written = write_build(result.entries, out_dir, inputs=result.inputs, folders=result.folders)
     click.echo(result.summary())
     for target in written:
         click.echo("  " + _("wrote {path}").format(path=target))
@@ -308,9 +334,29 @@ def export(
 
         language_name("en", locale)  # an unknown locale fails before the pipeline runs
     result = _collect(paths, terms, quiet)
-    write_export(result.entries, Path(output) if output else None, fmt, options)
+    target = Path(output) if output and output != "-" else None  # -o -: standard output
+    if target is not None:
+        _refuse_overwriting_inputs(target, result.inputs)
+    elif fmt == "xlsx" and sys.stdout.isatty():
+        raise click.UsageError(_("xlsx is a binary format: give a file with -o, or pipe standard output"))
+    write_export(result.entries, target, fmt, options)
     if not result.entries:
         sys.exit(EXIT_NOT_FOUND)
+
+
+def _refuse_overwriting_inputs(target: Path, inputs: Any) -> None:
+    """An output path that is an input (terms.yaml, a text, an index being read) is an error."""
+    import os
+
+    from glossary.model import OutputError
+
+    if target.is_dir():
+        raise OutputError(_("-o {path}: a folder; give a file name").format(path=target))
+    real = os.path.realpath(target)
+    for name in inputs:
+        if os.path.realpath(name) == real:
+            raise OutputError(_("-o {path}: that is an input of this command ({input}); nothing written").format(
+                path=target, input=name))
 
 
 @cli.command("import")

@@ -335,13 +335,55 @@ def _numbered(texts: Iterable[str]) -> tuple[dict[str, int], list[tuple[int, int
     return ids, lengths
 
 
-def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, inputs: Mapping[str, str]) -> None:
+def _listing(folder: str, extensions: Iterable[str]) -> list[str]:
+    """The text files under ``folder`` as the build walks it: sorted, no hidden names, each real folder once.
+
+    Standard library only, as the rest of the lookup path, so ``lookup`` can
+    notice a text added to a folder since the build.
+    """
+    wanted = {e.lower() for e in extensions}
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    todo = [folder]
+    while todo:
+        current = todo.pop()
+        try:
+            st = os.stat(current)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            children = list(os.scandir(current))
+        except OSError:
+            continue
+        for child in children:
+            if child.name.startswith("."):
+                continue
+            try:
+                if child.is_dir():
+                    todo.append(child.path)
+                elif os.path.splitext(child.name)[1].lower() in wanted and child.is_file():
+                    found.append(os.path.relpath(child.path, folder))
+            except OSError:
+                continue
+    return sorted(found)
+
+
+def build_index(
+    entries: Iterable[Entry],
+    path: os.PathLike[str] | str,
+    *,
+    inputs: Mapping[str, str],
+    folders: Iterable[str] = (),
+    extensions: Iterable[str] = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"),
+) -> None:
     """Write the lookup index of ``entries`` to ``path``, atomically.
 
     The index is built in a temporary file beside ``path`` and moved over it
     with ``os.replace``, so a lookup never meets a half-written index.
     ``inputs`` maps every input file (texts, ``terms.yaml``) to its sha256;
-    lookup refuses the index once one of them changes.
+    lookup refuses the index once one of them changes. ``folders`` are the
+    folders the texts were found in: their listing is recorded, so a text
+    added to one (or removed) is noticed too.
 
     >>> import tempfile, pathlib
     >>> from glossary.model import Entry, Rendering
@@ -361,7 +403,7 @@ def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, input
             os.unlink(tmp)
         con = sqlite3.connect(tmp)
         try:
-            _write_tables(con, entries, inputs)
+            _write_tables(con, entries, inputs, _folder_listings(folders, extensions))
             con.commit()
         finally:
             con.close()
@@ -373,7 +415,17 @@ def build_index(entries: Iterable[Entry], path: os.PathLike[str] | str, *, input
             os.unlink(tmp)
 
 
-def _write_tables(con: sqlite3.Connection, entries: Iterable[Entry], inputs: Mapping[str, str]) -> None:
+def _folder_listings(folders: Iterable[str], extensions: Iterable[str]) -> list[dict[str, Any]]:
+    extensions = tuple(extensions)
+    return [
+        {"path": f, "abspath": os.path.abspath(f), "extensions": list(extensions), "files": _listing(f, extensions)}
+        for f in sorted(set(folders))
+    ]
+
+
+def _write_tables(
+    con: sqlite3.Connection, entries: Iterable[Entry], inputs: Mapping[str, str], folders: list[dict[str, Any]] = ()
+) -> None:
     from importlib.resources import files
 
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
@@ -420,6 +472,7 @@ def _write_tables(con: sqlite3.Connection, entries: Iterable[Entry], inputs: Map
         "schema_version": SCHEMA_VERSION,
         "inputs": json.dumps(dict(sorted(inputs.items())), ensure_ascii=False),
         "input_signature": json.dumps(_input_signature(inputs), ensure_ascii=False),
+        "input_folders": json.dumps(list(folders), ensure_ascii=False),
         "entries": str(len(entry_rows)),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -458,7 +511,18 @@ def _open(path: str) -> sqlite3.Connection:
                 "run `glossary build` to rebuild it"
             ).format(path=path, found=meta.get("schema_version"), expected=SCHEMA_VERSION)
         )
-    if changed := _changed_input(json.loads(meta.get("input_signature", "[]"))):
+    try:
+        changed = _changed_input(json.loads(meta.get("input_signature", "[]"))) or _changed_folder(
+            json.loads(meta.get("input_folders", "[]"))
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        con.close()
+        raise _index_error(
+            _("{path} is damaged (its record of the inputs is unreadable); run `glossary build` to rebuild it").format(
+                path=path
+            )
+        ) from None
+    if changed:
         con.close()
         raise _index_error(
             _("{path} is stale: {change} since it was built; run `glossary build` to rebuild it").format(
@@ -466,6 +530,17 @@ def _open(path: str) -> sqlite3.Connection:
             )
         )
     return con
+
+
+def _changed_folder(folders: list[dict[str, Any]]) -> str | None:
+    """Describe the first text added to or removed from an input folder, or None."""
+    for item in folders:
+        now = _listing(item["abspath"], item["extensions"])
+        if now != item["files"]:
+            added = sorted(set(now) - set(item["files"]))
+            name = os.path.join(item["path"], (added or sorted(set(item["files"]) - set(now)))[0])
+            return (_("{path} appeared") if added else _("{path} was removed")).format(path=name)
+    return None
 
 
 def _changed_input(signature: list[dict[str, Any]]) -> str | None:
@@ -708,12 +783,24 @@ def lookup(
     [('以旧换新', 'exact', 'ko')]
     """
     path = os.fspath(path)
+    if len(query) > 1000:  # the limits module is only imported for a long query (fast path)
+        from glossary.limits import current
+
+        if len(query) > current().query_chars:
+            raise _index_error(
+                _("the query has {count} characters, more than the limit of {limit} (raise it with --limit query_chars=N)").format(
+                    count=len(query), limit=current().query_chars
+                )
+            )
     code = _field_code(field)
     key = fold_key(query)
     con = _open(path)
+    import zlib
+
     try:
         return _lookup(con, query, key, limit, code)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, zlib.error, ValueError, KeyError, TypeError, IndexError) as exc:
+        # A tampered row (a bad zlib blob, JSON that is not an entry) is damage, not a bug.
         raise _index_error(
             _("{path} is damaged ({reason}); run `glossary build` to rebuild it").format(path=path, reason=exc)
         ) from None
@@ -764,12 +851,15 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
 def computed_hit(hanzi: str) -> Hit:
     """The forms the tool computes for a hanja term that is in no entry.
 
-    Imports OpenCC, hanja and pypinyin: the only lookup path that does.
+    Imports OpenCC, hanja, pypinyin and CC-CEDICT: the only lookup path that
+    does. The English is CC-CEDICT's, cleaned (:mod:`glossary.senses`).
 
-    >>> computed_hit("經濟").entry["ko"]
-    '경제'
+    >>> computed_hit("經濟").entry["ko"], computed_hit("國務院").entry["en"]
+    ('경제', ['State Council'])
     """
     from glossary import normalize, readings
+    from glossary.dictionary import dictionary_renderings
+    from glossary.export.jsondoc import _rendering_json
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
     korean = readings.korean_reading(trad)  # 習近平 -> 시진핑 beside the strict 습근평
@@ -777,10 +867,12 @@ def computed_hit(hanzi: str) -> Hit:
         romanized = readings.romanize(korean.ko) if korean.ko else ""
     except (ImportError, ValueError):  # no romaniser installed: the other forms still answer
         romanized = ""
+    english = dictionary_renderings(trad)
     entry = {
         "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": korean.ko, "ko_hanja": korean.ko_hanja,
         "ko_romanized": romanized,
-        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
+        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [r.text for r in english],
+        "renderings": [_rendering_json(r) for r in english],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
         "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,

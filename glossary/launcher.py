@@ -124,7 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     set_language(choose_language(find_lang_option(args)))
     command = _skip_lang(args)  # `glossary --lang ko lookup ...`
     if command and command[0] == "lookup" and (opts := _parse_lookup(command[1:])) is not None:
-        return run_lookup(**opts)  # type: ignore[arg-type]
+        try:
+            return run_lookup(**opts)  # type: ignore[arg-type]
+        except KeyboardInterrupt:
+            from glossary.i18n import _
+
+            print("\n" + _("glossary: interrupted; nothing was changed"), file=sys.stderr)
+            return 130
     from glossary.cli import cli
 
     return cli.main(args=args, prog_name="glossary")

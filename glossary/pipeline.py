@@ -36,6 +36,7 @@ class BuildResult:
     files: list[FileRead]
     termbase: Termbase
     inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
+    folders: tuple[str, ...] = ()  # the folders walked, for the index's freshness check
     skipped: list[Skipped] = field(default_factory=list)  # files a folder walk did not read, and why
 
     def summary(self) -> str:
@@ -176,5 +177,6 @@ def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool,
 
     occurrences = extract_corpus(read_all())
     entries = merge_entries(occurrences, termbase)
+    folders = tuple(str(p) for p in paths if Path(p).is_dir())
     return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,
-                       skipped=skipped)
+                       folders=folders, skipped=skipped)

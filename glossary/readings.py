@@ -778,6 +778,12 @@ def _overrides(name: str) -> dict[str, str]:
     return table
 
 
+@cache
+def _longest_override(name: str) -> int:
+    """Length of the longest phrase of an override table."""
+    return max(map(len, _overrides(name)), default=0)
+
+
 @lru_cache(maxsize=65536)
 def pinyin_reading(hanzi: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces.
@@ -795,8 +801,9 @@ def pinyin_reading(hanzi: str) -> str:
     out: list[str] = []
     i = 0
     rest = ""
+    longest = _longest_override("pinyin_overrides.tsv")  # only slices that can be a phrase: linear in the query
     while i < len(simp):
-        for j in range(len(simp), i + 1, -1):
+        for j in range(min(len(simp), i + longest), i + 1, -1):
             if simp[i:j] in overrides:
                 if rest:
                     out.extend(lazy_pinyin(rest, style=Style.TONE))

@@ -176,3 +176,69 @@ def test_markdown_keeps_line_numbers(tmp_path: Path) -> None:
     path.write_text("# Title\n\n| a | b |\n|---|---|\n| x | y |\n\n양회(兩會)가 열렸다.\n", encoding="utf-8")
     src = read_source(path)
     assert [o.line for o in extract_occurrences(src.text, src.path)] == [7]
+
+
+# --- bounded work for hostile folders and files (issue 12) -------------------------------------
+
+import os as _os  # noqa: E402
+
+from glossary import limits as _limits  # noqa: E402
+
+
+def _tree(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("양회(兩會)", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("the Two Sessions (两会)", encoding="utf-8")
+    return tmp_path
+
+
+def test_symlink_loops_are_walked_once(tmp_path):
+    root = _tree(tmp_path)
+    _os.symlink(".", root / "self1")
+    _os.symlink(".", root / "self2")
+    _os.symlink("..", root / "sub" / "up")
+    _os.symlink("a.txt", root / "again.txt")
+    _os.symlink("loop.txt", root / "loop.txt")
+    skipped: list = []
+    paths = [s.path for s in iter_sources([root], skipped=skipped)]
+    assert sorted(_os.path.basename(p) for p in paths) == ["a.txt", "b.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [(str(root / "loop.txt"), "a symbolic link loop")]
+
+
+def test_a_fifo_in_a_folder_is_skipped_never_opened(tmp_path):
+    root = _tree(tmp_path)
+    _os.mkfifo(root / "c.txt")
+    skipped: list = []
+    paths = [s.path for s in iter_sources([root], skipped=skipped)]
+    assert len(paths) == 2
+    assert [(s.path, s.reason) for s in skipped] == [(str(root / "c.txt"), "not a regular file; not opened")]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: _os.symlink(p.name, p), "a symbolic link loop"),
+        (lambda p: _os.symlink("missing.txt", p), "a symbolic link to nothing"),
+    ],
+)
+def test_a_named_broken_link_says_what_it_is(tmp_path, make, message):
+    path = tmp_path / "x.txt"
+    make(path)
+    with pytest.raises(InputError, match=message):
+        read_source(path)
+
+
+def test_a_text_beyond_the_size_limit_is_refused(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("양회(兩會)" * 10, encoding="utf-8")
+    with _limits.override(text_bytes=20), pytest.raises(InputError, match="more than the limit of 20"):
+        read_source(path)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["China's Two Sessions (兩會) open in March.", "중국의 양회(兩會)가 3월 초에 열린다."])
+def test_utf16_without_bom_is_read(tmp_path, codec, text):
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(codec))
+    src = read_source(path)
+    assert (src.text, src.encoding) == (text, codec)

@@ -115,9 +115,16 @@ def read_export(
     >>> [e.ko for e in read_export(p)]
     ['양회']
     """
+    from glossary.limits import current
+
     path = Path(path)
+    limit = current().import_bytes
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > limit:
+            raise InputError(gettext("{path}: more than the limit of {limit} bytes (raise it with --limit import_bytes=N)").format(
+                path=path, limit=limit))
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(gettext("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
     fmt = fmt or detect_format(path, data)

@@ -399,10 +399,23 @@ def read_csv(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if first else ","
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = list(_bounded_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), where))
     except csv.Error as exc:
         raise InputError(gettext("{path}: bad CSV: {reason}").format(path=where, reason=exc)) from None
     return entries_from_rows(rows, where, separator)
+
+
+def _bounded_rows(rows: Iterable[list[str]], where: str) -> Iterator[list[str]]:
+    """``rows``, or an :class:`InputError` once there are more than the row limit."""
+    from glossary.limits import current
+
+    limit = current().rows
+    for number, row in enumerate(rows, 1):
+        if number > limit:
+            raise InputError(
+                gettext("{path}: more than {limit} rows (raise it with --limit rows=N)").format(path=where, limit=limit)
+            )
+        yield row
 
 
 def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
@@ -416,6 +429,18 @@ def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
 
     from openpyxl import load_workbook
 
+    from glossary.limits import current
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a zip bomb is refused before it is inflated
+            declared = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(gettext("{path}: not an XLSX workbook ({reason})").format(path=where, reason=exc)) from None
+    if declared > current().inflated_bytes:
+        raise InputError(
+            gettext("{path}: the workbook inflates to {size} bytes, more than the limit of {limit} "
+                    "(raise it with --limit inflated_bytes=N)").format(path=where, size=declared, limit=current().inflated_bytes)
+        )
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -423,6 +448,6 @@ def read_xlsx(data: bytes, where: str, separator: str = " | ") -> list[Entry]:
     try:
         ws = wb.worksheets[0]
         rows = ([("" if v is None else str(v)) for v in row] for row in ws.iter_rows(values_only=True))
-        return entries_from_rows(rows, where, separator)
+        return entries_from_rows(_bounded_rows(rows, where), where, separator)
     finally:
         wb.close()

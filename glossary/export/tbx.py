@@ -485,11 +485,24 @@ def iter_concepts(fh: BinaryIO, where: str) -> Iterator[Any]:
     with DTDs, entities and the network off."""
     from lxml import etree
 
+    from glossary.limits import current
+
+    max_depth, depth = current().xml_depth, 0
     try:
-        for _, el in etree.iterparse(
-            fh, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+        for event, el in etree.iterparse(
+            fh, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
             remove_comments=True, remove_pis=True,
         ):
+            if event == "start":
+                depth += 1
+                if depth > max_depth:  # checked here: libxml2's own message names a parser flag and no line
+                    raise InputError(
+                        gettext("{path}:{line}: elements nested more than {limit} deep (raise it with --limit xml_depth=N)").format(
+                            path=where, line=el.sourceline, limit=max_depth
+                        )
+                    )
+                continue
+            depth -= 1
             if _local(el) in ("conceptEntry", "termEntry"):
                 yield el
                 el.clear(keep_tail=False)
@@ -498,7 +511,11 @@ def iter_concepts(fh: BinaryIO, where: str) -> Iterator[Any]:
                     while el.getprevious() is not None:
                         del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise InputError(gettext("{path}: not well-formed XML: {reason}").format(path=where, reason=exc)) from None
+        reason = re.sub(r",? ?(?:use|try) XML_PARSE_HUGE option", "", exc.msg or str(exc))
+        reason = re.sub(r", line \d+, column \d+.*$", "", reason)
+        raise InputError(
+            gettext("{path}:{line}: not well-formed XML: {reason}").format(path=where, line=exc.lineno, reason=reason)
+        ) from None
 
 
 def read_tbx(fh: BinaryIO, where: str, skipped: list[str] | None = None) -> list[Entry]:

@@ -154,11 +154,16 @@ def in_code_span(text: str, pos: int) -> bool:
     >>> in_code_span("run `f(术语)` now", 7)
     True
     """
-    line_start = text.rfind("\n", 0, pos) + 1
-    if "`" not in text[line_start:pos]:
+    # Within a window of the line, so a line of megabytes costs no more than a short one.
+    lo = max(0, pos - _CODE_REACH)
+    line_start = text.rfind("\n", lo, pos) + 1 or lo
+    if text.find("`", line_start, pos) == -1:
         return False
-    line_end = text.find("\n", pos)
-    return text.count("`", line_start, pos) % 2 == 1 and "`" in text[pos:line_end if line_end != -1 else len(text)]
+    line_end = text.find("\n", pos, pos + _CODE_REACH)
+    return text.count("`", line_start, pos) % 2 == 1 and text.find("`", pos, line_end if line_end != -1 else pos + _CODE_REACH) != -1
+
+
+_CODE_REACH = 2000  # characters of a line looked at around a term for a code span
 
 
 #: An aside between a rendering and the bracket with the term: an acronym in its

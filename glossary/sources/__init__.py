@@ -21,7 +21,10 @@ skips them and says so (:class:`Skipped`, :func:`skipped_summary`).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -208,11 +211,27 @@ def read_source(path: Path) -> Source:
     >>> src.text, src.encoding
     ('양회(兩會)가 열렸다', 'cp949')
     """
+    from glossary.limits import current
+
     path = Path(path)
-    if not path.exists():
-        raise InputError(_("{path}: no such file or directory").format(path=path))
-    if path.is_dir():
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path):
+            reason = _("a symbolic link loop") if exc.errno == errno.ELOOP else _("a symbolic link to nothing")
+            raise InputError(_("{path}: {reason}").format(path=path, reason=reason)) from None
+        if exc.errno == errno.ENOENT:
+            raise InputError(_("{path}: no such file or directory").format(path=path)) from None
+        raise InputError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(_("{path}: is a directory, not a text file").format(path=path))
+    limit = current().text_bytes
+    if st.st_size > limit:
+        raise InputError(
+            _("{path}: {size} bytes, more than the limit of {limit} (raise it with --limit text_bytes=N)").format(
+                path=path, size=st.st_size, limit=limit
+            )
+        )
     return READERS[_format_of(path)](path)
 
 
@@ -244,11 +263,20 @@ def list_sources(paths: Iterable[Path], skipped: list[Skipped] | None = None) ->
     ``skipped`` as "not supported".
     """
     out: list[tuple[Path, bool]] = []
+    seen: set[tuple[int, int]] = set()  # (device, inode) of every folder and file met: each real path once
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            out.extend((child, False) for child in _walk(path, path, skipped, set()))
+            out.extend((child, False) for child in _walk(path, path, skipped, seen))
         else:
+            try:
+                st = os.stat(path)
+                if stat.S_ISREG(st.st_mode):
+                    if (st.st_dev, st.st_ino) in seen:
+                        continue  # named twice, or inside a folder named too
+                    seen.add((st.st_dev, st.st_ino))
+            except OSError:
+                pass  # read_source says why
             out.append((path, True))
     return out
 
@@ -293,22 +321,37 @@ def _size(path: Path) -> int:
 
 
 def _walk(folder: Path, root: Path, skipped: list[Skipped] | None, seen: set) -> Iterator[Path]:
+    """Files under ``folder``: each real folder and file once (symbolic link loops, links back up,
+    two links to one file), regular files only (a FIFO would block the read forever)."""
     try:
-        key = folder.resolve()
+        st = os.stat(folder)
         children = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as exc:
         raise InputError(_("{path}: cannot read: {reason}").format(path=folder, reason=os_reason(exc))) from exc
-    if key in seen:  # a symbolic link back up the tree
+    if (st.st_dev, st.st_ino) in seen:  # a symbolic link back up the tree
         return
-    seen.add(key)
+    seen.add((st.st_dev, st.st_ino))
     for child in children:
         if child.name.startswith("."):
             continue
-        if child.is_dir():
+        try:
+            st = os.stat(child)
+        except OSError as exc:
+            if skipped is not None and child.is_symlink():
+                reason = _("a symbolic link loop") if exc.errno == errno.ELOOP else _("a symbolic link to nothing")
+                skipped.append(Skipped(str(child), reason))
+            continue
+        if stat.S_ISDIR(st.st_mode):
             yield from _walk(child, root, skipped, seen)
+        elif not stat.S_ISREG(st.st_mode):
+            if skipped is not None:
+                skipped.append(Skipped(str(child), _("not a regular file; not opened")))
+        elif (st.st_dev, st.st_ino) in seen:
+            continue
         elif child.suffix.lower() in FORMATS:
+            seen.add((st.st_dev, st.st_ino))
             yield child
-        elif skipped is not None and child.is_file():
+        elif skipped is not None:
             skipped.append(Skipped(str(child), _("not supported")))
 
 

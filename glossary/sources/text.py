@@ -48,7 +48,17 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 return _clean(text, name), codec
             return _clean(text.lstrip("\ufeff"), name), codec
     if b"\x00" in data:
-        raise InputError(_("{path}: binary file, not text (NUL bytes)").format(path=name))
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise InputError(_("{path}: binary file, not text (NUL bytes)").format(path=name))
+        try:
+            return _clean(data.decode(codec), name), codec
+        except UnicodeDecodeError:
+            raise InputError(
+                _("{path}: looks like UTF-16 without a byte-order mark but does not decode as {codec}").format(
+                    path=name, codec=codec
+                )
+            ) from None
     try:
         return _clean(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
@@ -65,6 +75,28 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if best is None or best[0] < 0.5:
         raise InputError(_("{path}: binary file, not text (not UTF-8 and no CJK encoding fits)").format(path=name))
     return _clean(best[3], name), best[2]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes sit where UTF-16 text puts them.
+
+    Text in UTF-16 has a NUL in every ASCII character's high byte: mostly at
+    odd offsets (little-endian) or even ones (big-endian). Binary files scatter them.
+
+    >>> _utf16_without_bom("Two Sessions (兩會)".encode("utf-16-le"))
+    'utf-16-le'
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:65536]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.05 and even * 4 < odd:
+        return "utf-16-le"
+    if even > half * 0.05 and odd * 4 < even:
+        return "utf-16-be"
+    return None
 
 
 def _clean(text: str, name: str) -> str:

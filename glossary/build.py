@@ -1,0 +1,204 @@
+"""The build's outputs as one transaction: a reader sees the whole old set or the whole new set.
+
+Input: entries, the output folder (``out/``), what was read. Output: the
+files of :data:`BUILD_FILES` and the lookup index, in ``out/``.
+
+Steps: every file is written into a staging folder beside ``out/``
+(``.out.staging-PID``, same filesystem); then the staging folder and
+``out/`` are exchanged in one atomic step (``renameat2(RENAME_EXCHANGE)`` on
+Linux), and the old set, now in the staging folder's place, is removed. Where
+the system cannot exchange two folders, ``out/`` is renamed aside and the
+staging folder renamed in its place (two renames; a build killed between them
+is rolled back by the next run). When ``out/`` holds files the build does not
+write (a folder of the user's), the folder is left in place and each file is
+moved in with an atomic rename, the index last. A failed or interrupted
+build removes its staging folder; stale ones of a killed run are removed by
+the next build. Builds into one folder take turns (a lock beside it).
+
+Hand-written: the standard library has atomic file replacement, not an
+atomic exchange of folders.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from glossary.i18n import _, os_reason
+from glossary.model import Entry, OutputError
+
+#: What ``glossary build`` writes besides the index: file name -> export
+#: format (a key of ``glossary.export.WRITERS``). The one list of the build's
+#: outputs: add a format here and the transaction carries it.
+BUILD_FILES: dict[str, str] = {
+    "glossary.csv": "csv",
+    "glossary.tbx": "tbx",
+    "glossary.json": "json",
+}
+#: The lookup index, written last.
+INDEX_FILE = "glossary.sqlite"
+
+
+def build_outputs(out: Path) -> list[Path]:
+    """Every path a build into ``out`` writes, the index last.
+
+    >>> [p.name for p in build_outputs(Path("out"))][-1]
+    'glossary.sqlite'
+    """
+    return [out / name for name in BUILD_FILES] + [out / INDEX_FILE]
+
+
+def check_output_folder(out: Path, inputs: Iterable[str]) -> None:
+    """Refuse an output folder that is a file, or that would overwrite or hold an input.
+
+    >>> check_output_folder(Path("no-such-folder"), ["seeds/a.txt"])
+    """
+    if out.exists() and not out.is_dir():
+        raise OutputError(_("--out {path}: not a folder (it is a file)").format(path=out))
+    real_out = os.path.realpath(out)
+    targets = {os.path.realpath(p) for p in build_outputs(out)}
+    for name in inputs:
+        real = os.path.realpath(name)
+        if real in targets:
+            raise OutputError(_("--out {path}: the build would overwrite the input {input}").format(path=out, input=name))
+        if real.startswith(real_out + os.sep):
+            raise OutputError(
+                _("--out {path}: the folder holds the input {input}; write the glossary into another folder").format(
+                    path=out, input=name
+                )
+            )
+
+
+def write_build(
+    entries: list[Entry], out: Path, *, inputs: dict[str, str], folders: Iterable[str] = ()
+) -> list[Path]:
+    """Write every output of a build into ``out`` as one transaction; return the paths written."""
+    from glossary.export import write_export
+    from glossary.index import build_index
+
+    out = Path(out)
+    parent = out.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(_("{path}: cannot write: {reason}").format(path=out, reason=os_reason(exc))) from None
+    with _locked(parent / f".{out.name}.lock"):
+        clean_stale(out)
+        staging = parent / f".{out.name}.staging-{os.getpid()}"
+        try:
+            staging.mkdir()
+            for name, fmt in BUILD_FILES.items():
+                write_export(entries, staging / name, fmt)
+            build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=tuple(folders))
+            _sync_folder(staging)
+            _swap_in(staging, out)
+        except OSError as exc:
+            raise OutputError(_("{path}: cannot write: {reason}").format(path=out, reason=os_reason(exc))) from None
+        finally:
+            _remove(staging)
+    return build_outputs(out)
+
+
+def clean_stale(out: Path) -> None:
+    """Remove what a killed build left beside ``out``; put back an ``out`` renamed aside.
+
+    Called under the lock, so no other build is running into ``out``.
+    """
+    parent = out.absolute().parent
+    prefix = f".{out.name}."
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    aside = sorted(n for n in names if n.startswith(prefix + "old-"))
+    if aside and not out.exists():
+        os.replace(parent / aside.pop(), out)  # killed between the two renames: roll back
+    for name in names:
+        if name.startswith((prefix + "staging-", prefix + "old-")) and (parent / name).exists():
+            _remove(parent / name)
+    if out.is_dir():  # temporaries of an older version, written inside out/
+        for name in os.listdir(out):
+            if name.startswith(".glossary.") and name.endswith(".tmp"):
+                _remove(out / name)
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    ours = {p.name for p in build_outputs(out)}
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if set(os.listdir(out)) - ours:  # the user's folder: move each file in, the index last
+        for name in [*BUILD_FILES, INDEX_FILE]:
+            os.replace(staging / name, out / name)
+        return
+    if _exchange(staging, out):
+        return  # staging now holds the old set; the caller removes it
+    aside = out.absolute().parent / f".{out.name}.old-{os.getpid()}"
+    os.rename(out, aside)
+    os.rename(staging, out)
+    _remove(aside)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where the system cannot."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError, ImportError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink()
+    except OSError:
+        pass
+
+
+@contextmanager
+def _locked(lock_path: Path) -> Iterator[None]:
+    try:
+        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    except OSError as exc:
+        raise OutputError(_("{path}: cannot lock for writing: {reason}").format(path=lock_path, reason=os_reason(exc))) from None
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except ImportError:  # Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        yield
+    finally:
+        os.close(fd)
