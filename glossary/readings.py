@@ -199,7 +199,11 @@ def load_dictionary() -> HanjaDictionary:
         if line and not line.startswith("#"):
             word, reading = line.split("\t")[:2]
             overrides[word] = reading
-    return HanjaDictionary(parse_lines(_data_text("hanja.tsv")), overrides)
+    # The lines are read on demand from data/dictionaries.sqlite (compiled from
+    # hanja.tsv by scripts/build_datastore.py), one character at a time.
+    from glossary.datastore import hanja_lines
+
+    return HanjaDictionary(hanja_lines(), overrides)
 
 
 # ------------------------------------------------------------ hangul reading
