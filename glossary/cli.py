@@ -340,7 +340,7 @@ def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str)
           en      trade-in [curated]; product renewal subsidy scheme [context ×2]
           seen    seeds/a.en.txt:3
     """
-    from glossary.launcher import run_lookup
+    from glossary.lookup_output import run_lookup
 
     sys.exit(run_lookup(query, limit=limit, field=field, index=index, as_json=as_json))
 
