@@ -61,22 +61,36 @@ def _terms_path(terms: str | None) -> tuple[Path, bool]:
     return (Path(terms), True) if terms else (Path(DEFAULT_TERMS), False)
 
 
-def _collect(paths: tuple[str, ...], terms: str | None):  # noqa: ANN202
+def _collect(paths: tuple[str, ...], terms: str | None, jobs: int | None = None,  # noqa: ANN202
+             occurrences: tuple[str, ...] = ()):
     from glossary.pipeline import run_pipeline
 
     path, explicit = _terms_path(terms)
-    return run_pipeline([Path(p) for p in paths or DEFAULT_SOURCES], path, terms_required=explicit)
+    texts = paths or (() if occurrences else DEFAULT_SOURCES)  # occurrences alone: no default texts
+    return run_pipeline([Path(p) for p in texts], path, terms_required=explicit, jobs=jobs,
+                        occurrence_files=[Path(p) for p in occurrences])
+
+
+def _jobs_option():  # noqa: ANN202
+    return option(
+        "--jobs", "-j", "jobs", type=click.IntRange(min=1), metavar="N",
+        help=N_("Worker processes reading and extracting files [default: the machine's cores]."),
+    )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
 @option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@option("--occurrences", "occurrences", multiple=True, type=click.Path(), metavar="FILE",
+        help=N_("Also merge these occurrences (JSON lines of `glossary extract --format jsonl`); repeatable."))
+@_jobs_option()
 @lang_option()
-def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
+def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tuple[str, ...], jobs: int | None) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
-    PATHS are files or folders (walked recursively); default: seeds/.
+    PATHS are files or folders (walked recursively); default: seeds/, unless
+    --occurrences gives occurrences extracted elsewhere.
 
     Example:
 
@@ -87,7 +101,7 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
     from glossary.export import write_export
     from glossary.index import build_index
 
-    result = _collect(paths, terms)
+    result = _collect(paths, terms, jobs, occurrences)
     out_dir = Path(out)
     written = []
     for fmt in ("csv", "tbx", "json"):
@@ -113,8 +127,9 @@ def build(paths: tuple[str, ...], terms: str | None, out: str) -> None:
 @option("--add", is_flag=True, help=N_("Add new terms to the term base as candidates and refresh counts."))
 @option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
 @option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
+@_jobs_option()
 @lang_option()
-def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, jobs: int | None) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
     With --add, new terms go into terms.yaml as candidates, and the counts
@@ -126,19 +141,17 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         $ glossary extract seeds/two-sessions-2025.en.txt --format jsonl | head -1
         {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
-    from glossary.extract import extract_corpus
-    from glossary.sources import iter_sources
+    from glossary.pipeline import extract_paths
 
-    occurrences = extract_corpus(iter_sources([Path(p) for p in paths]))
+    occurrences = extract_paths([Path(p) for p in paths], jobs=jobs)
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)
     elif fmt == "jsonl":
-        from glossary.normalize import to_simplified, to_traditional
+        from glossary.occurrences import occurrence_record
 
-        for occ in occurrences:
-            record = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
-            record.update(occ.to_json())
-            click.echo(json.dumps(record, ensure_ascii=False))
+        lines = [json.dumps(occurrence_record(occ), ensure_ascii=False) for occ in occurrences]
+        if lines:
+            click.echo("\n".join(lines))
     else:
         from glossary.report import format_occurrence_table
 
