@@ -111,7 +111,8 @@ class CedictLines(Sequence[str]):
         return int(meta()["cedict_lines"])
 
 
-@lru_cache(maxsize=64)
+# Every block fits (about 1,000 of 128 lines); a run keeps only those it touched.
+@lru_cache(maxsize=2048)
 def _cedict_block(number: int) -> list[str]:
     row = _db().execute("SELECT data FROM cedict_blocks WHERE id = ?", (number,)).fetchone()
     if row is None:

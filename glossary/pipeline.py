@@ -137,6 +137,18 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     return FileRead(source.path, source.encoding, _language(source.text)), digest, found
 
 
+def _preload() -> None:
+    """Import and load what extracting a folder of texts is all but sure to need (about 1 s of start-up)."""
+    import hanja.impl  # noqa: F401 - parses its 0.5 MB table at import
+    import pypinyin  # noqa: F401 - loads its phrase dictionary at import
+
+    from glossary import extract, normalize, readings, sources  # noqa: F401
+
+    for config in ("t2s", "s2t"):
+        normalize._converter(config)
+    readings.load_dictionary()
+
+
 def extract_files(paths: list[Path], *, jobs: int | None = None) -> Iterator[tuple[FileRead, str, list[Occurrence]]]:
     """Each file's record, text hash and occurrences, in the order the files are walked.
 
@@ -158,9 +170,12 @@ def extract_files(paths: list[Path], *, jobs: int | None = None) -> Iterator[tup
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers start with the parent's imports (no second start-up);
-    # each opens its own connection to the dictionaries (glossary.datastore).
+    # fork: the workers start with the parent's imports, so what every file
+    # needs is loaded once here, not once per worker; each worker opens its
+    # own connection to the dictionaries (glossary.datastore).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        _preload()
     with ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method)) as pool:
         yield from pool.map(_extract_file, files, chunksize=1)
 

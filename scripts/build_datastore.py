@@ -11,8 +11,8 @@ touches a few pages instead of loading 230,000 words and 124,000 entries.
 
 Layout (schema below):
 
-- ``cedict_blocks``: the CC-CEDICT lines in file order, 512 per block,
-  deflated (a block is about 40 KB of text, 9 KB deflated; a lookup inflates one);
+- ``cedict_blocks``: the CC-CEDICT lines in file order, 128 per block,
+  deflated (a block is about 10 KB of text, 4 KB deflated; a lookup inflates one);
 - ``cedict_keys``: every headword (traditional and simplified) -> its line
   number (an integer) or line numbers (space-separated text);
 - ``hanja``: one row per character, its ``hanja.tsv`` line; lines over 200
@@ -40,7 +40,7 @@ DATA = Path(__file__).resolve().parent.parent / "glossary" / "data"
 OUT = DATA / "dictionaries.sqlite"
 SOURCES = {"cedict": DATA / "cedict.tsv.gz", "hanja": DATA / "hanja.tsv"}
 #: Lines per deflated CC-CEDICT block: smaller blocks inflate faster, larger compress better.
-BLOCK_LINES = 512
+BLOCK_LINES = 128
 #: hanja.tsv lines longer than this (bytes) are stored deflated.
 DEFLATE_OVER = 200
 #: Bumped when the layout changes; glossary.datastore checks it.
