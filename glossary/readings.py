@@ -507,7 +507,7 @@ def romanize(hangul: str, system: str = "rr") -> str:
     return " ".join(_romanise_word(w, system) for w in words)
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: an index of a million entries romanises a million words
 def _romanise_word(word: str, system: str) -> str:
     if not any("가" <= ch <= "힣" for ch in word):
         return word
