@@ -678,6 +678,7 @@ def _is_kanji(ch: str) -> bool:
     return _is_hanzi(ch) or ch in "々〆"
 
 
+@lru_cache(maxsize=65536)  # pykakasi costs a millisecond a term; texts repeat their terms
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 
