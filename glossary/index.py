@@ -80,7 +80,8 @@ _FIELD_CODE = {name: code for code, name in enumerate(FIELDS)}
 _EN = _FIELD_CODE["en"]
 _TOP = "\U0010ffff"  # sorts after every folded form: the end of a prefix range
 _PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
-_FUZZY_VERIFY = 3000  # candidates checked by edit distance, most grams shared first
+_FUZZY_VERIFY = 3000  # candidates checked by edit distance at most, most grams shared first
+_FUZZY_ROUNDS = (100, 500, _FUZZY_VERIFY)  # ... fetched in rounds of these cumulative sizes
 
 
 class Hit(namedtuple("Hit", "entry match field score")):
@@ -696,15 +697,31 @@ class _Searcher:
         for gram in grams:
             ids = self._posting(grams_table, gram)
             counts.update(ids[bisect_left(ids, low) : bisect_left(ids, high)])
-        candidates = sorted((i for i, n in counts.items() if n >= need), key=lambda i: -counts[i])[:_FUZZY_VERIFY]
-        if not candidates:
-            return []
+        # Candidates are checked most shared grams first, in rounds. A form
+        # sharing c grams is at least ceil((len(grams) - c) / q) edits away, so
+        # once `want` forms are found nearer than that bound, no later
+        # candidate can rank before them: stop (ties at the bound are still checked).
+        want = self.forms_wanted if grams_table == "grams" else 1
         table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
-        rows = self.con.execute(
-            f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
-            (json.dumps(candidates),),
-        )
-        near = [(i, d) for i, text in rows if (d := _edit_distance(key, text, bound)) <= bound]
+        near: list[tuple[int, int]] = []
+        checked = 0
+        for size in _FUZZY_ROUNDS:
+            ranked = [(i, n) for i, n in counts.most_common(size)[checked:] if n >= need]
+            if not ranked:
+                break
+            texts = dict(self.con.execute(
+                f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
+                (json.dumps([i for i, _ in ranked]),),
+            ))
+            for i, n in ranked:
+                floor = -(-(len(grams) - n) // q)
+                if sum(d < floor for _, d in near) >= want:
+                    return sorted(near, key=lambda r: r[1])
+                if (d := _edit_distance(key, texts[i], bound)) <= bound:
+                    near.append((i, d))
+            if len(ranked) < size - checked:
+                break  # fewer candidates than the round asked for: none are left
+            checked = size
         return sorted(near, key=lambda r: r[1])
 
     def fuzzy(self, key: str, query: str) -> list[tuple[int, int, float]]:
