@@ -100,17 +100,19 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
     """
     from glossary.export import write_export
     from glossary.index import build_index
+    from glossary.memo import cache_file
 
-    result = _collect(paths, terms, jobs, occurrences)
     out_dir = Path(out)
     written = []
-    for fmt in ("csv", "tbx", "json"):
-        target = out_dir / f"glossary.{fmt}"
-        write_export(result.entries, target, fmt)
-        written.append(target)
-    index_path = out_dir / "glossary.sqlite"
-    build_index(result.entries, index_path, inputs=result.inputs)
-    written.append(index_path)
+    with cache_file(out_dir):  # per-term readings and glosses kept for the next build
+        result = _collect(paths, terms, jobs, occurrences)
+        for fmt in ("csv", "tbx", "json"):
+            target = out_dir / f"glossary.{fmt}"
+            write_export(result.entries, target, fmt)
+            written.append(target)
+        index_path = out_dir / "glossary.sqlite"
+        build_index(result.entries, index_path, inputs=result.inputs)
+        written.append(index_path)
     click.echo(result.summary())
     for target in written:
         click.echo("  " + _("wrote {path}").format(path=target))

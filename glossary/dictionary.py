@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from glossary.memo import persistent
 from glossary.model import Rendering
 from glossary.normalize import fold, to_simplified
 
@@ -228,6 +229,7 @@ def dictionary_senses(term: str, *, is_name: bool = False) -> tuple[str, ...]:
     return tuple(_senses(lookup_entries(term), is_name=is_name, follow=True))
 
 
+@persistent
 def dictionary_renderings(term: str, *, is_name: bool = False) -> tuple[Rendering, ...]:
     """:func:`dictionary_senses` as renderings with source ``dictionary``.
 
@@ -376,6 +378,7 @@ def literal_gloss(term: str) -> str | None:
     return LITERAL_GROUP_JOINER.join(texts)
 
 
+@persistent
 def literal_rendering(term: str) -> Rendering | None:
     """:func:`literal_gloss` as a rendering with source ``literal``, or None.
 

@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary import normalize
+from glossary.memo import persistent
 from glossary.model import KoreanReading
 
 # ---------------------------------------------------------------- hangul jamo
@@ -408,6 +409,7 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
 
 # Texts repeat their terms: one reading per distinct term and process.
 @lru_cache(maxsize=65536)
+@persistent
 def _shipped_reading(hanzi: str) -> str:
     return _read(hanzi, load_dictionary())
 
@@ -492,6 +494,7 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+@persistent
 def romanize(hangul: str, system: str = "rr") -> str:
     """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr`` (McCune-Reischauer).
 
@@ -587,6 +590,7 @@ def _overrides(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
+@persistent
 def pinyin_reading(hanzi: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces.
 
@@ -679,6 +683,7 @@ def _is_kanji(ch: str) -> bool:
 
 
 @lru_cache(maxsize=65536)  # pykakasi costs a millisecond a term; texts repeat their terms
+@persistent
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 
