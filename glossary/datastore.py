@@ -90,13 +90,18 @@ class CedictKeys(Mapping[str, "int | list[int]"]):
         return _db().execute("SELECT count(*) FROM cedict_keys").fetchone()[0]
 
 
-@lru_cache(maxsize=65536)
 def _cedict_key(key: str) -> int | list[int] | None:
-    row = _db().execute("SELECT lines FROM cedict_keys WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return None
-    value = row[0]
-    return value if isinstance(value, int) else [int(n) for n in value.split()]
+    return _keys_starting(key[0]).get(key) if key else None
+
+
+# Headwords are read a first character at a time: segmenting a term probes
+# every substring of it, and one range query per character (a few dozen
+# headwords, a few hundred for 中 or 大) is cheaper than a query per probe.
+@lru_cache(maxsize=16384)
+def _keys_starting(ch: str) -> dict[str, int | list[int]]:
+    end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
+    rows = _db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end))
+    return {key: value if isinstance(value, int) else [int(n) for n in value.split()] for key, value in rows}
 
 
 class CedictLines(Sequence[str]):

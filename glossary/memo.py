@@ -67,6 +67,8 @@ def version() -> str:
 
 
 def _encode(value: Any) -> str:
+    if isinstance(value, str):
+        return "s" + value  # most results are one string: no JSON
     from glossary.model import Rendering
 
     def tag(v: Any) -> Any:
@@ -76,10 +78,12 @@ def _encode(value: Any) -> str:
             return {"tuple": [tag(x) for x in v]}
         return v
 
-    return json.dumps(tag(value), ensure_ascii=False, separators=(",", ":"))
+    return "j" + json.dumps(tag(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def _decode(text: str) -> Any:
+    if text[:1] == "s":
+        return text[1:]
     from glossary.model import Rendering
 
     def untag(v: Any) -> Any:
@@ -89,7 +93,7 @@ def _decode(text: str) -> Any:
             return Rendering(**{k: untag(x) for k, x in v["Rendering"].items()})
         return v
 
-    return untag(json.loads(text))
+    return untag(json.loads(text[1:]))
 
 
 def persistent(func: F) -> F:
@@ -108,7 +112,10 @@ def persistent(func: F) -> F:
         pending = _active.get("pending")
         if pending is None or _active["pid"] != os.getpid():  # none open, or a forked worker: not ours
             return func(*args, **kwargs)
-        key = json.dumps([args, kwargs] if kwargs else args, ensure_ascii=False, separators=(",", ":"))
+        if not kwargs and len(args) == 1 and isinstance(args[0], str):
+            key = args[0]  # the usual call: one term
+        else:
+            key = json.dumps([args, kwargs] if kwargs else args, ensure_ascii=False, separators=(",", ":"))
         con = _active.get("con")
         if con is not None:
             row = con.execute("SELECT value FROM memo WHERE fn = ? AND arg = ?", (name, key)).fetchone()

@@ -111,6 +111,26 @@ def synthetic_entries(n: int):  # noqa: ANN201 - Iterator[Entry]
         )
 
 
+def lookups(index: Path, entries: int, rounds: int) -> None:
+    """Whole-process `glossary lookup` on the big index against `python -c pass`, CPU time, alternated."""
+    from itertools import islice
+
+    entry = next(islice(synthetic_entries(entries), entries // 2, None))
+    cases = {
+        "exact hangul": entry.ko,
+        "exact English": entry.en[0].text,
+        "fuzzy hangul (a syllable dropped)": entry.ko[:1] + entry.ko[2:],
+        "fuzzy English (a letter dropped)": "economc " + entry.en[0].text.split(" ", 1)[1],
+        "fuzzy pinyin (a letter dropped)": entry.pinyin.replace("jing", "jng"),
+    }
+    script = [sys.executable, "-m", "glossary", "lookup", "--index", str(index)]
+    baseline = [sys.executable, "-c", "pass"]
+    print(f"lookup on {index.stat().st_size / 1e6:.0f} MB index ({entries:,} entries)")
+    for name, query in cases.items():
+        pairs = alternate([*script, query], baseline, max(rounds, 5))
+        report(f"  {name} {query!r}", pairs, goal_ratio=2.5 if name.startswith("exact") else 5.0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--terms", type=int, default=20_000, help="distinct terms [20000]")
@@ -118,6 +138,7 @@ def main() -> int:
     parser.add_argument("--index-entries", type=int, default=1_000_000, help="entries of the index test [1000000]")
     parser.add_argument("--skip-index", action="store_true", help="skip the index test")
     parser.add_argument("--skip-build", action="store_true", help="skip the build ratio")
+    parser.add_argument("--index", type=Path, help="time lookups on this index (built by this script) instead")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="glossary-bench-build-"))
     try:
@@ -141,18 +162,15 @@ def main() -> int:
             pairs = alternate(build, baseline, args.rounds)
             report(f"warm build of {len(terms):,} terms (cache of the previous build)", pairs)
         if not args.skip_index:
-            target = work / "big.sqlite"
-            out = work / "index.txt"
-            run = run_process([sys.executable, "-c", INDEX, str(args.index_entries), str(target), str(ROOT / "scripts")],
-                              stdout=str(out))
-            cpu, rss, size = out.read_text().split()
-            print(f"index of {args.index_entries:,} entries: {cpu} s CPU, peak RSS {rss} MB "
-                  f"[goal <= 1024 MB: {'met' if float(rss) <= 1024 else 'NOT met'}], {size} MB on disk", flush=True)
-            if args.index_entries >= 100_000:
-                shutil.copy(target, Path(tempfile.gettempdir()) / f"glossary-bench-{args.index_entries}.sqlite")
-                print(f"  kept as {Path(tempfile.gettempdir()) / f'glossary-bench-{args.index_entries}.sqlite'} "
-                      "for scripts/bench_lookup.py --index", flush=True)
-            del run
+            target = args.index or work / "big.sqlite"
+            if not args.index:
+                out = work / "index.txt"
+                run_process([sys.executable, "-c", INDEX, str(args.index_entries), str(target), str(ROOT / "scripts")],
+                            stdout=str(out))
+                cpu, rss, size = out.read_text().split()
+                print(f"index of {args.index_entries:,} entries: {cpu} s CPU, peak RSS {rss} MB "
+                      f"[goal <= 1024 MB: {'met' if float(rss) <= 1024 else 'NOT met'}], {size} MB on disk", flush=True)
+            lookups(target, args.index_entries, args.rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
