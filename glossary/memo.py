@@ -33,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _LIBRARIES = ("opencc", "pykakasi", "pypinyin", "ko-pron", "hanja")
 _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (fn TEXT, arg TEXT, value TEXT, PRIMARY KEY (fn, arg)) WITHOUT ROWID"
 
-_active: dict[str, Any] = {}  # while a build runs: "con" (the cache file, or None), "pending" (new rows)
+_active: dict[str, Any] = {}  # while a build runs: "con" (the cache file, or None), "pending" ((fn, arg) -> value)
 
 
 @cache
@@ -99,6 +99,9 @@ def _decode(text: str) -> Any:
 def persistent(func: F) -> F:
     """Mark a pure function (arguments and result: strings, numbers, tuples, renderings) as kept in the build's cache.
 
+    Put it above an in-process memo (``lru_cache``), so that a result the
+    memo already holds still reaches the cache file.
+
     >>> @persistent
     ... def shout(text: str) -> str:
     ...     return text.upper()
@@ -116,15 +119,19 @@ def persistent(func: F) -> F:
             key = args[0]  # the usual call: one term
         else:
             key = json.dumps([args, kwargs] if kwargs else args, ensure_ascii=False, separators=(",", ":"))
+        if (name, key) in pending:
+            return func(*args, **kwargs)  # computed earlier in this build: the memo under it has it
         con = _active.get("con")
         if con is not None:
             row = con.execute("SELECT value FROM memo WHERE fn = ? AND arg = ?", (name, key)).fetchone()
             if row is not None:
                 return _decode(row[0])
         value = func(*args, **kwargs)
-        pending.append((name, key, _encode(value)))
+        pending[name, key] = _encode(value)
         return value
 
+    if hasattr(func, "cache_clear"):  # an in-process memo under it
+        wrapper.cache_clear = func.cache_clear  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
 
 
@@ -157,7 +164,7 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                 path.unlink()
             except OSError:
                 pass
-    _active.update(con=con, pending=[], pid=os.getpid())
+    _active.update(con=con, pending={}, pid=os.getpid())
     try:
         yield
         pending = _active["pending"]
@@ -169,7 +176,7 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                     con.executescript(_SCHEMA + "; CREATE TABLE IF NOT EXISTS meta (version TEXT);")
                     con.execute("DELETE FROM meta")
                     con.execute("INSERT INTO meta VALUES (?)", (version(),))
-                con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", pending)
+                con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", ((f, k, v) for (f, k), v in pending.items()))
                 con.commit()
             except (OSError, sqlite3.Error):
                 pass

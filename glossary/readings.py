@@ -408,8 +408,8 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
 
 
 # Texts repeat their terms: one reading per distinct term and process.
+@persistent  # outside the memo, so every result of a build reaches the cache file
 @lru_cache(maxsize=65536)
-@persistent
 def _shipped_reading(hanzi: str) -> str:
     return _read(hanzi, load_dictionary())
 
@@ -493,8 +493,8 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
 # ---------------------------------------------------------- romanisation
 
 
+@persistent  # outside the memo, so every result of a build reaches the cache file
 @lru_cache(maxsize=65536)
-@persistent
 def romanize(hangul: str, system: str = "rr") -> str:
     """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr`` (McCune-Reischauer).
 
@@ -589,8 +589,8 @@ def _overrides(name: str) -> dict[str, str]:
     return table
 
 
+@persistent  # outside the memo, so every result of a build reaches the cache file
 @lru_cache(maxsize=65536)
-@persistent
 def pinyin_reading(hanzi: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces.
 
@@ -682,8 +682,8 @@ def _is_kanji(ch: str) -> bool:
     return _is_hanzi(ch) or ch in "々〆"
 
 
-@lru_cache(maxsize=65536)  # pykakasi costs a millisecond a term; texts repeat their terms
 @persistent
+@lru_cache(maxsize=65536)  # pykakasi costs a millisecond a term; texts repeat their terms
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 
