@@ -682,8 +682,9 @@ def _is_kanji(ch: str) -> bool:
     return _is_hanzi(ch) or ch in "々〆"
 
 
+# Called once per entry, so no in-process memo (scripts/eval_readings.py also
+# calls it again with the override table patched out); kept across builds.
 @persistent
-@lru_cache(maxsize=65536)  # pykakasi costs a millisecond a term; texts repeat their terms
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 

@@ -84,7 +84,7 @@ def test_a_second_build_from_the_cache_writes_the_same_glossary(tmp_path: Path, 
         shutil.copy(memo.cache_path(tmp_path / "a"), memo.cache_path(tmp_path / "b"))
         from glossary import readings
 
-        for f in (readings._shipped_reading, readings.romanize, readings.pinyin_reading, readings.kana_reading):
+        for f in (readings._shipped_reading, readings.romanize, readings.pinyin_reading):
             f.cache_clear()  # the in-process memos, so the second build reads the file
 
         def no_pykakasi():  # noqa: ANN202
