@@ -143,17 +143,17 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         $ glossary extract seeds/two-sessions-2025.en.txt --format jsonl | head -1
         {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
-    from glossary.pipeline import extract_paths
+    from glossary.pipeline import extract_paths, stream_jsonl
 
+    if fmt == "jsonl" and not (add or dry_run):  # streamed: memory flat whatever the corpus
+        out = sys.stdout
+        if not stream_jsonl([Path(p) for p in paths], out, jobs=jobs):
+            sys.exit(EXIT_NOT_FOUND)
+        out.flush()
+        return
     occurrences = extract_paths([Path(p) for p in paths], jobs=jobs)
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)
-    elif fmt == "jsonl":
-        from glossary.occurrences import occurrence_record
-
-        lines = [json.dumps(occurrence_record(occ), ensure_ascii=False) for occ in occurrences]
-        if lines:
-            click.echo("\n".join(lines))
     else:
         from glossary.report import format_occurrence_table
 

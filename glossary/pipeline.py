@@ -14,6 +14,7 @@ import os
 import re
 import string
 from collections.abc import Iterator
+from typing import TextIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,6 +190,53 @@ def extract_paths(paths: list[Path], *, jobs: int | None = None) -> list[Occurre
     from glossary.extract import agree_renderings
 
     return agree_renderings([occ for _, _, found in extract_files(paths, jobs=jobs) for occ in found])
+
+
+def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None) -> int:
+    """Write every occurrence of the texts to ``out`` as JSON lines (``extract --format jsonl``); return the count.
+
+    The same records as :func:`extract_paths`, in the same order, with
+    memory flat in the size of the corpus: each file's records go to a
+    spool file as they come, with a count of each (term, rendering) met;
+    :func:`glossary.extract.agree_renderings` then runs on those counts alone
+    (one shared record per distinct pair, repeated), and the spool is copied
+    to ``out`` with the renderings it changed.
+    """
+    import json
+    import tempfile
+    from collections import Counter
+
+    from glossary.extract import agree_renderings
+    from glossary.occurrences import occurrence_record
+
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    count = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for _, _, found in extract_files(paths, jobs=jobs):
+            for occ in found:
+                if occ.gloss and occ.gloss_kind:
+                    seen[occ.term, occ.gloss, occ.gloss_kind, occ.kind] += 1
+                spool.write(json.dumps(occurrence_record(occ), ensure_ascii=False) + "\n")
+                count += 1
+        shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
+        agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
+        changed = {}
+        position = 0
+        for key, n in seen.items():
+            gloss = agreed[position].gloss
+            if gloss != key[1]:
+                changed[key] = gloss
+            position += n
+        spool.seek(0)
+        for line in spool:
+            if changed:
+                record = json.loads(line)
+                better = changed.get((record["term"], record["gloss"], record["gloss_kind"], record["kind"]))
+                if better is not None:
+                    record["gloss"] = better
+                    line = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write(line)
+    return count
 
 
 def run_pipeline(

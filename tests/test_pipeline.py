@@ -143,3 +143,24 @@ def test_language_counts_what_the_character_loop_counted(text: str) -> None:
     from glossary.pipeline import _language
 
     assert _language(text) == _language_by_characters(text)
+
+
+def test_streamed_jsonl_is_the_extraction_with_its_agreement(tmp_path: Path) -> None:
+    # Two occurrences of one term, one rendering with stray words before it:
+    # the corpus-wide agreement cuts it, streamed or not.
+    import io
+
+    from glossary.occurrences import occurrence_record
+    from glossary.pipeline import extract_paths, stream_jsonl
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text("China's big Two Sessions (兩會) began.\n\n올해 양회(兩會)가 열렸다.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The Two Sessions (两会) ended. The Two Sessions (兩會) again.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("Nothing bracketed here (none).\n", encoding="utf-8")
+    expected = [json.dumps(occurrence_record(o), ensure_ascii=False) for o in extract_paths([folder], jobs=1)]
+    for jobs in (1, 2):
+        out = io.StringIO()
+        assert stream_jsonl([folder], out, jobs=jobs) == len(expected)
+        assert out.getvalue().splitlines() == expected
+    assert [json.loads(line)["gloss"] for line in expected].count("Two Sessions") == 3
