@@ -73,7 +73,8 @@ def context_renderings(occurrences: Iterable[Occurrence]) -> tuple[Rendering, ..
     documents: dict[str, set[str]] = defaultdict(set)
     first_seen: dict[str, int] = {}
     for i, occ in enumerate(occurrences):
-        if occ.gloss_kind != "translation" or not occ.gloss or not is_english(occ.gloss):
+        # a name as the text writes it in English (Xi Zhongxun, Heilongjiang) is a rendering too
+        if occ.gloss_kind not in ("translation", "name") or not occ.gloss or not is_english(occ.gloss):
             continue
         text = _display(occ.gloss)
         if not text:
@@ -107,10 +108,13 @@ def other_renderings(occurrences: Iterable[Occurrence]) -> tuple[tuple[str, str]
     for occ in occurrences:
         if not occ.gloss or not occ.gloss_kind:
             continue
-        if occ.gloss_kind == "translation":
+        if occ.gloss_kind in ("translation", "name"):
             if is_english(occ.gloss):
                 continue
-            kind = "ko" if _HANGUL.search(occ.gloss) else "translation"
+            if occ.gloss_kind == "name":
+                kind = "transcription"  # a Korean name written by its Mandarin sound: 시진핑
+            else:
+                kind = "ko" if _HANGUL.search(occ.gloss) else "translation"
         else:
             kind = occ.gloss_kind
         seen.setdefault((kind, _display(occ.gloss)), None)

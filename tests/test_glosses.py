@@ -97,3 +97,14 @@ def test_the_same_rendering_from_another_source_is_evidence_not_a_second_renderi
     assert renderings == (
         Rendering("Belt and Road Initiative", "context", count=1, documents=("a.txt",), also=("dictionary",)),
     )
+
+
+def test_name_renderings_from_the_texts():
+    """A name as the text writes it is a rendering: English beside English ones, hangul as a transcription."""
+    from glossary.glosses import context_renderings, other_renderings
+    from glossary.model import Occurrence
+
+    occ = [Occurrence("习仲勋", "a.txt", 1, gloss="Xi Zhongxun", gloss_kind="name"),
+           Occurrence("習仲勳", "b.txt", 1, gloss="시중쉰", gloss_kind="name")]
+    assert [r.text for r in context_renderings(occ)] == ["Xi Zhongxun"]
+    assert other_renderings(occ) == (("transcription", "시중쉰"),)
