@@ -209,32 +209,38 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None) -> 
     from glossary.extract import agree_renderings
     from glossary.occurrences import occurrence_record
 
+    from array import array
+
     seen: Counter[tuple[str, str, str, str]] = Counter()
+    ids: dict[tuple[str, str, str, str], int] = {}
+    line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
     count = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         for _, _, found in extract_files(paths, jobs=jobs):
             for occ in found:
                 if occ.gloss and occ.gloss_kind:
-                    seen[occ.term, occ.gloss, occ.gloss_kind, occ.kind] += 1
+                    key = (occ.term, occ.gloss, occ.gloss_kind, occ.kind)
+                    seen[key] += 1
+                    line_keys.append(ids.setdefault(key, len(ids)) + 1)
+                else:
+                    line_keys.append(0)
                 spool.write(json.dumps(occurrence_record(occ), ensure_ascii=False) + "\n")
                 count += 1
         shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
         agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
-        changed = {}
+        changed: dict[int, str] = {}
         position = 0
         for key, n in seen.items():
-            gloss = agreed[position].gloss
-            if gloss != key[1]:
-                changed[key] = gloss
+            if agreed[position].gloss != key[1]:
+                changed[ids[key] + 1] = agreed[position].gloss
             position += n
         spool.seek(0)
-        for line in spool:
-            if changed:
+        for number, line in enumerate(spool):
+            better = changed.get(line_keys[number]) if changed else None
+            if better is not None:
                 record = json.loads(line)
-                better = changed.get((record["term"], record["gloss"], record["gloss_kind"], record["kind"]))
-                if better is not None:
-                    record["gloss"] = better
-                    line = json.dumps(record, ensure_ascii=False) + "\n"
+                record["gloss"] = better
+                line = json.dumps(record, ensure_ascii=False) + "\n"
             out.write(line)
     return count
 
