@@ -13,8 +13,8 @@ import hashlib
 import os
 import re
 import string
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,13 +150,28 @@ def _preload() -> None:
     readings.load_dictionary()
 
 
-def extract_files(paths: list[Path], *, jobs: int | None = None) -> Iterator[tuple[FileRead, str, list[Occurrence]]]:
+def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
+    """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
+
+    Strings cross back to the parent more cheaply than records.
+    """
+    import json
+
+    from glossary.occurrences import occurrence_record
+
+    _, _, found = _extract_file(path)
+    keys = [(o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None for o in found]
+    return keys, [json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in found]
+
+
+def extract_files(paths: list[Path], *, jobs: int | None = None, work: Callable[[Path], Any] | None = None) -> Iterator[Any]:
     """Each file's record, text hash and occurrences, in the order the files are walked.
 
     Files are independent, so up to ``jobs`` worker processes (default: the
     machine's cores) read and extract them; results come back in walk order
     whatever finishes first, so the output never depends on ``jobs``. One
-    job, or one file, runs in this process.
+    job, or one file, runs in this process. ``work`` replaces the unit of
+    work (default: read, decode, extract; see :func:`stream_jsonl`).
 
     >>> list(extract_files([]))
     []
@@ -164,9 +179,10 @@ def extract_files(paths: list[Path], *, jobs: int | None = None) -> Iterator[tup
     from glossary.sources import source_paths
 
     files = list(source_paths(paths))
+    work = work or _extract_file
     jobs = default_jobs() if jobs is None else max(1, jobs)
     if jobs == 1 or len(files) < 2:
-        yield from map(_extract_file, files)
+        yield from map(work, files)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -178,7 +194,7 @@ def extract_files(paths: list[Path], *, jobs: int | None = None) -> Iterator[tup
     if method == "fork":
         _preload()
     with ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(_extract_file, files, chunksize=1)
+        yield from pool.map(work, files, chunksize=1)
 
 
 def extract_paths(paths: list[Path], *, jobs: int | None = None) -> list[Occurrence]:
@@ -206,26 +222,24 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None) -> 
     import tempfile
     from collections import Counter
 
-    from glossary.extract import agree_renderings
-    from glossary.occurrences import occurrence_record
-
     from array import array
+
+    from glossary.extract import agree_renderings
 
     seen: Counter[tuple[str, str, str, str]] = Counter()
     ids: dict[tuple[str, str, str, str], int] = {}
     line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
     count = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for _, _, found in extract_files(paths, jobs=jobs):
-            for occ in found:
-                if occ.gloss and occ.gloss_kind:
-                    key = (occ.term, occ.gloss, occ.gloss_kind, occ.kind)
+        for keys, lines in extract_files(paths, jobs=jobs, work=_extract_file_jsonl):
+            for key in keys:
+                if key is None:
+                    line_keys.append(0)
+                else:
                     seen[key] += 1
                     line_keys.append(ids.setdefault(key, len(ids)) + 1)
-                else:
-                    line_keys.append(0)
-                spool.write(json.dumps(occurrence_record(occ), ensure_ascii=False) + "\n")
-                count += 1
+            spool.writelines(lines)
+            count += len(lines)
         shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
         agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
         changed: dict[int, str] = {}
