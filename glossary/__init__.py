@@ -2,7 +2,7 @@
 
 The pipeline, one module per stage:
 
-1. ``sources``   files -> decoded text (encodings, HTML, Markdown)
+1. ``sources``   files -> decoded text (encodings, HTML, Markdown, PDF, DOCX, HWPX, ODT, EPUB)
 2. ``extract``   text -> occurrences of bracketed CJK terms and their renderings
 3. ``normalize`` traditional / simplified / Japanese forms; the merge key
 4. ``readings``  hangul, romanisation, pinyin, kana
@@ -13,6 +13,8 @@ The pipeline, one module per stage:
 9. ``index``     the SQLite lookup index
 
 Around them: ``model`` (records and errors), ``dictionary`` (CC-CEDICT),
+``senses`` (CC-CEDICT senses cleaned into renderings fit to paste),
+``names`` and ``transcription`` (Chinese names in Korean: 習近平 시진핑),
 ``fileio`` (atomic writes), ``i18n``/``locales`` (Korean and English
 interface), ``cli`` and ``launcher`` (the command line).
 
@@ -38,6 +40,7 @@ _PUBLIC = {
     "to_simplified": "glossary.normalize",
     "to_traditional": "glossary.normalize",
     "hangul_reading": "glossary.readings",
+    "korean_reading": "glossary.readings",
     "romanize": "glossary.readings",
     "pinyin_reading": "glossary.readings",
     "kana_reading": "glossary.readings",

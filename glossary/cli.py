@@ -61,14 +61,27 @@ def _terms_path(terms: str | None) -> tuple[Path, bool]:
     return (Path(terms), True) if terms else (Path(DEFAULT_TERMS), False)
 
 
-def _collect(paths: tuple[str, ...], terms: str | None, jobs: int | None = None,  # noqa: ANN202
+def _text_paths(paths: tuple[str, ...], terms_missing: bool = False) -> list[Path]:
+    """The texts named, or ``seeds/``; outside a project folder, say how to name them.
+
+    A term base named but missing is reported first (by the pipeline), as it always was.
+    """
+    if not paths and not terms_missing and not all(Path(p).exists() for p in DEFAULT_SOURCES):
+        raise click.UsageError(_("no texts named, and no seeds/ folder here (the default): name the files or "
+                                 "folders to read, e.g. `glossary build reports/ notes.docx`"))
+    return [Path(p) for p in paths or DEFAULT_SOURCES]
+
+
+def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True, jobs: int | None = None,  # noqa: ANN202
              occurrences: tuple[str, ...] = ()):
     from glossary.pipeline import run_pipeline
+    from glossary.progress import ProgressBar
 
     path, explicit = _terms_path(terms)
-    texts = paths or (() if occurrences else DEFAULT_SOURCES)  # occurrences alone: no default texts
-    return run_pipeline([Path(p) for p in texts], path, terms_required=explicit, jobs=jobs,
-                        occurrence_files=[Path(p) for p in occurrences])
+    texts = [] if occurrences and not paths else _text_paths(paths, terms_missing=explicit and not path.exists())
+    with ProgressBar(enabled=False if quiet else None) as bar:
+        return run_pipeline(texts, path, terms_required=explicit, progress=bar, jobs=jobs,
+                            occurrence_files=[Path(p) for p in occurrences])
 
 
 def _jobs_option():  # noqa: ANN202
@@ -85,12 +98,16 @@ def _jobs_option():  # noqa: ANN202
 @option("--occurrences", "occurrences", multiple=True, type=click.Path(), metavar="FILE",
         help=N_("Also merge these occurrences (JSON lines of `glossary extract --format jsonl`); repeatable."))
 @_jobs_option()
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tuple[str, ...], jobs: int | None) -> None:
+def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tuple[str, ...], jobs: int | None,
+          quiet: bool) -> None:
     """Build the glossary from texts: CSV, TBX, JSON and the lookup index.
 
-    PATHS are files or folders (walked recursively); default: seeds/, unless
-    --occurrences gives occurrences extracted elsewhere.
+    PATHS are files or folders (walked recursively): .txt, .md, .html, .pdf,
+    .docx, .odt, .hwpx, .epub; default: seeds/, unless --occurrences gives
+    occurrences extracted elsewhere. Files in folders that cannot be read
+    are skipped and listed.
 
     Example:
 
@@ -105,7 +122,7 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
     out_dir = Path(out)
     written = []
     with cache_file(out_dir):  # per-term readings and glosses kept for the next build
-        result = _collect(paths, terms, jobs, occurrences)
+        result = _collect(paths, terms, quiet, jobs, occurrences)
         for fmt in ("csv", "tbx", "json"):
             target = out_dir / f"glossary.{fmt}"
             write_export(result.entries, target, fmt)
@@ -130,8 +147,10 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
 @option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
 @option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
 @_jobs_option()
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, jobs: int | None) -> None:
+def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, jobs: int | None,
+            quiet: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
     With --add, new terms go into terms.yaml as candidates, and the counts
@@ -144,14 +163,26 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
     from glossary.pipeline import extract_paths, stream_jsonl
+    from glossary.progress import ProgressBar
+    from glossary.sources import skipped_summary
 
-    if fmt == "jsonl" and not (add or dry_run):  # streamed: memory flat whatever the corpus
-        out = sys.stdout
-        if not stream_jsonl([Path(p) for p in paths], out, jobs=jobs):
+    skipped: list = []
+    texts = [Path(p) for p in paths]
+    with ProgressBar(enabled=False if quiet else None) as bar:
+        if fmt == "jsonl" and not (add or dry_run):  # streamed: memory flat whatever the corpus
+            found = stream_jsonl(texts, sys.stdout, jobs=jobs, skipped=skipped, progress=bar)
+            occurrences = None
+        else:
+            occurrences = extract_paths(texts, jobs=jobs, skipped=skipped, progress=bar)
+    if skipped:
+        click.echo(skipped_summary(skipped), err=True)
+        for item in sorted(skipped, key=lambda s: s.path):
+            click.echo(f"  {item.path}: {item.reason}", err=True)
+    if occurrences is None:
+        sys.stdout.flush()
+        if not found:
             sys.exit(EXIT_NOT_FOUND)
-        out.flush()
         return
-    occurrences = extract_paths([Path(p) for p in paths], jobs=jobs)
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)
     else:
@@ -183,7 +214,9 @@ def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | No
         "refreshed": format_number(len(report.updated)),
         "skipped": format_number(len(skipped)),
     }
-    if dry_run:
+    if dry_run and not report.added and not report.updated:
+        line = _("{path}: nothing would change ({skipped} skipped).") if skipped else _("{path}: nothing would change.")
+    elif dry_run:
         line = _("{path}: would change: {added} added, {refreshed} refreshed, {skipped} skipped.")
     else:
         line = _("{path}: updated: {added} added, {refreshed} refreshed, {skipped} skipped.")
@@ -196,39 +229,49 @@ def _echo_report(path: Path, report, dry_run: bool, more_skipped: list[str] | No
 
 @cli.command()
 @click.argument("texts", nargs=-1)
+@option("--hanja", is_flag=True, help=N_("Print the strict hanja reading (習近平 -> 습근평) instead."))
 @option("--romanize", is_flag=True, help=N_("Add the Revised Romanization of each reading."))
 @option("--json", "as_json", is_flag=True, help=N_("Print every form the tool knows, as JSON lines."))
 @lang_option()
-def reading(texts: tuple[str, ...], romanize: bool, as_json: bool) -> None:
-    """Print the Korean hangul reading of each CJK term.
+def reading(texts: tuple[str, ...], hanja: bool, romanize: bool, as_json: bool) -> None:
+    """Print each CJK term in Korean, as a Korean writer prints it.
 
-    With "-", read one term per line from standard input; blank lines stay blank.
+    A modern Chinese person or a current place is written by its Mandarin
+    sound (외래어 표기법), anything else by its hanja reading; a Chinese
+    clause or title prints an empty line. --json says which rule chose it.
+    With "-", read one term per line from standard input; blank lines stay
+    blank, and each answer is printed as soon as its line is read.
 
     Example:
 
-        $ glossary reading 以舊換新 兩重建設
+        $ glossary reading 習近平 北京 以舊換新
+        시진핑
+        베이징
         이구환신
-        양중건설
+        $ glossary reading --hanja 習近平 北京
+        습근평
+        북경
     """
     from glossary import readings
 
     if texts == ("-",):
-        items = [line.rstrip("\r\n") for line in sys.stdin]
+        items: Any = (line.rstrip("\r\n") for line in sys.stdin)
     elif texts:
-        items = list(texts)
+        items = texts
     else:
         raise click.UsageError(_("give one or more terms, or - to read standard input"))
     for item in items:
-        if not item.strip():
-            click.echo("")
-            continue
-        if as_json:
-            click.echo(json.dumps(readings.reading_forms(item.strip()), ensure_ascii=False))
-        elif romanize:
-            hangul = readings.hangul_reading(item.strip())
-            click.echo(f"{hangul}\t{readings.romanize(hangul)}")
+        term = item.strip()
+        if not term:
+            line = ""
+        elif as_json:
+            line = json.dumps(readings.reading_forms(term), ensure_ascii=False)
         else:
-            click.echo(readings.hangul_reading(item.strip()))
+            korean = readings.hangul_reading(term) if hanja else readings.korean_reading(term).ko
+            line = f"{korean}\t{readings.romanize(korean)}" if romanize else korean
+        click.echo(line)
+        if texts == ("-",):
+            sys.stdout.flush()
 
 
 #: Keys of glossary.export.WRITERS / READERS (kept here so --help needs no import).
@@ -253,10 +296,11 @@ IMPORT_FORMATS = ("csv", "xlsx", "tbx", "tbx2", "json")
 @option("--langs", metavar="LIST", help=N_("Only these languages, comma-separated: zh-Hant,ko,en."))
 @option("--date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
         help=N_("Date to record in the file header (none by default, so output is reproducible)."))
+@option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
 def export(
     paths: tuple[str, ...], fmt: str, output: str | None, terms: str | None, bom: bool, separator: str,
-    header: str, locale: str, pair: str | None, langs: str | None, date: Any,
+    header: str, locale: str, pair: str | None, langs: str | None, date: Any, quiet: bool = False,
 ) -> None:
     """Export the glossary of PATHS (default: seeds/) in one format.
 
@@ -284,7 +328,7 @@ def export(
         from glossary.export.common import language_name
 
         language_name("en", locale)  # an unknown locale fails before the pipeline runs
-    result = _collect(paths, terms)
+    result = _collect(paths, terms, quiet)
     write_export(result.entries, Path(output) if output else None, fmt, options)
     if not result.entries:
         sys.exit(EXIT_NOT_FOUND)

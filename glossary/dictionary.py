@@ -4,11 +4,11 @@ Input: a CJK term (traditional or simplified). Output: English.
 
 1. :func:`lookup_entries` finds the CC-CEDICT entries of the whole term, by the
    form as written, else by its simplified form (:func:`glossary.normalize.to_simplified`).
-2. :func:`dictionary_senses` cleans their senses for a translator: classifier
-   lists, variant and "see" cross-references, pronunciation notes and surname
-   senses go; ``全國人民代表大會|全国人民代表大会[...]`` references become plain
-   text. Proper-noun entries (capitalised pinyin) give way to common-word
-   entries of the same headword unless the term is a name.
+2. :func:`dictionary_renderings` offers their senses cleaned for a
+   translator by :mod:`glossary.senses` (``Xi Jinping``, note ``1953–, PRC
+   politician``; the ``(USA)`` sense of 國務院 left out), with "variant of" /
+   "see" references followed. Proper-noun entries (capitalised pinyin) give
+   way to common-word entries of the same headword unless the term is a name.
 3. :func:`segment_words` splits a term no entry covers into the fewest
    dictionary words, and :func:`literal_gloss` joins one short sense per word
    ("common + prosperous"): a hint for the translator, never a translation.
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from glossary import senses
 from glossary.memo import persistent
 from glossary.model import Rendering
 from glossary.normalize import fold, to_simplified
@@ -45,24 +46,7 @@ LITERAL_MAX_WORDS = 4
 # noun; "3D打印 [san1 D da3 yin4]" has a Latin letter without a tone, not a name.
 _NAME_SYLLABLE = re.compile(r"^[A-Z][a-z:]*[1-5]$")
 
-# Senses that say nothing a translator can use in place of the term.
-_DROP = re.compile(
-    r"^(?:CL:"  # classifier list: CL:個|个[ge4]
-    r"|(?:[\w()-]+ )*variant of\b"  # variant of, old/erhua/Japanese variant of
-    r"|see\b"  # see X[pin1], see also X
-    r"|also (?:pr\.|written|called|known as|translated|used)\b"
-    r"|used (?:in|as|for|to|erroneously)\b"
-    r"|(?:opposite|antonym|synonym):"
-    r"|\(?(?:Taiwan |old |also |dialect |erroneous )?pr\. )"
-)
-_SURNAME = re.compile(r"^(?:\([^)]*\) )?(?:[\w-]+ )?surname\b", re.IGNORECASE)
-# "variant of X[pin]", "see X[pin]": the target, when that is all an entry says.
-_REFERENCE = re.compile(r"^(?:(?:[\w()-]+ )*variant of|see) ([^\s|\[,;]+)(?:\|([^\s\[,;]+))?(?:\[([^\]]+)\])?")
-# 全國人民代表大會|全国人民代表大会[Quan2 guo2 ...] -> 全國人民代表大會; 大夫[dai4 fu5] -> 大夫
-_CJK_REF = re.compile(r"([^\s|\[\](),;:\"]+)(?:\|[^\s|\[\](),;:\"]+)?\[[A-Za-z0-9:,·\s-]+\]")
-_PRONUNCIATION = re.compile(r"\s*\((?:[\w ]+ )?pr\. [^)]*\)|\s*,? ?also pr\. \[[^\]]*\](?: or \[[^\]]*\])*")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-_ABBREVIATIONS = ((re.compile(r"\bsth\b"), "something"), (re.compile(r"\bsb\b"), "somebody"))
 # Punctuation that splits a long term (a title) into groups of words.
 _GROUP_BREAKS = frozenset("、，,;；:：·・")
 
@@ -156,30 +140,21 @@ def is_name_entry(term: str) -> bool:
     return bool(entries) and all(e.is_name for e in entries)
 
 
-def _readable(sense: str) -> str:
-    sense = _PRONUNCIATION.sub("", sense)
-    sense = _CJK_REF.sub(r"\1", sense)
-    for pattern, word in _ABBREVIATIONS:
-        sense = pattern.sub(word, sense)
-    return " ".join(sense.split())
-
-
 def clean_sense(sense: str, *, is_name: bool = False) -> str | None:
-    """One raw CC-CEDICT sense made readable for a translator, or None if it is noise.
+    """One raw CC-CEDICT sense made fit to paste, or None if it offers nothing.
 
-    Classifier lists, variant and "see" cross-references, pronunciation notes
-    and (unless the term is a name) surname senses say nothing a translator
-    can put in place of the term.
+    The renderings :func:`glossary.senses.clean_sense` cuts out of it,
+    joined with "; " (what was moved out is in their notes); None for
+    classifier lists, cross-references, usage and pronunciation notes and
+    (unless the term is a name) surname senses.
 
     >>> clean_sense("National People's Congress (NPC) (abbr. for 全國人民代表大會|全国人民代表大会[Quan2 guo2 Ren2 min2 Dai4 biao3 Da4 hui4])")
-    "National People's Congress (NPC) (abbr. for 全國人民代表大會)"
+    "National People's Congress"
     >>> clean_sense("CL:個|个[ge4]") is None, clean_sense("surname Wang") is None
     (True, True)
     """
-    sense = sense.strip()
-    if not sense or _DROP.match(sense) or (not is_name and _SURNAME.match(sense)):
-        return None
-    return _readable(sense) or None
+    texts = [c.text for c in senses.offered(senses.clean_sense(sense), is_name=is_name)]
+    return "; ".join(texts) or None
 
 
 def _preferred(entries: tuple[CedictEntry, ...], *, is_name: bool) -> tuple[CedictEntry, ...]:
@@ -190,29 +165,41 @@ def _preferred(entries: tuple[CedictEntry, ...], *, is_name: bool) -> tuple[Cedi
     return common or entries
 
 
-def _follow(sense: str) -> tuple[CedictEntry, ...]:
-    """Entries a "variant of X" / "see X" sense points to."""
-    m = _REFERENCE.match(sense)
-    if not m:
+def _follow(sense: senses.CleanSense) -> tuple[CedictEntry, ...]:
+    """Entries a reference ("see X", "variant of X", "abbr. for X") points to."""
+    if not sense.ref:
         return ()
-    trad, simp, pinyin = m.groups()
-    targets = _entries(trad) or _entries(simp or "")
-    if pinyin:
-        same = tuple(e for e in targets if e.pinyin.lower() == pinyin.lower())
+    targets = _entries(sense.ref) or _entries(_simplified(sense.ref))
+    if sense.ref_pinyin:
+        same = tuple(e for e in targets if e.pinyin.lower() == sense.ref_pinyin.lower())
         targets = same or targets
     return targets
 
 
-def _senses(entries: tuple[CedictEntry, ...], *, is_name: bool, follow: bool) -> list[str]:
-    out: list[str] = []
+def _clean_senses(entries: tuple[CedictEntry, ...], *, is_name: bool, depth: int = 2) -> tuple[senses.CleanSense, ...]:
+    """The offered senses of ``entries``, references followed in place.
+
+    An entry that is only "variant of X" / "see X" means what X means. A
+    reference beside other senses is followed only when it names a longer
+    form of the term itself (黑龍江 "see 黑龍江省": the province); a single
+    character's "see 葡萄" says where it is used, not what it means.
+    """
+    out: list[senses.CleanSense] = []
     for entry in _preferred(entries, is_name=is_name):
-        cleaned = [s for s in (clean_sense(raw, is_name=is_name) for raw in entry.senses) if s]
-        if not cleaned and follow:
-            # An entry that is only "variant of X" / "see X" means what X means.
-            for raw in entry.senses:
-                cleaned += _senses(_follow(raw), is_name=is_name, follow=False)
-        out += cleaned
-    return list(dict.fromkeys(out))
+        cleaned = [c for raw in entry.senses for c in senses.clean_sense(raw)]
+        alone = not senses.offered(cleaned, is_name=is_name)
+        for sense in cleaned:
+            if sense.kind == "reference" and depth and sense.ref:
+                longer = len(entry.trad) > 1 and sense.ref.startswith((entry.trad, entry.simp)) and sense.ref != entry.trad
+                if alone or longer:
+                    out += _clean_senses(_follow(sense), is_name=is_name, depth=depth - 1)
+                continue
+            out.append(sense)
+    return senses.offered(out, is_name=is_name)
+
+
+def _senses(entries: tuple[CedictEntry, ...], *, is_name: bool, follow: bool) -> list[str]:
+    return [c.text for c in _clean_senses(entries, is_name=is_name, depth=2 if follow else 0)]
 
 
 def dictionary_senses(term: str, *, is_name: bool = False) -> tuple[str, ...]:
@@ -226,7 +213,12 @@ def dictionary_senses(term: str, *, is_name: bool = False) -> tuple[str, ...]:
     >>> dictionary_senses("兩會")
     ("National People's Congress and Chinese People's Political Consultative Conference",)
     """
-    return tuple(_senses(lookup_entries(term), is_name=is_name, follow=True))
+    return tuple(c.text for c in _term_senses(term, is_name=is_name))
+
+
+@cache
+def _term_senses(term: str, *, is_name: bool) -> tuple[senses.CleanSense, ...]:
+    return _clean_senses(lookup_entries(term), is_name=is_name)
 
 
 @persistent
@@ -236,7 +228,10 @@ def dictionary_renderings(term: str, *, is_name: bool = False) -> tuple[Renderin
     >>> dictionary_renderings("共同體")
     (Rendering(text='community', source='dictionary', count=0, documents=(), also=(), note=None, raw=None, kind=None),)
     """
-    return tuple(Rendering(sense, "dictionary") for sense in dictionary_senses(term, is_name=is_name))
+    return tuple(
+        Rendering(c.text, "dictionary", note=c.note, raw=c.raw if c.raw != c.text else None)
+        for c in _term_senses(term, is_name=is_name)
+    )
 
 
 def _segment(chunk: str) -> list[str]:

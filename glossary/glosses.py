@@ -11,12 +11,18 @@ Output: a tuple of :class:`~glossary.model.Rendering`, most trusted first:
    first when any other source exists.
 
 Romanised readings, pinyin and hangul met beside a term are not English: they
-are returned separately by :func:`other_renderings`.
+are returned separately by :func:`other_renderings`. A proper name the texts
+spell in pinyin (Heilongjiang, Xi Zhongxun) is the exception: that spelling is
+the English name (:func:`is_name_rendering`), so it is a context rendering.
+
+A dictionary sense never outranks a rendering from the texts; the same text
+from both is one rendering that keeps the dictionary's note and raw sense.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -61,6 +67,81 @@ def is_english(text: str) -> bool:
     return bool(_LATIN.search(text)) and not _HANGUL.search(text)
 
 
+def _syllables(text: str) -> str:
+    """Letters of a romanisation, lower case, no tones, spaces or hyphens: "Xi Zhong-xun" -> "xizhongxun"."""
+    text = unicodedata.normalize("NFD", text.lower().replace("ü", "v").replace("u:", "v"))
+    return "".join(ch for ch in text if "a" <= ch <= "z")
+
+
+def _spellings(term: str) -> set[str]:
+    """The term's pinyin as :func:`_syllables` gives it: from CC-CEDICT's entries and from pypinyin."""
+    from pypinyin import lazy_pinyin
+
+    from glossary.dictionary import lookup_entries
+    from glossary.normalize import to_simplified
+
+    found = {_syllables(re.sub(r"\d", "", e.pinyin)) for e in lookup_entries(term)}
+    found.add(_syllables("".join(lazy_pinyin(to_simplified(term), v_to_u=False))))
+    return {f.replace("v", "u") for f in found} | found
+
+
+def _surname_first(term: str, words: list[str]) -> bool:
+    """Whether ``words`` read as surname + given name: 習仲勳 "Xi Zhongxun", 歐陽修 "Ouyang Xiu".
+
+    The surname is the first one or two characters, has a surname sense in
+    CC-CEDICT, and is spelled as the first word; the given name is one word.
+    """
+    from glossary.dictionary import lookup_entries
+
+    if len(words) != 2 or not 2 <= len(term) <= 4:
+        return False
+    for n in (1, 2):
+        surname = term[:n]
+        if len(term) - n not in (1, 2):
+            continue
+        senses = [x for e in lookup_entries(surname) for x in e.senses]
+        if any(re.match(r"^(?:\([^)]*\) )?(?:[\w-]+ )?surname\b", x, re.IGNORECASE) for x in senses):
+            if _syllables(words[0]) in _spellings(surname) and _syllables(words[1]) in _spellings(term[n:]):
+                return True
+    return False
+
+
+def is_name_rendering(gloss: str, term: str, *, kind: str = "term") -> bool:
+    """Whether a gloss the texts spell in pinyin is the English name of the term.
+
+    True when every word is capitalised, the letters are the term's pinyin,
+    and the term is a name: CC-CEDICT marks it a proper noun (黑龍江
+    "Heilongjiang"), the occurrence is of kind ``name``, or it reads as
+    surname + given name (習仲勳 "Xi Zhongxun", which CC-CEDICT lacks).
+    Lower-case pinyin (neijuan) and a common word's capitalised pinyin
+    (Neijuan for 內卷) stay pinyin.
+
+    >>> is_name_rendering("Heilongjiang", "黑龍江"), is_name_rendering("Xi Zhongxun", "习仲勋")
+    (True, True)
+    >>> is_name_rendering("neijuan", "內卷"), is_name_rendering("Gongtong Fuyu", "共同富裕")
+    (False, False)
+    """
+    from glossary.dictionary import is_name_entry
+
+    words = re.split(r"[\s-]+", _display(gloss).strip())
+    if not words or len(words) > 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if _syllables(gloss) not in _spellings(term):
+        return False
+    return kind == "name" or is_name_entry(term) or _surname_first(term, words)
+
+
+def _english(occ: Occurrence) -> str | None:
+    """The English rendering an occurrence gives, or None: translations, names, and names the texts spell in pinyin."""
+    if not occ.gloss or not is_english(occ.gloss):
+        return None
+    if occ.gloss_kind in ("translation", "name"):
+        return occ.gloss
+    if occ.gloss_kind == "pinyin" and is_name_rendering(occ.gloss, occ.term, kind=occ.kind):
+        return occ.gloss
+    return None
+
+
 def context_renderings(occurrences: Iterable[Occurrence]) -> tuple[Rendering, ...]:
     """English renderings found beside a term, merged and counted, most frequent first.
 
@@ -73,10 +154,10 @@ def context_renderings(occurrences: Iterable[Occurrence]) -> tuple[Rendering, ..
     documents: dict[str, set[str]] = defaultdict(set)
     first_seen: dict[str, int] = {}
     for i, occ in enumerate(occurrences):
-        # a name as the text writes it in English (Xi Zhongxun, Heilongjiang) is a rendering too
-        if occ.gloss_kind not in ("translation", "name") or not occ.gloss or not is_english(occ.gloss):
+        gloss = _english(occ)
+        if gloss is None:
             continue
-        text = _display(occ.gloss)
+        text = _display(gloss)
         if not text:
             continue
         key = variant_key(text)
@@ -106,11 +187,9 @@ def other_renderings(occurrences: Iterable[Occurrence]) -> tuple[tuple[str, str]
     """
     seen: dict[tuple[str, str], None] = {}
     for occ in occurrences:
-        if not occ.gloss or not occ.gloss_kind:
-            continue
+        if not occ.gloss or not occ.gloss_kind or _english(occ) is not None:
+            continue  # English, and a name in pinyin is the English name, not pinyin
         if occ.gloss_kind in ("translation", "name"):
-            if is_english(occ.gloss):
-                continue
             if occ.gloss_kind == "name":
                 kind = "transcription"  # a Korean name written by its Mandarin sound: 시진핑
             else:
@@ -139,9 +218,13 @@ def gloss_renderings(
         if term.en:
             out.append(Rendering(term.en, "curated"))
         out.extend(Rendering(x, "curated") for x in term.en_alt)
+    occurrences = tuple(occurrences)
     out.extend(context_renderings(occurrences))
-    out.extend(replace(r, text=_dictionary_term(r.text)) for r in dictionary_renderings(form, is_name=is_name))
-    literal = literal_rendering(form)
+    out.extend(dictionary_renderings(form, is_name=is_name))
+    # A person's name composed word by word ("practice + middle + medal" for
+    # 習仲勳) is no hint at all: names get no literal gloss.
+    named = is_name or any(o.gloss_kind in ("name", "pinyin") and _english(o) for o in occurrences)
+    literal = None if named else literal_rendering(form)
     if literal is not None:
         out.append(literal)
     unique: dict[str, Rendering] = {}
@@ -158,22 +241,8 @@ def gloss_renderings(
         if rendering.source == "context":
             documents = tuple(sorted({*kept.documents, *rendering.documents}))
             kept = replace(kept, count=kept.count + rendering.count, documents=documents)
+        if rendering.source == "dictionary" and kept.raw is None:
+            # what CC-CEDICT says beside the same English: "1953–, PRC politician"
+            kept = replace(kept, note=kept.note or rendering.note, raw=rendering.raw)
         unique[key] = replace(kept, also=also)
     return tuple(unique.values())
-
-
-def _dictionary_term(sense: str) -> str:
-    """The naming part of a long dictionary sense.
-
-    CC-CEDICT often follows the name with an explanation: keep the name when
-    what follows the first comma is a description.
-
-    >>> _dictionary_term("Belt and Road Initiative, Chinese government plan to provide finance")
-    'Belt and Road Initiative'
-    >>> _dictionary_term("contrary")
-    'contrary'
-    """
-    head, sep, tail = sense.partition(", ")
-    if sep and len(tail.split()) >= 4 and len(head.split()) <= 6:
-        return head
-    return sense

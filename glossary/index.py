@@ -809,6 +809,10 @@ def lookup(
         con.close()
 
 
+#: Latin queries this short match only at the start of a form (no substring tier).
+SHORT_QUERY = 2
+
+
 def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int | None) -> list[Hit]:
     if not key or limit < 1:
         return []
@@ -825,7 +829,13 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
     # Each tier runs only while the hits so far do not fill the limit; after
     # an exact hit, longer forms that start with the query still help (兩會 ->
     # 兩會期間), but a substring search (the costly q-gram tier) does not.
+    # Two Latin letters occur inside the romanized and pinyin forms of most
+    # entries ("an" in "yang hoe", "yi jiu huan xin"): only forms that start
+    # with them are answers; inside words they are noise.
+    short_latin = key.isascii() and len(key.replace(" ", "")) <= SHORT_QUERY
     for kind, tier in (("exact", searcher.exact), ("prefix", searcher.prefix), ("substring", searcher.substring)):
+        if kind == "substring" and short_latin:
+            continue
         if len(found) < limit and not (kind == "substring" and "exact" in {k for k, _, _ in found.values()}):
             take(kind, tier(key, query))
     if not found:
@@ -842,12 +852,15 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
 def computed_hit(hanzi: str) -> Hit:
     """The forms the tool computes for a hanja term that is in no entry.
 
-    Imports OpenCC, hanja and pypinyin: the only lookup path that does.
+    Imports OpenCC, hanja, pypinyin and CC-CEDICT: the only lookup path that
+    does. The English is CC-CEDICT's, cleaned (:mod:`glossary.senses`).
 
-    >>> computed_hit("經濟").entry["ko"]
-    '경제'
+    >>> computed_hit("經濟").entry["ko"], computed_hit("國務院").entry["en"]
+    ('경제', ['State Council'])
     """
     from glossary import normalize, readings
+    from glossary.dictionary import dictionary_renderings
+    from glossary.export.jsondoc import _rendering_json
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
     hangul = readings.hangul_reading(trad)
@@ -855,9 +868,11 @@ def computed_hit(hanzi: str) -> Hit:
         romanized = readings.romanize(hangul)
     except (ImportError, ValueError):  # no romaniser installed: the other forms still answer
         romanized = ""
+    english = dictionary_renderings(trad)
     entry = {
         "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
-        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [], "renderings": [],
+        "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [r.text for r in english],
+        "renderings": [_rendering_json(r) for r in english],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
         "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,
@@ -940,7 +955,8 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
         for o in entry.get("renderings_other", [])
         if o["kind"] != "translation" and fold_key(o["text"]) not in shown
     )
-    places = [f"{o['source']}:{o['line']}" for o in entry.get("occurrences", [])]
+    places = [f"{o['source']} ({o['location']})" if o.get("location") else f"{o['source']}:{o['line']}"
+              for o in entry.get("occurrences", [])]
     seen = ", ".join(places[:_SEEN_SHOWN]) + _more(len(places) - _SEEN_SHOWN)
     return [
         (names["label"][label], value)

@@ -72,12 +72,13 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         trad = traditional_form((*forms, term.key) if term is not None else forms)
     simp = pick("simp", to_simplified(trad))
     ja = pick("ja", to_japanese(trad))
-    ko = pick("ko", readings.hangul_reading(trad))
+    # Usage readings left the strict reading (命運共同體 운명공동체); the choice of ko is korean-entries' (issue 15).
+    ko = pick("ko", readings.usage_reading(trad) or readings.hangul_reading(trad))
     pinyin = pick("pinyin", readings.pinyin_reading(trad))
     kana, romaji = readings.kana_reading(ja)
     kinds = Counter(o.kind for o in occurrences)
     kind = kinds.most_common(1)[0][0] if kinds else "term"
-    en = gloss_renderings(term, occurrences, trad, is_name=False)
+    en = gloss_renderings(term, occurrences, trad, is_name=kind == "name")
     if term is not None and (term.en or term.en_alt):
         curated_fields.append("en")
     abbrevs = {o.abbrev for o in occurrences if o.abbrev}

@@ -6,6 +6,7 @@ tuple, so records hash, compare and sort.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -34,7 +35,15 @@ class GlossaryError(Exception):
 
 
 class InputError(GlossaryError):
-    """An input file cannot be read: missing, binary, undecodable."""
+    """An input file cannot be read: missing, binary, undecodable.
+
+    ``reason`` is the short why for a folder walk's skip report
+    ("no text layer", "not supported"); the message is the full line.
+    """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message.split(": ", 1)[-1]
 
 
 class TermbaseError(GlossaryError):
@@ -60,7 +69,23 @@ class Source:
     path: str
     text: str
     encoding: str | None = None
-    format: str = "text"  # text | markdown | html
+    format: str = "text"  # a key of glossary.sources.READERS: text, markdown, html, pdf, docx, ...
+    #: Where the text is in the document as its reader sees it, for formats
+    #: without lines (PDF page and line, Word paragraph, EPUB chapter): sorted
+    #: (offset, label) spans; the text from ``offset`` on is at ``label`` until
+    #: the next span. Empty for plain text, where the line number says it all.
+    locator: tuple[tuple[int, str], ...] = ()
+
+    def location(self, offset: int) -> str | None:
+        """The label a person finds ``text[offset]`` by ("p. 3, l. 12", "¶ 4"), or None for plain text.
+
+        >>> Source("a.pdf", "x y", locator=((0, "p. 1, l. 1"), (2, "p. 1, l. 2"))).location(2)
+        'p. 1, l. 2'
+        """
+        if not self.locator:
+            return None
+        i = bisect_right(self.locator, (offset, "\uffff")) - 1
+        return self.locator[max(i, 0)][1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +108,16 @@ class Occurrence:
     kind: str = "term"  # one of OCCURRENCE_KINDS
     bracket: str = "()"  # the bracket pair that held the term or the rendering
     encoding: str | None = None  # of the source file, where known
+    location: str | None = None  # where in a document without lines: "p. 3, l. 12", "¶ 4" (Source.location)
+
+    @property
+    def place(self) -> str:
+        """Where a person finds it: ``a.txt:3``, or ``a.pdf (p. 3, l. 12)`` in a document without lines.
+
+        >>> Occurrence("兩會", "a.pdf", 5, location="p. 2, l. 7").place
+        'a.pdf (p. 2, l. 7)'
+        """
+        return f"{self.source} ({self.location})" if self.location else f"{self.source}:{self.line}"
 
     def to_json(self) -> dict[str, Any]:
         """Plain dict for JSONL output (``trad``/``simp`` are added by the caller)."""
@@ -90,6 +125,8 @@ class Occurrence:
         # every occurrence of every export and of the index.
         data = {name: getattr(self, name) for name in _OCCURRENCE_FIELDS}
         data["variants"] = list(self.variants)
+        if self.location is None:  # plain text: the line says where
+            del data["location"]
         return data
 
 

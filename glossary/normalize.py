@@ -6,10 +6,15 @@ Input: a CJK term as written. Output: its forms. Steps:
    in Korean texts), Kangxi and supplementary radicals and full-width forms
    become their unified code points; variation selectors and spaces go;
    full-/half-width punctuation becomes one canonical mark.
-2. ``merge_key``: the folded simplified form (OpenCC t2s is many-to-one, so
-   it is safe to merge on).
-3. ``traditional_form``: the traditional form seen in the texts, else s2t.
-4. ``to_japanese``: OpenCC t2jp of the traditional form.
+2. ``standard_form``: Korean and Japanese character forms OpenCC leaves
+   alone (硏 淸 竝 値 靑, ``data/char_forms.tsv``) become the standard
+   traditional form (研 清 並 值 青);
+3. ``merge_key``: the folded, standardised simplified form (OpenCC t2s is
+   many-to-one, so it is safe to merge on): 新質生産力 and 新質生產力, 硏究
+   and 研究 are one key.
+4. ``traditional_form``: the traditional form seen in the texts (in its
+   standard character forms), else s2t.
+5. ``to_japanese``: OpenCC t2jp of the traditional form.
 
 The form as written is kept by the caller (``Occurrence.term``); only keys
 and conversions use the folded form.
@@ -22,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 # Punctuation met inside bracketed terms, mapped to one mark for the key.
 # Middle dots of every width and script are one separator (一帶·一路).
@@ -162,15 +168,45 @@ def to_japanese(text: str) -> str:
     return _converter("t2jp").convert(to_traditional(text))
 
 
+@cache
+def _char_forms() -> dict[str, str]:
+    table = {}
+    path = Path(__file__).parent / "data" / "char_forms.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, standard = line.split("\t")[:2]
+            table[form] = standard
+    return table
+
+
+def standard_form(text: str) -> str:
+    """Korean and Japanese character forms replaced by the standard traditional form.
+
+    Why: Korean texts write 硏究, 淸算 and 新質生産力 where Chinese texts
+    write 研究, 清算 and 新質生產力; OpenCC's t2s merges the last pair but
+    not the others, and keeps the Korean form as the traditional one.
+    Everything else is kept as written.
+
+    >>> standard_form("硏究"), standard_form("淸算"), standard_form("新質生産力")
+    ('研究', '清算', '新質生產力')
+    """
+    forms = _char_forms()
+    if not any(ch in forms for ch in text):
+        return text
+    return "".join(forms.get(ch, ch) for ch in text)
+
+
 def merge_key(text: str) -> str:
-    """The key terms merge on: the simplified, folded form.
+    """The key terms merge on: the simplified, folded form, in standard character forms.
 
     >>> merge_key("兩會") == merge_key("两会") == merge_key("兩 會")
     True
     >>> merge_key("改革、推進") == merge_key("改革，推进")
     True
+    >>> merge_key("新質生産力") == merge_key("新質生產力"), merge_key("硏究") == merge_key("研究")
+    (True, True)
     """
-    return to_simplified(fold(text))
+    return to_simplified(standard_form(fold(text)))
 
 
 def is_simplified(text: str) -> bool:
@@ -191,12 +227,16 @@ def traditional_form(seen_forms: Iterable[str]) -> str:
     Why: OpenCC s2t must guess among one-to-many mappings (发 -> 發/髮); a
     traditional form a writer chose is better evidence. Forms are compared
     after unifying compatibility ideographs and dropping spaces; among the
-    traditional forms, the most frequent wins, then the first seen.
+    traditional forms, the most frequent wins, then the first seen. Korean
+    and Japanese character forms give way to the standard ones (新質生産力
+    -> 新質生產力), so a Korean text's term shows as Chinese texts write it.
 
     >>> traditional_form(["两会", "兩會"])
     '兩會'
     >>> traditional_form(["两会"])
     '兩會'
+    >>> traditional_form(["新質生産力"]), traditional_form(["硏究"])
+    ('新質生產力', '研究')
     """
     forms = ["".join(fold_variants(f).split()) for f in seen_forms]
     forms = [f for f in forms if f]
@@ -208,8 +248,9 @@ def traditional_form(seen_forms: Iterable[str]) -> str:
         # shared form as is, else convert.
         shared = [f for f in forms if not is_simplified(f) and _converter("jp2t").convert(f) == f]
         if shared:
-            return Counter(shared).most_common(1)[0][0]
-        return _converter("s2t").convert(_converter("jp2t").convert(forms[0]))
+            return standard_form(Counter(shared).most_common(1)[0][0])
+        return standard_form(_converter("s2t").convert(_converter("jp2t").convert(forms[0])))
     counts = Counter(traditional)
     best = max(counts.values())
-    return next(f for f in traditional if counts[f] == best)
+    return standard_form(next(f for f in traditional if counts[f] == best))
+

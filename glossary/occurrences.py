@@ -17,7 +17,6 @@ from typing import Any
 from glossary.model import InputError, Occurrence
 
 _FIELDS = {f.name: f for f in fields(Occurrence)}
-_NAMES = tuple(_FIELDS)
 _REQUIRED = ("term", "source", "line")
 
 
@@ -30,11 +29,7 @@ def occurrence_record(occ: Occurrence) -> dict[str, Any]:
     from glossary.normalize import to_simplified, to_traditional
 
     record: dict[str, Any] = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
-    # The fields read one by one: dataclasses.asdict deep-copies every value,
-    # which cost more than the JSON encoding of a large extraction.
-    for name in _NAMES:
-        value = getattr(occ, name)
-        record[name] = list(value) if isinstance(value, tuple) else value
+    record.update(occ.to_json())
     return record
 
 

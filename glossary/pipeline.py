@@ -14,11 +14,12 @@ import os
 import re
 import string
 from collections.abc import Callable, Iterator
-from typing import Any, TextIO
 from dataclasses import dataclass, field
+from typing import Any, TextIO
 from pathlib import Path
 
-from glossary.model import Entry, Occurrence
+from glossary.model import Entry, Occurrence, Term
+from glossary.sources import Progress, Skipped
 from glossary.termbase import Termbase, read_termbase
 
 
@@ -40,6 +41,7 @@ class BuildResult:
     files: list[FileRead]
     termbase: Termbase
     inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
+    skipped: list[Skipped] = field(default_factory=list)  # files a folder walk did not read, and why
 
     def summary(self) -> str:
         """A few lines for the terminal: files, occurrences, terms, term base.
@@ -55,31 +57,44 @@ class BuildResult:
             _("{count} {language}").format(language=language_name(code), count=num(count))
             for code, count in self.files_per_language().items()
         )
+        read = ngettext("Read {files} file", "Read {files} files", len(self.files)).format(files=num(len(self.files)))
+        occurrences = ngettext("{occurrences} occurrence", "{occurrences} occurrences", len(self.occurrences)).format(
+            occurrences=num(len(self.occurrences)))
+        terms = ngettext("{terms} term", "{terms} terms", len(self.entries)).format(terms=num(len(self.entries)))
         lines = [
-            ngettext(
-                "Read {files} file ({per_language}): {occurrences} occurrences of {terms} terms.",
-                "Read {files} files ({per_language}): {occurrences} occurrences of {terms} terms.",
-                len(self.files),
-            ).format(
-                files=num(len(self.files)), per_language=per_language,
-                occurrences=num(len(self.occurrences)), terms=num(len(self.entries)),
-            )
+            # TRANSLATORS: "Read 2 files (1 English, 1 Korean): 33 occurrences of 18 terms."; each part is plural-aware.
+            _("{read} ({per_language}): {occurrences} of {terms}.").format(
+                read=read, per_language=per_language, occurrences=occurrences, terms=terms)
         ]
+        if self.skipped:
+            from glossary.sources import skipped_summary
+
+            line = skipped_summary(self.skipped)
+            lines.append(line[:1].upper() + line[1:] + ".")
+            shown = sorted(self.skipped, key=lambda s: s.path)[:SKIPPED_SHOWN]
+            lines.extend(f"  {s.path}: {s.reason}" for s in shown)
+            if len(self.skipped) > SKIPPED_SHOWN:
+                more = len(self.skipped) - SKIPPED_SHOWN
+                lines.append("  " + ngettext("... and {count} more", "... and {count} more", more).format(count=num(more)))
         with_en = sum(bool(e.en) for e in self.entries)
         from_context = sum(any(r.source == "context" for r in e.en) for e in self.entries)
         lines.append(
-            _("English renderings: {with_en} of {terms} terms ({from_context} from the texts).").format(
-                with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context)
-            )
+            ngettext(
+                "English renderings: {with_en} of {terms} term ({from_context} from the texts).",
+                "English renderings: {with_en} of {terms} terms ({from_context} from the texts).",
+                len(self.entries),
+            ).format(with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context))
         )
         if self.termbase.path is None:
             lines.append(_("Term base: none (terms.yaml not found); all values computed."))
         else:
-            curated = len(self.termbase.terms)
-            rejected = sum(t.status == "rejected" for t in self.termbase.terms)
+            terms_ = self.termbase.terms
+            rejected = sum(t.status == "rejected" for t in terms_)
+            added = sum(t.status == "candidate" and not _curated(t) for t in terms_)
             lines.append(
-                _("Term base: {path} ({curated} curated, {rejected} rejected).").format(
-                    path=self.termbase.path, curated=num(curated), rejected=num(rejected)
+                _("Term base: {path} ({curated} curated, {candidates} added by the tool, {rejected} rejected).").format(
+                    path=self.termbase.path, curated=num(len(terms_) - rejected - added),
+                    candidates=num(added), rejected=num(rejected),
                 )
             )
         return "\n".join(lines)
@@ -105,6 +120,20 @@ class BuildResult:
 _NOT_LEAD = bytes(b for b in range(256) if b not in (0xEA, 0xEB, 0xEC, 0xED))
 _NOT_SYLLABLE = re.compile(rb"\xea[\x80-\xaf]|\xed[\x9f-\xbf]|\xed\x9e[\xa4-\xbf]")
 _ASCII_LETTERS = string.ascii_letters.encode()
+
+
+#: Skipped files listed one by one under the summary; the rest are counted.
+SKIPPED_SHOWN = 10
+
+
+def _curated(term: Term) -> bool:
+    """Whether a person wrote anything in a block (a candidate the tool added has only tool fields).
+
+    >>> _curated(Term("兩會")), _curated(Term("兩會", en="Two Sessions"))
+    (False, True)
+    """
+    return term.status == "approved" or any(
+        (term.en, term.en_alt, term.ko, term.ko_alt, term.simp, term.ja, term.pinyin, term.abbrev, term.note))
 
 
 def _language(text: str) -> str:
@@ -134,7 +163,12 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
 
     source = read_source(path)
     digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
-    found = list(extract_occurrences(source.text, source.path, source.encoding))
+    found = extract_occurrences(source.text, source.path, source.encoding)
+    if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
+        from glossary.sources.document import locate
+
+        found = locate(found, source)
+    found = list(found)
     return FileRead(source.path, source.encoding, _language(source.text)), digest, found
 
 
@@ -164,7 +198,22 @@ def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | No
     return keys, [json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in found]
 
 
-def extract_files(paths: list[Path], *, jobs: int | None = None, work: Callable[[Path], Any] | None = None) -> Iterator[Any]:
+def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
+    """(None, result) of one file, or (reason, None) for a walked file that cannot be read and may be skipped."""
+    from glossary.model import InputError
+
+    try:
+        return None, work(path)
+    except InputError as exc:
+        if named or not skipping:
+            raise
+        return exc.reason, None
+
+
+def extract_files(
+    paths: list[Path], *, jobs: int | None = None, work: Callable[[Path], Any] | None = None,
+    skipped: list[Skipped] | None = None, progress: Progress | None = None,
+) -> Iterator[Any]:
     """Each file's record, text hash and occurrences, in the order the files are walked.
 
     Files are independent, so up to ``jobs`` worker processes (default: the
@@ -172,32 +221,52 @@ def extract_files(paths: list[Path], *, jobs: int | None = None, work: Callable[
     whatever finishes first, so the output never depends on ``jobs``. One
     job, or one file, runs in this process. ``work`` replaces the unit of
     work (default: read, decode, extract; see :func:`stream_jsonl`).
+    ``skipped`` and ``progress`` as in :func:`glossary.sources.iter_sources`.
 
     >>> list(extract_files([]))
     []
     """
-    from glossary.sources import source_paths
+    from functools import partial
 
-    files = list(source_paths(paths))
+    from glossary.sources import _size, list_sources
+
+    files = list_sources(paths, skipped)
     work = work or _extract_file
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    sizes = [_size(p) for p, _ in files] if progress is not None else []
+    if progress is not None:
+        progress.start(len(files), sum(sizes))
+    guarded = partial(_guarded, work, skipping=skipped is not None)
     if jobs == 1 or len(files) < 2:
-        yield from map(work, files)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+        results: Iterator[tuple[str | None, Any]] = (guarded(p, named) for p, named in files)
+        pool = None
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers start with the parent's imports, so what every file
-    # needs is loaded once here, not once per worker; each worker opens its
-    # own connection to the dictionaries (glossary.datastore).
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    if method == "fork":
-        _preload()
-    with ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(work, files, chunksize=1)
+        # fork: the workers start with the parent's imports, so what every file
+        # needs is loaded once here, not once per worker; each worker opens its
+        # own connection to the dictionaries (glossary.datastore).
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        if method == "fork":
+            _preload()
+        pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method))
+        results = pool.map(guarded, [p for p, _ in files], [n for _, n in files], chunksize=1)
+    try:
+        for n, (reason, result) in enumerate(results):
+            if reason is not None and skipped is not None:
+                skipped.append(Skipped(str(files[n][0]), reason))
+            else:
+                yield result
+            if progress is not None:
+                progress.advance(str(files[n][0]), sizes[n])
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def extract_paths(paths: list[Path], *, jobs: int | None = None) -> list[Occurrence]:
+def extract_paths(paths: list[Path], *, jobs: int | None = None, skipped: list[Skipped] | None = None,
+                  progress: Progress | None = None) -> list[Occurrence]:
     """Every occurrence of the texts, after the corpus-wide agreement on renderings.
 
     What :func:`glossary.extract.extract_corpus` does, with the files
@@ -205,10 +274,12 @@ def extract_paths(paths: list[Path], *, jobs: int | None = None) -> list[Occurre
     """
     from glossary.extract import agree_renderings
 
-    return agree_renderings([occ for _, _, found in extract_files(paths, jobs=jobs) for occ in found])
+    found = extract_files(paths, jobs=jobs, skipped=skipped, progress=progress)
+    return agree_renderings([occ for _, _, occs in found for occ in occs])
 
 
-def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None) -> int:
+def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, skipped: list[Skipped] | None = None,
+                 progress: Progress | None = None) -> int:
     """Write every occurrence of the texts to ``out`` as JSON lines (``extract --format jsonl``); return the count.
 
     The same records as :func:`extract_paths`, in the same order, with
@@ -231,7 +302,7 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None) -> 
     line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
     count = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for keys, lines in extract_files(paths, jobs=jobs, work=_extract_file_jsonl):
+        for keys, lines in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped, progress=progress):
             for key in keys:
                 if key is None:
                     line_keys.append(0)
@@ -261,16 +332,18 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None) -> 
 
 def run_pipeline(
     paths: list[Path], terms_path: Path, *, terms_required: bool, jobs: int | None = None,
-    occurrence_files: list[Path] | tuple[Path, ...] = (),
+    occurrence_files: list[Path] | tuple[Path, ...] = (), progress: Progress | None = None,
 ) -> BuildResult:
     """Read the term base and the texts, extract, merge.
 
     ``terms_required`` is True when the user named the term base: then a
     missing file is an error; otherwise a missing ``terms.yaml`` means an
-    empty term base. ``jobs``: worker processes for extraction (default:
-    the machine's cores). ``occurrence_files``: JSONL occurrences extracted
-    elsewhere (``glossary extract --format jsonl``), merged with those of
-    ``paths``; each file counts as an input of the index.
+    empty term base. Files in folders that cannot be read are skipped and
+    listed in the result; ``progress`` is told of every file read. ``jobs``:
+    worker processes for extraction (default: the machine's cores).
+    ``occurrence_files``: JSONL occurrences extracted elsewhere (``glossary
+    extract --format jsonl``), merged with those of ``paths``; each file
+    counts as an input of the index.
     """
     from glossary.extract import agree_renderings
     from glossary.merge import merge_entries
@@ -281,8 +354,9 @@ def run_pipeline(
     inputs: dict[str, str] = {}
     if termbase.path is not None and termbase.sha256:
         inputs[str(termbase.path)] = termbase.sha256
+    skipped: list[Skipped] = []
     occurrences: list[Occurrence] = []
-    for read, digest, found in extract_files(paths, jobs=jobs):
+    for read, digest, found in extract_files(paths, jobs=jobs, skipped=skipped, progress=progress):
         files.append(read)
         inputs[read.path] = digest
         occurrences.extend(found)
@@ -291,4 +365,5 @@ def run_pipeline(
         inputs[str(path)] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     occurrences = agree_renderings(occurrences)
     entries = merge_entries(occurrences, termbase)
-    return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs)
+    return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,
+                       skipped=skipped)

@@ -31,9 +31,14 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from glossary import normalize
 from glossary.memo import persistent
 from glossary.model import KoreanReading
+
+if TYPE_CHECKING:
+    from glossary.names import NameClass
 
 # ---------------------------------------------------------------- hangul jamo
 
@@ -250,7 +255,28 @@ def korean_form(text: str, dictionary: HanjaDictionary | None = None) -> str:
             if entry is not None and entry.variant and d.entry(entry.variant) is not None:
                 ch = entry.variant
         out.append(ch)
-    return "".join(out)
+    text = "".join(out)
+    for ch, form in _CONTEXT_FORMS.items():
+        if ch in text:
+            text = "".join(
+                form if c == ch and not _in_word(text, i, d) else c for i, c in enumerate(text)
+            )
+    return text
+
+
+# Characters both scripts write whose modern Chinese sense is another
+# character's: 台 stands for 臺 (台灣 is a variant spelling of 臺灣, read 대만),
+# except in the dictionary's own 台-words (天台 천태).
+_CONTEXT_FORMS = {"台": "臺"}
+
+
+def _in_word(text: str, i: int, d: HanjaDictionary) -> bool:
+    """Whether position ``i`` lies inside a dictionary word of ``text`` spelled as written."""
+    for j in range(max(0, i - 4), i + 1):
+        for k in range(i + 1, min(len(text), j + 8) + 1):
+            if k - j > 1 and d.word(text[j:k]) is not None:
+                return True
+    return False
 
 
 def segment(hanzi: str, dictionary: HanjaDictionary | None = None) -> list[str]:
@@ -341,12 +367,18 @@ def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
 _NUMERALS = frozenset("一二三四五六七八九十百千萬兩零")
 
 
-def _read_run(hanzi: str, d: HanjaDictionary) -> list[str]:
+def _read_run(hanzi: str, d: HanjaDictionary, inside: bool = False) -> list[str]:
+    """Syllables of a run of hanja; ``inside`` when it continues a word (1800年, 그레고리曆)."""
     pieces = _segment(hanzi, d)
     syllables: list[str] = []
     for k, (piece, reading) in enumerate(pieces):
         if reading is not None:
+            if k == 0 and inside:
+                reading = _medial_start(piece, reading, d)
             syllables.extend(reading)
+            continue
+        if k == 0 and inside:
+            syllables.append(_char_reading(piece, False, d))
             continue
         prev_single = k > 0 and pieces[k - 1][1] is None
         next_single = k + 1 < len(pieces) and pieces[k + 1][1] is None
@@ -398,13 +430,165 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
 
     ``kind`` is the occurrence kind when known (``name``, ``term``, ``title``);
     ``english`` the English renderings met beside it (``Xi Jinping``), a hint
-    that it is a name.
+    that it is a name. ``ko`` follows the Korean standard for Chinese names
+    (see :mod:`glossary.names`): the Mandarin transcription for a modern
+    person or a current place (its administrative suffix in hanja: 광둥성),
+    the reading for a historical one and for organisations, the Korean usage
+    or the reading for a term, "" for a Chinese clause or title.
 
     >>> korean_reading("以舊換新")
     KoreanReading(ko='이구환신', ko_hanja='이구환신', transcription=None, rule='term')
+    >>> korean_reading("習近平")
+    KoreanReading(ko='시진핑', ko_hanja='습근평', transcription='시진핑', rule='name:modern')
+    >>> korean_reading("廣東省").ko, korean_reading("孔子").ko, korean_reading("國務院").rule
+    ('광둥성', '공자', 'name:institution')
     """
-    strict = hangul_reading(trad)
-    return KoreanReading(ko=strict, ko_hanja=strict, transcription=None, rule="term")
+    return _korean_reading(trad, kind, tuple(english))
+
+
+# Texts repeat their terms: one answer per distinct term, kind and English.
+@lru_cache(maxsize=65536)
+def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> KoreanReading:
+    from glossary import names
+
+    form = normalize.standard_form(normalize.fold_variants(trad.strip()))
+    if normalize.is_simplified(form):
+        form = normalize.to_traditional(form)
+    strict = hangul_reading(form)
+    found = names.classify(form, kind=kind, english=english)
+    if found.category == "clause":
+        return KoreanReading(ko="", ko_hanja=strict, transcription=None, rule="clause")
+    if found.transcribed:
+        transcription = transcribe_name(found)
+        ko = found.korean or transcription
+        return KoreanReading(ko=ko, ko_hanja=strict, transcription=transcription, rule="name:modern")
+    if found.category == "japanese":
+        japanese = japanese_name(form)
+        return KoreanReading(ko=japanese or strict, ko_hanja=strict, transcription=japanese, rule="name:foreign")
+    if found.category == "foreign":
+        return KoreanReading(ko=strict, ko_hanja=strict, transcription=None, rule="name:foreign")
+    if found.category in ("person", "place") or found.era == "historical":
+        return KoreanReading(ko=strict, ko_hanja=strict, transcription=None, rule="name:historical")
+    if found.category == "institution":
+        headed = _headed_by_name(form)
+        ko = headed or usage_reading(form) or strict
+        return KoreanReading(ko=ko, ko_hanja=strict, transcription=headed, rule="name:institution")
+    headed = _headed_by_name(form)
+    if headed is not None:
+        return KoreanReading(ko=headed, ko_hanja=strict, transcription=headed, rule="term")
+    return KoreanReading(ko=usage_reading(form) or strict, ko_hanja=strict, transcription=None, rule="term")
+
+
+# Japanese administrative suffixes, read in hanja after the name (千葉県 지바현, 東京都 도쿄도).
+_JAPANESE_SUFFIXES = ("県", "府", "都", "市", "町", "村", "区")
+
+
+def japanese_name(trad: str) -> str | None:
+    """A Japanese person or place in hangul, by the Korean standard's kana table (安倍晉三 아베 신조).
+
+    The kana come from pykakasi (machine-made: a rare name may be misread);
+    a person's family and given names are written apart, an administrative
+    suffix in hanja.
+
+    >>> japanese_name("安倍晉三"), japanese_name("千葉縣")
+    ('아베 신조', '지바현')
+    """
+    from glossary.transcription import transcribe_kana
+
+    ja = normalize.to_japanese(trad)
+    suffix = ""
+    if len(ja) > 2 and ja.endswith(_JAPANESE_SUFFIXES):
+        ja, suffix = ja[:-1], hangul_reading(trad[-1])
+    parts = [p["hira"] for p in _kakasi().convert(ja) if p["hira"]]
+    if not parts or any(not transcribe_kana(p) or not all("가" <= c <= "힣" for c in transcribe_kana(p)) for p in parts):
+        return None
+    joiner = "" if suffix or len(parts) == 1 else " "
+    return joiner.join(transcribe_kana(p) for p in parts) + suffix
+
+
+def _headed_by_name(form: str) -> str | None:
+    """A term or organisation headed by a modern name: the name as Korean writers print it, the rest read.
+
+    毛澤東思想 마오쩌둥 사상, 北京大學 베이징 대학, 上海合作組織 상하이 합작조직.
+    """
+    from glossary import names
+
+    head = names.name_head(form) if len(form) > 2 else None
+    if head is None:
+        return None
+    name, rest = head
+    rest_reading = korean_reading(rest)
+    if rest_reading.rule not in ("term", "name:institution"):
+        return None
+    return f"{name.korean or transcribe_name(name)} {rest_reading.ko}"
+
+
+def is_transcription(hangul_text: str, hanzi: str) -> bool:
+    """True when a hangul text is the Mandarin transcription of a term (시진핑 for 習近平).
+
+    A sign, in a Korean text, that the term is a modern name. Spacing and
+    middle dots are ignored; the standard's spelling and the Korean form
+    :func:`korean_reading` gives (홍콩) both count.
+
+    >>> is_transcription("시진핑", "習近平"), is_transcription("헤이룽장 성", "黑龍江省"), is_transcription("습근평", "習近平")
+    (True, True, False)
+    """
+    from glossary.names import name_pinyin
+    from glossary.transcription import transcribe
+
+    text = re.sub(r"[\s·ㆍ・-]", "", hangul_text)
+    if not text:
+        return False
+    form = normalize.standard_form(normalize.fold_variants(hanzi.strip()))
+    if normalize.is_simplified(form):
+        form = normalize.to_traditional(form)
+    found = korean_reading(form, kind="name")
+    candidates = {transcribe(name_pinyin(form)), (found.transcription or "").replace(" ", ""), found.ko.replace(" ", "")}
+    return text in candidates - {"", found.ko_hanja.replace(" ", "")}
+
+
+def transcribe_name(found: NameClass) -> str:
+    """Hangul of a classified name: the proper part by the Mandarin table, the suffix by its reading.
+
+    >>> from glossary.names import classify
+    >>> transcribe_name(classify("深圳市")), transcribe_name(classify("香港特別行政區"))
+    ('선전시', '홍콩특별행정구')
+    """
+    from glossary.names import conventional_form, name_pinyin
+    from glossary.transcription import transcribe
+
+    proper = found.proper or ""
+    suffix = hangul_reading(found.suffix) if found.suffix else ""
+    if found.suffix and conventional_form(proper) is not None:
+        return conventional_form(proper)[0] + suffix  # 香港特別行政區 홍콩특별행정구
+    pinyin = found.pinyin or name_pinyin(proper)
+    if len(pinyin.split()) != len(proper):
+        pinyin = name_pinyin(proper)
+    return transcribe(pinyin) + suffix
+
+
+def usage_reading(trad: str) -> str | None:
+    """The reading Korean writers use where it departs from the strict one, else None.
+
+    From ``data/usage_readings.tsv`` (命運共同體 운명공동체, also inside longer
+    terms); the korean-entries stage offers it as a Korean rendering, while
+    ``ko_hanja`` stays strict.
+
+    >>> usage_reading("人類命運共同體"), usage_reading("以舊換新")
+    ('인류운명공동체', None)
+    """
+    table = _overrides("usage_readings.tsv")
+    text = korean_form(trad)
+    if not any(word in text for word in table):
+        return None
+    reading = _read(text, _usage_dictionary())
+    return reading if reading != hangul_reading(trad) else None
+
+
+@cache
+def _usage_dictionary() -> HanjaDictionary:
+    d = load_dictionary()
+    return HanjaDictionary(d.lines, {**d.overrides, **_overrides("usage_readings.tsv")})
 
 
 # Texts repeat their terms: one reading per distinct term and process.
@@ -421,8 +605,20 @@ def _read(hanzi: str, d: HanjaDictionary) -> str:
         return whole  # a dictionary word: most terms
     out: list[str] = []
     for run, is_run in _runs(text):
-        out.append("".join(_read_run(run, d)) if is_run else run)
+        # Hanja glued to a numeral or to hangul continue that word: no
+        # initial-sound law (1800年에 1800년에, 그레고리曆 그레고리력).
+        inside = bool(out) and bool(out[-1]) and (out[-1][-1].isdigit() or "가" <= out[-1][-1] <= "힣")
+        out.append("".join(_read_run(run, d, inside)) if is_run else run)
     return "".join(out)
+
+
+def _medial_start(word: str, reading: str, d: HanjaDictionary) -> str:
+    """A word's reading with its first syllable as read inside a word (연도 -> 년도 after 2024)."""
+    entry = d.entry(word[0])
+    for base in undo_dueum(reading[0]):
+        if entry is not None and base in entry.listed:
+            return base + reading[1:]
+    return reading
 
 
 def _runs(text: str) -> Iterable[tuple[str, bool]]:
@@ -476,8 +672,8 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
     reading = hangul_reading(hanzi).replace(" ", "")
     if len(reading) != len(text):
         return False
-    if text == reading:
-        return True
+    if text == reading or text == (usage_reading(hanzi) or "").replace(" ", ""):
+        return True  # the strict reading, or the one Korean usage prefers (운명공동체)
     import hanja
 
     per_char = hanja.translate(korean_form(hanzi), "substitution").replace(" ", "")
@@ -744,15 +940,26 @@ def reading_forms(text: str) -> dict[str, str]:
     >>> forms = reading_forms("两会")
     >>> forms["trad"], forms["hangul"], forms["romanization"], forms["pinyin"], forms["kana"]
     ('兩會', '양회', 'yanghoe', 'liǎng huì', 'りょうかい')
+    >>> forms = reading_forms("北京")
+    >>> forms["ko"], forms["ko_hanja"], forms["transcription"], forms["rule"]
+    ('베이징', '북경', '베이징', 'name:modern')
     """
     trad = normalize.traditional_form([text])
     ja = normalize.to_japanese(trad)
     hangul = hangul_reading(trad)
     kana, romaji = kana_reading(ja)
+    korean = korean_reading(trad)
+    from glossary.names import name_pinyin
+    from glossary.transcription import transcribe
+
     return {
         "trad": trad,
         "simp": normalize.to_simplified(text),
         "ja": ja,
+        "ko": korean.ko,
+        "ko_hanja": korean.ko_hanja,
+        "rule": korean.rule,
+        "transcription": korean.transcription or transcribe(name_pinyin(trad)),
         "hangul": hangul,
         "romanization": romanize(hangul, "rr"),
         "mr": romanize(hangul, "mr"),

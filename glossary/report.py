@@ -88,7 +88,7 @@ def format_occurrence_table(occurrences: Iterable[Occurrence]) -> str:
             _fit((occ.gloss or "-").replace("\n", " ").replace("\t", " ")),
             kinds.get(occ.gloss_kind, occ.gloss_kind) if occ.gloss_kind else "-",
             kinds.get(occ.kind, occ.kind),
-            f"{occ.source}:{occ.line}",
+            occ.place,
         ))
     if len(rows) == 1:
         return ""

@@ -47,9 +47,9 @@ def extract_folder(texts: Path, out: Path, *, partitions: int | None = None, sch
     """Write one JSONL file of occurrences per partition of the texts; return them in order."""
     import dask.bag as db
 
-    from glossary.sources import source_paths
+    from glossary.sources import list_sources
 
-    paths = [str(p) for p in source_paths([texts])]
+    paths = [str(p) for p, _ in list_sources([texts])]
     if not paths:
         return []
     out.mkdir(parents=True, exist_ok=True)

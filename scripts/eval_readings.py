@@ -12,9 +12,17 @@ same words, then the engine's remaining errors grouped by cause. Then (d):
 the Japanese kana reading of tests/data/policy_terms_kana.tsv, pykakasi alone
 against kana_reading (on'yomi for lone kanji, then the override table, which
 was written from this list's misreadings, so its figure is not held out).
-Needs libhangul-data (``/usr/share/libhangul/hanja/hanja.txt``).
+Then (e): Chinese names with no context, ``scripts/data/names_heldout.tsv``
+(modern persons, provinces, cities, historical persons and places, with the
+form Korean media print), written before the name rules were measured on it:
+the strict reading (what ``glossary reading`` printed before names were
+told apart) against ``korean_reading(...).ko``, by class. And (f), when
+``../shared/dev/extract/parenthetical.jsonl`` is there: the names Korean
+writers transcribed in the development set, given the kind the annotator
+gave (tuned on: not held out).
+Needs libhangul-data (``/usr/share/libhangul/hanja/hanja.txt``) for (a), (b).
 
-Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6]``
+Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6] [--only names]``
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from glossary.readings import HanjaDictionary, dueum, jamo, undo_dueum  # noqa: 
 
 POLICY = ROOT / "tests" / "data" / "policy_terms.tsv"
 POLICY_KANA = ROOT / "tests" / "data" / "policy_terms_kana.tsv"
+NAMES = ROOT / "scripts" / "data" / "names_heldout.tsv"
 
 
 def read_policy_terms(path: Path = POLICY) -> list[tuple[str, str]]:
@@ -120,7 +129,12 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=6)
     parser.add_argument("--words", type=int, default=3000)
     parser.add_argument("--compounds", type=int, default=1500)
+    parser.add_argument("--only", choices=("names",), help="run only the names set (e)")
     args = parser.parse_args()
+    if args.only == "names":
+        evaluate_names(args.examples)
+        evaluate_dev_names(args.examples)
+        return
 
     raw, chars = build.parse_hanja_txt(build.SOURCE)
     words = build.choose_readings(raw, chars)
@@ -149,6 +163,63 @@ def main() -> None:
 
     # (d) Japanese kana of the Japanese forms.
     evaluate_kana(read_policy_terms(POLICY_KANA), args.examples)
+
+    # (e) names with no context; (f) the development set's transcribed names.
+    evaluate_names(args.examples)
+    evaluate_dev_names(args.examples)
+
+
+DEV = ROOT.parent / "shared" / "dev" / "extract" / "parenthetical.jsonl"
+
+
+def evaluate_dev_names(examples: int, path: Path = DEV) -> None:
+    """Print how often ``ko`` is the transcription a Korean writer printed for a name (development set)."""
+    import json
+    import re
+
+    if not path.exists():
+        return
+    n = before = after = 0
+    errors = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        if g["lang"] != "ko" or g["gloss_kind"] != "name" or not g["gloss"]:
+            continue
+        want = re.sub(r"\s", "", g["gloss"])
+        got = readings.korean_reading(g["term_trad"], kind=g["kind"]).ko.replace(" ", "")
+        n += 1
+        before += readings.hangul_reading(g["term_trad"]) == want
+        after += got == want
+        if got != want:
+            errors.append(f"{g['term']} {got}≠{want}")
+    print(f"\n(f: development set, names Korean writers transcribed) {n}: {100 * before / n:.2f} % -> {100 * after / n:.2f} %")
+    if errors:
+        print(f"    {len(errors):4d}  wrong: {', '.join(errors[:examples])}")
+
+
+def evaluate_names(examples: int, path: Path = NAMES) -> None:
+    """Print, per class of name, how often the strict reading and ``ko`` are the form Korean media print."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            term, forms, what = line.split("\t")
+            rows.append((term, set(forms.split("|")), what))
+    by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    errors = []
+    for term, forms, what in rows:
+        before = readings.hangul_reading(term) in forms
+        got = readings.korean_reading(term).ko
+        for group in (what, what.split(":")[0] + ":all", "all"):
+            by[group][0] += 1
+            by[group][1] += before
+            by[group][2] += got in forms
+        if got not in forms:
+            errors.append(f"{term} {got}≠{'|'.join(sorted(forms))}")
+    print(f"\n(e: names, no context) {len(rows)} names: strict reading -> korean_reading().ko")
+    for group, (n, before, after) in sorted(by.items()):
+        print(f"    {group:20s} {n:4d}   {100 * before / n:6.2f} % -> {100 * after / n:6.2f} %")
+    if errors:
+        print(f"    {len(errors):4d}  wrong: {', '.join(errors[: examples * 4])}")
 
 
 def evaluate_kana(rows: list[tuple[str, str]], examples: int) -> None:

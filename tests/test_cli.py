@@ -153,6 +153,11 @@ def test_extract_dry_run_writes_nothing(tmp_path: Path) -> None:
     [
         (["以舊換新", "兩重建設", "利用厚生"], None, "이구환신\n양중건설\n이용후생\n"),
         (["-"], "以舊換新\n\n兩會\n", "이구환신\n\n양회\n"),
+        # The form a Korean writer prints; --hanja the strict reading; a clause prints nothing.
+        (["習近平", "北京", "以舊換新"], None, "시진핑\n베이징\n이구환신\n"),
+        (["--hanja", "習近平", "北京", "以舊換新"], None, "습근평\n북경\n이구환신\n"),
+        (["-"], "深圳市\n關於…的決定\n孔子\n", "선전시\n\n공자\n"),
+        (["--hanja", "-"], "習近平\n", "습근평\n"),
     ],
 )
 def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
@@ -161,11 +166,39 @@ def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
     assert result.output == expected
 
 
+def test_reading_answers_each_line_as_it_is_read() -> None:
+    # A script can keep `glossary reading -` open and ask one term at a time.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "reading", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        answers = []
+        for term in ("習近平", "北京"):
+            proc.stdin.write(term + "\n")
+            proc.stdin.flush()
+            answers.append(proc.stdout.readline().rstrip("\n"))
+        assert answers == ["시진핑", "베이징"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
+
+
 def test_reading_json_has_every_form() -> None:
     result = CliRunner().invoke(cli, ["reading", "--json", "兩會"])
     forms = json.loads(result.output)
     assert (forms["trad"], forms["simp"], forms["hangul"]) == ("兩會", "两会", "양회")
     assert {"ja", "romanization", "pinyin", "kana"} <= set(forms)
+    forms = json.loads(CliRunner().invoke(cli, ["reading", "--json", "黑龍江省"]).output)
+    assert (forms["ko"], forms["ko_hanja"], forms["transcription"], forms["rule"]) == (
+        "헤이룽장성",
+        "흑룡강성",
+        "헤이룽장성",
+        "name:modern",
+    )
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tbx", "json"])

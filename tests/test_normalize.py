@@ -11,6 +11,7 @@ from glossary.normalize import (
     fold_variants,
     is_simplified,
     merge_key,
+    standard_form,
     to_japanese,
     to_simplified,
     to_traditional,
@@ -134,3 +135,50 @@ def test_fold_is_idempotent(text: str) -> None:
 @given(cjk)
 def test_merge_key_of_traditional_equals_key_of_simplified(text: str) -> None:
     assert merge_key(to_traditional(text)) == merge_key(to_simplified(to_traditional(text)))
+
+
+# Korean and Japanese character forms and the standard traditional form.
+@pytest.mark.parametrize(
+    ("korean", "standard"),
+    [
+        ("新質生産力", "新質生產力"),
+        ("反面敎師", "反面教師"),
+        ("硏究", "研究"),
+        ("淸算", "清算"),
+        ("竝行", "並行"),
+        ("價値", "價值"),
+        ("卽時", "即時"),
+        ("敍事", "敘事"),
+        ("靑年", "青年"),
+        ("眞理", "真理"),
+        ("爲人民服務", "為人民服務"),
+    ],
+)
+def test_character_forms(korean: str, standard: str) -> None:
+    assert merge_key(korean) == merge_key(standard)
+    assert traditional_form([korean]) == standard
+    assert standard_form(standard) == standard
+
+
+@pytest.mark.parametrize(
+    ("form", "other"),
+    [
+        ("强國", "強國"),
+        ("內卷", "内卷"),
+        ("說明", "説明"),
+    ],
+)
+def test_forms_opencc_already_merges(form: str, other: str) -> None:
+    assert merge_key(form) == merge_key(other)
+
+
+@pytest.mark.parametrize("kept", ["余", "着", "台灣", "予以", "稅收", "妳", "乾隆"])
+def test_characters_with_a_sense_of_their_own_are_kept(kept: str) -> None:
+    assert standard_form(kept) == kept
+
+
+@given(cjk)
+def test_standard_form_is_idempotent_and_char_for_char(text: str) -> None:
+    once = standard_form(text)
+    assert standard_form(once) == once
+    assert len(once) == len(text)

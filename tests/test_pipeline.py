@@ -48,7 +48,7 @@ def test_inputs_hash_every_text_and_the_term_base(corpus: Path, tmp_path: Path) 
     result = run_pipeline([corpus], terms, terms_required=True)
     assert result.inputs[str(terms)] == hashlib.sha256(terms.read_bytes()).hexdigest()
     assert {Path(p).name for p in result.inputs} == {"terms.yaml", "a.en.txt", "b.ko.txt"}
-    assert "Term base: " in result.summary() and "(1 curated, 0 rejected)" in result.summary()
+    assert "Term base: " in result.summary() and "(1 curated, 0 added by the tool, 0 rejected)" in result.summary()
 
 
 def test_broken_term_base_fails_before_reading_texts(tmp_path: Path) -> None:
@@ -93,10 +93,13 @@ def test_parallel_extraction_gives_the_serial_result(many_files: Path, tmp_path:
     assert len(serial.files) == 9 and len(serial.occurrences) == 9 * 6
 
 
-def test_a_bad_file_in_a_worker_is_one_input_error(many_files: Path, tmp_path: Path) -> None:
-    (many_files / "bad.txt").write_bytes(b"\x00\x01binary\x00" * 10)
+def test_a_bad_file_in_a_worker_is_skipped_when_walked_and_an_error_when_named(many_files: Path, tmp_path: Path) -> None:
+    bad = many_files / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary\x00" * 10)
+    result = run_pipeline([many_files], tmp_path / "terms.yaml", terms_required=False, jobs=2)
+    assert [s.path for s in result.skipped] == [str(bad)] and len(result.files) == 9
     with pytest.raises(InputError, match="bad.txt"):
-        run_pipeline([many_files], tmp_path / "terms.yaml", terms_required=False, jobs=2)
+        run_pipeline([many_files / "01.txt", bad], tmp_path / "terms.yaml", terms_required=False, jobs=2)
 
 
 def test_occurrences_extracted_elsewhere_merge_like_texts(many_files: Path, tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from glossary.readings import (
     dueum,
     hangul_reading,
     is_hangul_reading,
+    is_transcription,
+    korean_reading,
     is_pinyin,
     kana_reading,
     korean_form,
@@ -24,6 +26,7 @@ from glossary.readings import (
     romanize,
     segment,
     undo_dueum,
+    usage_reading,
 )
 
 POLICY_TERMS = Path(__file__).parent / "data" / "policy_terms.tsv"
@@ -93,7 +96,8 @@ def test_every_script_reads_the_same(forms: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(("hanzi", "hangul"), policy_rows())
 def test_policy_terms(hanzi: str, hangul: str) -> None:
-    assert hangul_reading(hanzi) == hangul.replace(" ", "")
+    # The list holds what Korean media print: the usage reading where there is one.
+    assert (usage_reading(hanzi) or hangul_reading(hanzi)) == hangul.replace(" ", "")
 
 
 def test_policy_term_list_is_large_and_clean() -> None:
@@ -262,18 +266,23 @@ def test_kana_reads_lone_kanji_in_onyomi() -> None:
 
 
 def test_reading_forms_has_every_form() -> None:
-    forms = reading_forms("两会")
+    forms = reading_forms("习近平")
     assert forms == {
-        "trad": "兩會",
-        "simp": "两会",
-        "ja": "両会",
-        "hangul": "양회",
-        "romanization": "yanghoe",
-        "mr": "yanghoe",
-        "pinyin": "liǎng huì",
-        "kana": "りょうかい",
-        "romaji": "ryoukai",
+        "trad": "習近平",
+        "simp": "习近平",
+        "ja": "習近平",
+        "ko": "시진핑",
+        "ko_hanja": "습근평",
+        "rule": "name:modern",
+        "transcription": "시진핑",
+        "hangul": "습근평",
+        "romanization": "seupgeunpyeong",
+        "mr": "sŭpkŭnp'yŏng",
+        "pinyin": "xí jìn píng",
+        "kana": "しゅうきんぺい",
+        "romaji": "shuu kinpei",
     }
+    assert reading_forms("两会")["ko"] == reading_forms("两会")["hangul"] == "양회"
 
 
 def test_readers_registry() -> None:
@@ -293,3 +302,185 @@ def test_one_syllable_per_character(hanzi: str) -> None:
     assert all("가" <= ch <= "힣" for ch in reading)
     assert is_hangul_reading(reading, hanzi)
     assert romanization_matches(romanize(reading), hanzi)
+
+
+# ---------------------------------------------------------------- korean_reading
+
+
+@pytest.mark.parametrize(
+    ("trad", "ko", "ko_hanja", "rule"),
+    [
+        # modern persons: the Mandarin transcription (외래어 표기법)
+        ("習近平", "시진핑", "습근평", "name:modern"),
+        ("毛澤東", "마오쩌둥", "모택동", "name:modern"),
+        ("鄧小平", "덩샤오핑", "등소평", "name:modern"),
+        ("王毅", "왕이", "왕의", "name:modern"),
+        ("李強", "리창", "이강", "name:modern"),
+        ("習仲勳", "시중쉰", "습중훈", "name:modern"),
+        ("胡錦濤", "후진타오", "호금도", "name:modern"),
+        ("江澤民", "장쩌민", "강택민", "name:modern"),
+        ("习近平", "시진핑", "습근평", "name:modern"),  # simplified input
+        # current places, the administrative suffix in hanja
+        ("北京", "베이징", "북경", "name:modern"),
+        ("上海", "상하이", "상해", "name:modern"),
+        ("黑龍江", "헤이룽장", "흑룡강", "name:modern"),
+        ("深圳", "선전", "심수", "name:modern"),
+        ("重慶", "충칭", "중경", "name:modern"),  # polyphone: chóng, from the dictionary
+        ("西藏", "시짱", "서장", "name:modern"),
+        ("天津", "톈진", "천진", "name:modern"),
+        ("廣東", "광둥", "광동", "name:modern"),
+        ("四川", "쓰촨", "사천", "name:modern"),
+        ("新疆", "신장", "신강", "name:modern"),
+        ("廣東省", "광둥성", "광동성", "name:modern"),
+        ("深圳市", "선전시", "심수시", "name:modern"),
+        # conventions
+        ("香港", "홍콩", "향항", "name:modern"),
+        ("澳門", "마카오", "오문", "name:modern"),
+        ("求是", "치우스", "구시", "name:modern"),
+        # historical persons and places keep the reading
+        ("孔子", "공자", "공자", "name:historical"),
+        ("鄭和", "정화", "정화", "name:historical"),
+        ("秦始皇", "진시황", "진시황", "name:historical"),
+        ("長安", "장안", "장안", "name:historical"),
+        # organisations keep the reading
+        ("國務院", "국무원", "국무원", "name:institution"),
+        ("外交部", "외교부", "외교부", "name:institution"),
+        # terms; Korean usage in ko, the strict reading in ko_hanja
+        ("以舊換新", "이구환신", "이구환신", "term"),
+        ("人類命運共同體", "인류운명공동체", "인류명운공동체", "term"),
+        ("台灣", "대만", "대만", "term"),
+        # a Chinese clause: no ko at all
+        ("關於進一步全面深化改革、推進中國式現代化的決定", "", "관어진일보전면심화개혁、추진중국식현대화적결정", "clause"),
+    ],
+)
+def test_korean_reading(trad: str, ko: str, ko_hanja: str, rule: str) -> None:
+    found = korean_reading(trad)
+    assert (found.ko, found.ko_hanja, found.rule) == (ko, ko_hanja, rule)
+    assert found.ko_hanja == hangul_reading(trad)  # always the strict reading
+    assert (found.transcription is not None) == (rule == "name:modern")
+
+
+# Terms and organisations headed by a modern name: the name transcribed, the rest read.
+@pytest.mark.parametrize(
+    ("trad", "ko"),
+    [
+        ("毛澤東思想", "마오쩌둥 사상"),
+        ("鄧小平理論", "덩샤오핑 이론"),
+        ("天安門事件", "톈안먼 사건"),
+        ("北京大學", "베이징 대학"),
+        ("深圳經濟特區", "선전 경제특구"),
+        ("香港國家安全法", "홍콩 국가안전법"),  # the convention for the head
+        ("香港特別行政區", "홍콩특별행정구"),  # ... also before a suffix
+        ("中國夢", "중국몽"),  # 中國 is no place name in Korean
+        ("長安街", "장안가"),  # a historical head is read
+    ],
+)
+def test_terms_headed_by_a_name(trad: str, ko: str) -> None:
+    assert korean_reading(trad).ko == ko
+
+
+def test_korean_reading_uses_the_english_and_the_kind() -> None:
+    assert korean_reading("阿凡提", kind="name").ko == "아판티"  # a name nothing else knows
+    assert korean_reading("阿凡提").ko == "아범제"
+    assert korean_reading("汪洋").ko == "왕양"
+    assert korean_reading("習仲勳", english=("Xi Zhongxun",)).transcription == "시중쉰"
+    assert korean_reading("中國共產黨章程修正案", kind="title").rule == "clause"
+
+
+# Places abroad and foreign persons: never Mandarin; the reading (right for Korean names).
+@pytest.mark.parametrize(
+    ("trad", "ko"),
+    [
+        ("平壤", "평양"),
+        ("釜山", "부산"),
+        ("金正恩", "김정은"),
+        ("首爾", "서울"),
+        ("內蒙古", "네이멍구"),  # Inner Mongolia is in China
+        ("延吉", "옌지"),  # ... and so is a Korean autonomous prefecture
+        # Japanese persons and places: the kana table of 외래어 표기법
+        ("安倍晉三", "아베 신조"),
+        ("千葉縣", "지바현"),
+        ("東京", "도쿄"),
+        ("大阪", "오사카"),
+    ],
+)
+def test_names_abroad(trad: str, ko: str) -> None:
+    assert korean_reading(trad).ko == ko
+
+
+@pytest.mark.parametrize(
+    ("hangul", "hanzi", "expected"),
+    [
+        ("시진핑", "習近平", True),
+        ("시 진핑", "习近平", True),
+        ("헤이룽장성", "黑龍江省", True),
+        ("홍콩", "香港", True),
+        ("습근평", "習近平", False),
+        ("이구환신", "以舊換新", False),
+        ("네이쥐안", "內卷", True),  # a transcribed common noun is a transcription too
+    ],
+)
+def test_is_transcription(hangul: str, hanzi: str, expected: bool) -> None:
+    assert is_transcription(hangul, hanzi) is expected
+
+
+def test_usage_reading() -> None:
+    assert usage_reading("命運共同體") == "운명공동체"
+    assert usage_reading("人類命運共同體") == "인류운명공동체"
+    assert usage_reading("以舊換新") is None
+    assert hangul_reading("命運共同體") == "명운공동체"  # strict
+
+
+# Polyphonic characters, read by the words they stand in.
+@pytest.mark.parametrize(
+    ("hanzi", "hangul"),
+    [
+        ("台灣", "대만"),
+        ("台北", "대북"),
+        ("舞台", "무대"),
+        ("天台", "천태"),  # a word of its own spelled 台
+        ("規則", "규칙"),
+        ("然則", "연즉"),
+        ("貿易", "무역"),
+        ("容易", "용이"),
+        ("投降", "투항"),
+        ("降落", "강락"),
+        ("音樂", "음악"),
+        ("快樂", "쾌락"),
+        ("樂山樂水", "요산요수"),
+        ("遊說", "유세"),
+        ("說明", "설명"),
+        ("效率", "효율"),
+        ("率先", "솔선"),
+        ("銀行", "은행"),
+        ("行動", "행동"),
+        ("制度", "제도"),
+        ("忖度", "촌탁"),
+        ("恢復", "회복"),
+        ("復興", "부흥"),
+    ],
+)
+def test_polyphonic_characters(hanzi: str, hangul: str) -> None:
+    assert hangul_reading(hanzi) == hangul
+
+
+# The substitution cases of the hanja package's own test suite (tests/test_basic.py),
+# and Korean text with hanja and numerals in it (국한문 혼용).
+@pytest.mark.parametrize(
+    ("text", "hangul"),
+    [
+        ("韓國語", "한국어"),
+        ("한국어", "한국어"),
+        ("利用해", "이용해"),
+        ("連結된", "연결된"),
+        ("1800年에", "1800년에"),  # no initial-sound law after a numeral
+        ("그레고리曆", "그레고리력"),  # nor inside a word hangul begins
+        ("系列", "계열"),
+        ("大韓民國은 民主共和國이다.", "대한민국은 민주공화국이다."),
+        ("2024年度", "2024년도"),
+        ("第20次 黨大會", "제20차 당대회"),
+        ("女性 勞動者", "여성 노동자"),  # after a space, a new word: 여
+    ],
+)
+def test_mixed_text(text: str, hangul: str) -> None:
+    assert hangul_reading(text) == hangul

@@ -7,7 +7,7 @@ import pytest
 
 from glossary.extract import extract_occurrences
 from glossary.model import InputError
-from glossary.sources import decode_bytes, html_to_text, iter_sources, markdown_to_text, read_source
+from glossary.sources import Skipped, decode_bytes, html_to_text, iter_sources, markdown_to_text, read_source, skipped_summary
 
 KOREAN = "중국의 연례 최대 정치 행사인 양회(兩會)가 11일 폐막했다. 이구환신(以舊換新) 정책에 3000억 위안을 배정했다.\n"
 TRADITIONAL = "中國政府在今年兩會上提出以舊換新政策，並強調新質生產力的發展。\n"
@@ -72,7 +72,7 @@ def test_crlf_becomes_lf() -> None:
 def test_binary_file_is_refused_with_its_name(tmp_path: Path, payload: bytes) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(payload)
-    with pytest.raises(InputError, match=r"image\.txt: binary file, not text"):
+    with pytest.raises(InputError, match=r"image\.txt: (binary file|a zip archive), not text"):
         read_source(path)
 
 
@@ -93,10 +93,16 @@ def test_directories_walked_sorted_hidden_skipped(tmp_path: Path) -> None:
     (tmp_path / ".git" / "x.txt").write_text("x", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
     (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4\x00\x01")
-    names = [Path(s.path).relative_to(tmp_path).as_posix() for s in iter_sources([tmp_path])]
+    skipped: list[Skipped] = []
+    names = [Path(s.path).relative_to(tmp_path).as_posix() for s in iter_sources([tmp_path], skipped=skipped)]
     assert names == ["a.txt", "b/z.md", "c.html"]
-    formats = [s.format for s in iter_sources([tmp_path])]
+    assert sorted((Path(s.path).name, s.reason) for s in skipped) == [("d.pdf", "damaged"), ("notes.csv", "not supported")]
+    assert skipped_summary(skipped) == "skipped 2 files: 1 .csv (not supported), 1 .pdf (damaged)"
+    formats = [s.format for s in iter_sources([tmp_path], skipped=[])]
     assert formats == ["text", "markdown", "html"]
+    # Without a list to report to, a file that cannot be read stops the walk, naming it.
+    with pytest.raises(InputError, match=r"d\.pdf: not a readable PDF"):
+        list(iter_sources([tmp_path]))
     # A file named explicitly is read whatever its extension.
     assert [s.text for s in iter_sources([tmp_path / "notes.csv"])] == ["x"]
 

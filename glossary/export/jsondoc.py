@@ -40,10 +40,7 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "pinyin": entry.pinyin,
         "kana": entry.kana,
         "romaji": entry.romaji,
-        "renderings": [
-            {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
-            for r in entry.en
-        ],
+        "renderings": [_rendering_json(r) for r in entry.en],
         "abbrev": list(entry.abbrev),
         "forms": list(entry.forms),
         "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],
@@ -55,6 +52,20 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "sources": list(entry.sources),
         "occurrences": [o.to_json() for o in entry.occurrences],
     }
+
+
+def _rendering_json(r: Rendering) -> dict[str, Any]:
+    """One rendering; ``note`` and ``raw`` (the dictionary's sense as printed) only where there are any.
+
+    >>> _rendering_json(Rendering("State Council", "dictionary", note="PRC", raw="(PRC) State Council"))["raw"]
+    '(PRC) State Council'
+    """
+    data = {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
+    if r.note:
+        data["note"] = r.note
+    if r.raw:
+        data["raw"] = r.raw
+    return data
 
 
 def _strings(value: Any, name: str) -> tuple[str, ...]:
@@ -87,7 +98,8 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
     if "renderings" in d:
         en = tuple(
             Rendering(str(r["text"]), str(r.get("source", "curated")), int(r.get("count", 0)),
-                      _strings(r.get("documents", []), "documents"), _strings(r.get("also", []), "also"))
+                      _strings(r.get("documents", []), "documents"), _strings(r.get("also", []), "also"),
+                      note=str(r["note"]) if r.get("note") else None, raw=str(r["raw"]) if r.get("raw") else None)
             for r in d["renderings"]
         )
     else:

@@ -168,7 +168,7 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
         if target is None and (occ.gloss_kind == "hangul" or _HANGUL.search(text)):
             target = ko
         target = target or trad or simp or next(t for ts in c.terms.values() for t in ts)
-        target["contexts"].append((text, xml_text(f"{occ.source}:{occ.line}")))
+        target["contexts"].append((text, xml_text(occ.place)))
 
     if entry.key != entry.simp:
         concept_notes.insert(0, ("key", entry.key))

@@ -109,5 +109,10 @@ def extract_corpus(sources: Iterable[Source]) -> list[Occurrence]:
     """
     occurrences: list[Occurrence] = []
     for src in sources:
-        occurrences.extend(extract_occurrences(src.text, src.path, src.encoding))
+        found = extract_occurrences(src.text, src.path, src.encoding)
+        if src.locator:  # a document without lines: say where a person finds it (page, paragraph)
+            from glossary.sources.document import locate
+
+            found = locate(found, src)
+        occurrences.extend(found)
     return agree_renderings(occurrences)

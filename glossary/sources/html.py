@@ -1,0 +1,91 @@
+"""HTML pages: visible text only, each piece on the line it has in the file.
+
+No scripts, styles, navigation, header, footer or aside chrome. Hand-written
+on the standard library's tokenizer because the line structure must survive
+(line ``n`` of the text is line ``n`` of the file), which no HTML-to-text
+library keeps.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+#: Elements whose content is never shown as reading text.
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "head", "title",
+           "nav", "header", "footer", "aside", "button", "select", "iframe", "object"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+         "param", "source", "track", "wbr"}
+#: Elements that end a run of text: a tab keeps their texts apart on one line.
+_BLOCK = {"p", "div", "li", "ul", "ol", "td", "th", "tr", "table", "h1", "h2", "h3", "h4",
+          "h5", "h6", "br", "section", "article", "blockquote", "dd", "dt", "figcaption",
+          "main", "pre", "hr", "caption"}
+
+
+class _VisibleText(HTMLParser):
+    """Collects visible text at the file line where each piece starts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[list[str]] = [[]]
+        self.hidden: list[str] = []
+
+    def _at(self, line: int) -> list[str]:
+        while len(self.lines) < line:
+            self.lines.append([])
+        return self.lines[line - 1]
+
+    def _gap(self) -> None:
+        cur = self._at(self.getpos()[0])
+        if cur and cur[-1] != "\t":
+            cur.append("\t")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: D102
+        hidden = tag in _HIDDEN or any(
+            (k == "hidden") or (k == "aria-hidden" and v == "true") or (k == "role" and v in ("navigation", "banner", "contentinfo"))
+            for k, v in attrs)
+        if self.hidden or hidden:
+            if tag not in _VOID:
+                self.hidden.append(tag)
+            return
+        if tag in _BLOCK:
+            self._gap()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: D102
+        if not self.hidden and tag in _BLOCK:
+            self._gap()
+
+    def handle_endtag(self, tag: str) -> None:  # noqa: D102
+        if self.hidden:
+            if tag in self.hidden:
+                while self.hidden and self.hidden.pop() != tag:
+                    pass
+            return
+        if tag in _BLOCK:
+            self._gap()
+
+    def handle_data(self, data: str) -> None:  # noqa: D102
+        if self.hidden:
+            return
+        line = self.getpos()[0]
+        parts = data.split("\n")
+        for offset, part in enumerate(parts):
+            if part:
+                self._at(line + offset).append(part)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, each piece on the line it has in the file.
+
+    >>> html_to_text("<nav>Home</nav>\\n<p>the Two Sessions (兩會)</p><script>x()</script>")
+    '\\nthe Two Sessions (兩會)'
+    """
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    total = html.count("\n") + 1
+    lines = parser.lines + [[] for _ in range(total - len(parser.lines))]
+    out = ["".join(parts).strip("\t ").replace("\xa0", " ") for parts in lines[:total]]
+    return "\n".join(out).rstrip("\n") if any(out) else ""
+
+

@@ -1,0 +1,143 @@
+"""Tests for glossary/names.py: person, place, organisation; modern or historical."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary import names
+from glossary.names import classify, split_admin_suffix
+
+
+@pytest.mark.parametrize(
+    ("trad", "category", "era"),
+    [
+        # modern persons: CC-CEDICT life dates after 1911
+        ("習近平", "person", "modern"),
+        ("毛澤東", "person", "modern"),
+        ("鄧小平", "person", "modern"),
+        ("袁世凱", "person", "modern"),  # 1859-1916: lived into modern times
+        ("魯迅", "person", "modern"),
+        # modern persons CC-CEDICT lacks: a surname and a given name that is no word
+        ("李強", "person", "modern"),
+        ("丁薛祥", "person", "modern"),
+        ("何立峰", "person", "modern"),
+        ("歐陽明高", "person", "modern"),  # compound surname
+        # historical persons
+        ("孔子", "person", "historical"),  # 551-479 BC
+        ("鄭和", "person", "historical"),  # 1371-1433
+        ("秦始皇", "person", "historical"),
+        ("李鴻章", "person", "historical"),  # 1823-1901
+        # current places
+        ("北京", "place", "modern"),
+        ("黑龍江", "place", "modern"),  # "see 黑龍江省": the reference is followed
+        ("深圳", "place", "modern"),
+        ("重慶", "place", "modern"),
+        ("天安門", "place", "modern"),
+        ("黃河", "place", "modern"),
+        # historical places
+        ("長安", "place", "historical"),  # ancient name of Xi'an
+        # organisations
+        ("國務院", "institution", ""),
+        ("外交部", "institution", ""),
+        ("中央委員會", "institution", ""),
+        ("國家發展和改革委員會", "institution", ""),
+        ("人民日報", "institution", ""),
+        # foreign persons keep the reading
+        ("金正恩", "foreign", "modern"),
+        ("安倍晉三", "japanese", "modern"),  # by the Japanese kana table
+        # terms
+        ("以舊換新", "term", ""),
+        ("一帶一路", "term", ""),  # capitalised in CC-CEDICT, but no person or place
+        ("中國", "term", ""),
+        ("全過程", "term", ""),  # 全 is a surname, 過程 a word
+        ("高質量", "term", ""),
+        ("高鐵站", "term", ""),
+        ("汪洋", "term", ""),  # a common word first (vast ocean), without a text saying it is a name
+        ("開封", "term", ""),  # also "to open"
+    ],
+)
+def test_classify(trad: str, category: str, era: str) -> None:
+    found = classify(trad)
+    assert (found.category, found.era) == (category, era)
+
+
+@pytest.mark.parametrize(
+    "trad",
+    [
+        "關於進一步全面深化改革、推進中國式現代化的決定",  # punctuation and 的
+        "人與自然和諧共生",  # 與 between words
+        "關於…的決定",
+        "習近平新時代中國特色社會主義思想",  # long, no dictionary word
+    ],
+)
+def test_clauses(trad: str) -> None:
+    assert classify(trad).category == "clause"
+
+
+def test_a_long_institution_is_no_clause() -> None:
+    assert classify("全國人民代表大會常務委員會").category == "institution"
+
+
+def test_title_kind() -> None:
+    assert classify("中國共產黨章程修正案", kind="title").category == "clause"
+    assert classify("求是", kind="title").korean == "치우스"  # a journal, printed by convention
+
+
+def test_kind_term_does_not_guess_from_surnames() -> None:
+    assert classify("丁薛祥", kind="term").category == "term"
+    assert classify("丁薛祥", kind="name").category == "person"
+    assert classify("汪洋", kind="name").category == "person"  # the text says it is a name
+
+
+@pytest.mark.parametrize(
+    ("trad", "english", "category", "proper", "suffix"),
+    [
+        ("習仲勳", ("Xi Zhongxun",), "person", "習仲勳", ""),
+        ("廣東省", ("Guangdong Province",), "place", "廣東", "省"),
+        ("義烏市", ("Yiwu City",), "place", "義烏", "市"),
+    ],
+)
+def test_english_beside_the_term(
+    trad: str, english: tuple[str, ...], category: str, proper: str, suffix: str
+) -> None:
+    found = names.english(trad, "term", english)
+    assert found is not None
+    assert (found.category, found.era, found.proper, found.suffix) == (category, "modern", proper, suffix)
+
+
+@pytest.mark.parametrize(
+    ("trad", "english"),
+    [
+        ("躺平", ("tangping",)),  # pinyin as the English of a term, not capitalised
+        ("內卷", ("Involution",)),  # capitalised, but not the pinyin
+        ("戶口", ("Hukou",)),  # one capitalised word matching the pinyin: no sign of a name
+        ("高鐵", ("Gaotie",)),  # ... even after a surname character
+        ("共同富裕", ("Gongtong Fuyu",)),  # capitalised pinyin of a term
+        ("高質量發展", ("Gao Zhiliang Fazhan",)),  # too long for a surname and a given name
+    ],
+)
+def test_english_that_is_no_name(trad: str, english: tuple[str, ...]) -> None:
+    assert names.english(trad, "term", english) is None
+
+
+@pytest.mark.parametrize(
+    ("trad", "expected"),
+    [
+        ("廣東省", ("廣東", "省")),
+        ("深圳市", ("深圳", "市")),
+        ("西藏自治區", ("西藏", "自治區")),
+        ("浦東新區", ("浦東", "新區")),
+        ("香港特別行政區", ("香港", "特別行政區")),
+        ("城市", ("城市", "")),  # one character left: no suffix
+    ],
+)
+def test_split_admin_suffix(trad: str, expected: tuple[str, str]) -> None:
+    assert split_admin_suffix(trad) == expected
+
+
+def test_data_tables_are_clean() -> None:
+    table = names.surnames()
+    assert len(table) > 300
+    assert all(len(s) in (1, 2) for s in table)
+    for trad, (korean, what) in ((k, names.conventional_form(k)) for k in ("香港", "澳門", "求是")):
+        assert all("가" <= ch <= "힣" for ch in korean) and what in names.CATEGORIES
