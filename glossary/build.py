@@ -41,6 +41,9 @@ BUILD_FILES: dict[str, str] = {
 }
 #: The lookup index, written last.
 INDEX_FILE = "glossary.sqlite"
+#: Files that live in ``out/`` from one build to the next and are carried
+#: into the new set: the per-term cache (``glossary.memo.cache_path``).
+KEPT_FILES = (".glossary-cache.sqlite",)
 
 
 def build_outputs(out: Path) -> list[Path]:
@@ -94,6 +97,7 @@ def write_build(
             for name, fmt in BUILD_FILES.items():
                 write_export(entries, staging / name, fmt)
             build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=tuple(folders))
+            _carry_kept(out, staging)
             _sync_folder(staging)
             _swap_in(staging, out)
         except OSError as exc:
@@ -126,8 +130,18 @@ def clean_stale(out: Path) -> None:
                 _remove(out / name)
 
 
+def _carry_kept(out: Path, staging: Path) -> None:
+    """Link (or copy) the files a build keeps from ``out`` into the staging set."""
+    for name in KEPT_FILES:
+        if (out / name).is_file():
+            try:
+                os.link(out / name, staging / name)
+            except OSError:
+                shutil.copy2(out / name, staging / name)
+
+
 def _swap_in(staging: Path, out: Path) -> None:
-    ours = {p.name for p in build_outputs(out)}
+    ours = {p.name for p in build_outputs(out)} | set(KEPT_FILES)
     if not out.exists():
         os.rename(staging, out)
         return

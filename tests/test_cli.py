@@ -281,3 +281,30 @@ def test_import_adds_candidates_once(built: Path, tmp_path: Path, fmt: str) -> N
     second = CliRunner().invoke(cli, ["import", str(exported), "--terms", str(terms)])
     assert "0 added, 0 refreshed" in second.output
     assert terms.read_bytes() == before
+
+
+def test_build_from_occurrences_extracted_elsewhere(built: Path, tmp_path: Path) -> None:
+    # extract --format jsonl on one machine, build --occurrences on another: the same glossary.
+    occ = tmp_path / "seeds.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(built / "seeds"), "--format", "jsonl", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    occ.write_text(result.output.replace(str(built) + os.sep, ""), encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(built)
+    try:
+        result = CliRunner().invoke(cli, ["build", "--occurrences", str(occ), "--out", str(tmp_path / "out")])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert "Read 0 files" in result.output  # no texts read here, seeds/ is not the default then
+    mine = json.loads((tmp_path / "out" / "glossary.json").read_text(encoding="utf-8"))
+    assert mine == json.loads((built / "out" / "glossary.json").read_text(encoding="utf-8"))
+
+
+def test_build_with_a_bad_occurrences_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--occurrences", str(bad), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"{bad}:1: not an occurrence record" in result.output
+    assert not (tmp_path / "out").exists()

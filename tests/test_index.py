@@ -467,3 +467,40 @@ def test_exact_hit_skips_the_substring_tier(tmp_path: Path) -> None:
     )
     assert [(h.entry["trad"], h.match) for h in lookup("兩會", target)] == [("兩會", "exact"), ("兩會期間", "prefix")]
     assert [h.entry["trad"] for h in lookup("屆兩", target)] == ["十四屆兩會"]
+
+
+def _tables(path) -> dict:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
+        return {n: con.execute(f"SELECT * FROM {n} ORDER BY 1").fetchall() for n in names}
+    finally:
+        con.close()
+
+
+def test_postings_spilled_in_chunks_are_the_postings_held_in_memory(tmp_path, monkeypatch) -> None:
+    # A big build gathers its q-gram postings in chunks on disk; joined, they
+    # must be exactly what a small build keeps in memory.
+    from glossary import index
+    from glossary.model import Entry, Occurrence, Rendering
+
+    han, ko = "經濟社會發展改革開放國家治理現代化", "경제사회발전개혁개방국가치리현대화"
+    entries = [
+        Entry(
+            key=f"k{i:04d}", trad=han[i % 16] + han[(i * 7) % 16] + han[(i * 3) % 16], simp=han[i % 16] + han[(i * 7) % 16],
+            ko=ko[i % 16] + ko[(i * 7) % 16] + ko[(i * 3) % 16], pinyin=f"jing ji {i % 50}",
+            en=(Rendering(f"reform item {i % 300}", "context", 1, ("a.txt",)),),
+            occurrences=(Occurrence("經濟", "a.txt", i + 1, "context"),),
+        )
+        for i in range(600)
+    ]
+    build_index(entries, tmp_path / "held.sqlite", inputs={})
+    monkeypatch.setattr(index, "_POSTINGS_HELD", 40)
+    build_index(entries, tmp_path / "spilled.sqlite", inputs={})
+    held, spilled = _tables(tmp_path / "held.sqlite"), _tables(tmp_path / "spilled.sqlite")
+    assert held == spilled
+    assert len(held["grams"]) > 100 and len(held["word_grams"]) > 20
+    typo = entries[5].ko[:-1] + "깨"  # found through the spilled grams (fuzzy tier)
+    assert entries[5].ko in {h.entry["ko"] for h in lookup(typo, tmp_path / "spilled.sqlite")}
