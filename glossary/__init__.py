@@ -7,7 +7,9 @@ The pipeline, one module per stage:
 3. ``normalize`` traditional / simplified / Japanese forms; the merge key
 4. ``readings``  hangul, romanisation, pinyin, kana
 5. ``termbase``  read, validate and update terms.yaml
-6. ``glosses``   English renderings: curated, context, dictionary, literal
+6. ``glosses``   English renderings: curated, context, dictionary, literal;
+   ``korean``    Korean renderings (curated, context, transcription, reading)
+   and the Korean term a translator pastes
 7. ``merge``     occurrences + term base -> entries (``pipeline`` runs 1-7)
 8. ``export``    CSV, TSV, TBX, XLSX, JSON writers and readers
 9. ``index``     the SQLite lookup index
@@ -47,6 +49,7 @@ _PUBLIC = {
     "read_termbase": "glossary.termbase",
     "update_termbase": "glossary.termbase",
     "gloss_renderings": "glossary.glosses",
+    "korean_renderings": "glossary.korean",
     "merge_entries": "glossary.merge",
     "write_export": "glossary.export",
     "read_export": "glossary.export",

@@ -39,6 +39,9 @@ from glossary.model import Entry, OutputError
 BUILD_FILES: dict[str, str] = {o.name: o.format for o in OUTPUTS}
 #: The lookup index, written last.
 INDEX_FILE = "glossary.sqlite"
+#: Files that live in ``out/`` from one build to the next and are carried
+#: into the new set: the per-term cache (``glossary.memo.cache_path``).
+KEPT_FILES = (".glossary-cache.sqlite",)
 
 
 def build_outputs(out: Path) -> list[Path]:
@@ -92,6 +95,7 @@ def write_build(
             for output in OUTPUTS:
                 write_export(entries, staging / output.name, output.format, output.options)
             build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=tuple(folders))
+            _carry_kept(out, staging)
             _sync_folder(staging)
             _swap_in(staging, out)
         except OSError as exc:
@@ -124,8 +128,18 @@ def clean_stale(out: Path) -> None:
                 _remove(out / name)
 
 
+def _carry_kept(out: Path, staging: Path) -> None:
+    """Link (or copy) the files a build keeps from ``out`` into the staging set."""
+    for name in KEPT_FILES:
+        if (out / name).is_file():
+            try:
+                os.link(out / name, staging / name)
+            except OSError:
+                shutil.copy2(out / name, staging / name)
+
+
 def _swap_in(staging: Path, out: Path) -> None:
-    ours = {p.name for p in build_outputs(out)}
+    ours = {p.name for p in build_outputs(out)} | set(KEPT_FILES)
     if not out.exists():
         os.rename(staging, out)
         return

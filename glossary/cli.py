@@ -94,29 +94,43 @@ def _text_paths(paths: tuple[str, ...], terms_missing: bool = False) -> list[Pat
     return [Path(p) for p in paths or DEFAULT_SOURCES]
 
 
-def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True):  # noqa: ANN202
+def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True, jobs: int | None = None,  # noqa: ANN202
+             occurrences: tuple[str, ...] = ()):
     from glossary.pipeline import run_pipeline
     from glossary.progress import ProgressBar
 
     path, explicit = _terms_path(terms)
-    texts = _text_paths(paths, terms_missing=explicit and not path.exists())
+    texts = [] if occurrences and not paths else _text_paths(paths, terms_missing=explicit and not path.exists())
     with ProgressBar(enabled=False if quiet else None) as bar:
-        return run_pipeline(texts, path, terms_required=explicit, progress=bar)
+        return run_pipeline(texts, path, terms_required=explicit, progress=bar, jobs=jobs,
+                            occurrence_files=[Path(p) for p in occurrences])
+
+
+def _jobs_option():  # noqa: ANN202
+    return option(
+        "--jobs", "-j", "jobs", type=click.IntRange(min=1), metavar="N",
+        help=N_("Worker processes reading and extracting files [default: the machine's cores]."),
+    )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @option("--terms", "terms", metavar="FILE", help=N_("Curated term base [default: terms.yaml if present]."))
 @option("--out", "out", default=DEFAULT_OUT, show_default=True, metavar="DIR", help=N_("Output folder."))
+@option("--occurrences", "occurrences", multiple=True, type=click.Path(), metavar="FILE",
+        help=N_("Also merge these occurrences (JSON lines of `glossary extract --format jsonl`); repeatable."))
+@_jobs_option()
 @option("--allow-empty", is_flag=True, help=N_("Write the outputs even when no text was read or no term found."))
 @option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def build(paths: tuple[str, ...], terms: str | None, out: str, allow_empty: bool, quiet: bool) -> None:
+def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tuple[str, ...], jobs: int | None,
+          allow_empty: bool, quiet: bool) -> None:
     """Build the glossary from texts: CSV, XLSX, TBX, OmegaT, JSON and the lookup index.
 
     PATHS are files or folders (walked recursively): .txt, .md, .html, .pdf,
-    .docx, .odt, .hwpx, .epub; default: seeds/. Files in folders that cannot
-    be read are skipped and listed.
+    .docx, .odt, .hwpx, .epub; default: seeds/, unless --occurrences gives
+    occurrences extracted elsewhere. Files in folders that cannot be read
+    are skipped and listed.
 
     Example:
 
@@ -125,17 +139,19 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, allow_empty: bool
         ...
     """
     from glossary.build import check_output_folder, write_build
+    from glossary.memo import cache_file
 
     out_dir = Path(out)
     check_output_folder(out_dir, [])  # `--out afile` fails before the texts are read
-    result = _collect(paths, terms, quiet)
+    with cache_file(out_dir):  # per-term readings and glosses kept for the next build
+        result = _collect(paths, terms, quiet, jobs, occurrences)
     check_output_folder(out_dir, result.inputs)
-    if (not result.files or not result.entries) and not allow_empty:
+    if (not result.files and not occurrences or not result.entries) and not allow_empty:
         click.echo(result.summary())
-        if not result.files:
-            reason = _("no text was read")
-        else:
+        if not result.entries and (result.files or occurrences):
             reason = _("the texts hold no bracketed CJK term")
+        else:
+            reason = _("no text was read")
         click.echo(_("Nothing written: {reason}; {out} is unchanged (--allow-empty writes empty files).").format(
             reason=reason, out=out_dir), err=True)
         sys.exit(EXIT_NOT_FOUND)
@@ -156,9 +172,11 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, allow_empty: bool
 @option("--add", is_flag=True, help=N_("Add new terms to the term base as candidates and refresh counts."))
 @option("--terms", "terms", metavar="FILE", help=N_("Term base for --add [default: terms.yaml]."))
 @option("--dry-run", is_flag=True, help=N_("With --add: print the change as a diff, write nothing."))
+@_jobs_option()
 @option("-q", "--quiet", is_flag=True, help=N_("No progress bar (it shows only on a terminal anyway)."))
 @lang_option()
-def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, quiet: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_run: bool, jobs: int | None,
+            quiet: bool) -> None:
     """List every bracketed CJK term in the texts, with the rendering beside it.
 
     With --add, new terms go into terms.yaml as candidates, and the counts
@@ -170,26 +188,29 @@ def extract(paths: tuple[str, ...], fmt: str, add: bool, terms: str | None, dry_
         $ glossary extract seeds/two-sessions-2025.en.txt --format jsonl | head -1
         {"term": "两会", "trad": "兩會", "simp": "两会", "gloss": "Two Sessions", ...}
     """
-    from glossary.extract import extract_corpus
+    from glossary.pipeline import extract_paths, stream_jsonl
     from glossary.progress import ProgressBar
-    from glossary.sources import iter_sources, skipped_summary
+    from glossary.sources import skipped_summary
 
     skipped: list = []
+    texts = [Path(p) for p in paths]
     with ProgressBar(enabled=False if quiet else None) as bar:
-        occurrences = extract_corpus(iter_sources([Path(p) for p in paths], skipped=skipped, progress=bar))
+        if fmt == "jsonl" and not (add or dry_run):  # streamed: memory flat whatever the corpus
+            found = stream_jsonl(texts, sys.stdout, jobs=jobs, skipped=skipped, progress=bar)
+            occurrences = None
+        else:
+            occurrences = extract_paths(texts, jobs=jobs, skipped=skipped, progress=bar)
     if skipped:
         click.echo(skipped_summary(skipped), err=True)
         for item in sorted(skipped, key=lambda s: s.path):
             click.echo(f"  {item.path}: {item.reason}", err=True)
+    if occurrences is None:
+        sys.stdout.flush()
+        if not found:
+            sys.exit(EXIT_NOT_FOUND)
+        return
     if add or dry_run:
         _add_to_termbase(occurrences, terms, dry_run)
-    elif fmt == "jsonl":
-        from glossary.normalize import to_simplified, to_traditional
-
-        for occ in occurrences:
-            record = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
-            record.update(occ.to_json())
-            click.echo(json.dumps(record, ensure_ascii=False))
     else:
         from glossary.report import format_occurrence_table
 
@@ -428,7 +449,7 @@ def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str)
           en      trade-in [curated]; product renewal subsidy scheme [context ×2]
           seen    seeds/a.en.txt:3
     """
-    from glossary.launcher import run_lookup
+    from glossary.lookup_output import run_lookup
 
     sys.exit(run_lookup(query, limit=limit, field=field, index=index, as_json=as_json))
 

@@ -14,19 +14,21 @@ Input: a CJK term (traditional or simplified). Output: English.
    ("common + prosperous"): a hint for the translator, never a translation.
 
 The data is ``data/cedict.tsv.gz`` (CC-CEDICT by MDBG, CC BY-SA 4.0), compiled
-by ``scripts/build_cedict.py`` and loaded on first use, so importing this
-module costs nothing.
+by ``scripts/build_cedict.py``, and read on demand from its compiled form
+``data/dictionaries.sqlite`` (``scripts/build_datastore.py``), so importing
+this module costs nothing and a lookup reads only the pages it needs.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from glossary import senses
+from glossary.memo import persistent
 from glossary.model import Rendering
 from glossary.normalize import fold, to_simplified
 
@@ -69,31 +71,18 @@ class CedictEntry:
 
 
 @cache
-def _data() -> tuple[dict[str, int | list[int]], list[str], dict[str, str], int]:
+def _data() -> tuple[Mapping[str, int | list[int]], Sequence[str], dict[str, str], int]:
     """Headword (traditional and simplified) -> line number(s); the entry lines; header; longest headword.
 
-    Lines are split only when looked up, and a headword with one entry (most
-    of them) maps to a bare int: this keeps the load near 0.2 s.
+    Read on demand from the compiled ``data/dictionaries.sqlite``
+    (:mod:`glossary.datastore`): opening it costs a millisecond, and each
+    headword looked up reads a page or two, so a text with a few terms never
+    loads the 124,000 entries.
     """
-    text = gzip.decompress(DATA_PATH.read_bytes()).decode("utf-8")
-    lines = text.splitlines()
-    body = next(n for n, line in enumerate(lines) if not line.startswith("#"))  # the header comes first
-    meta = dict(line[3:].partition("=")[::2] for line in lines[:body] if line.startswith("#! "))
-    del lines[:body]
-    index: dict[str, int | list[int]] = {}
-    get = index.get
-    for n, line in enumerate(lines):
-        trad, simp, _ = line.split("\t", 2)
-        for key in (trad, simp) if simp != trad else (trad,):
-            seen = get(key)
-            if seen is None:
-                index[key] = n
-            elif isinstance(seen, int):
-                index[key] = [seen, n]
-            else:
-                seen.append(n)
-    longest = max(map(len, index))
-    return index, lines, meta, longest
+    from glossary import datastore
+
+    meta = datastore.meta()
+    return datastore.cedict_keys(), datastore.cedict_lines(), meta, int(meta["cedict_longest"])
 
 
 def cedict_version() -> str:
@@ -232,6 +221,7 @@ def _term_senses(term: str, *, is_name: bool) -> tuple[senses.CleanSense, ...]:
     return _clean_senses(lookup_entries(term), is_name=is_name)
 
 
+@persistent
 def dictionary_renderings(term: str, *, is_name: bool = False) -> tuple[Rendering, ...]:
     """:func:`dictionary_senses` as renderings with source ``dictionary``.
 
@@ -383,6 +373,7 @@ def literal_gloss(term: str) -> str | None:
     return LITERAL_GROUP_JOINER.join(texts)
 
 
+@persistent
 def literal_rendering(term: str) -> Rendering | None:
     """:func:`literal_gloss` as a rendering with source ``literal``, or None.
 

@@ -177,23 +177,21 @@ def context_renderings(occurrences: Iterable[Occurrence]) -> tuple[Rendering, ..
 
 
 def other_renderings(occurrences: Iterable[Occurrence]) -> tuple[tuple[str, str], ...]:
-    """Non-English renderings met beside a term, as (kind, text), in order of first use.
+    """Renderings met beside a term that are neither English nor Korean, as (kind, text), in order of first use.
 
-    Kinds: ``romanization``, ``pinyin``, ``hangul``, ``transcription``, and
-    ``ko`` for a Korean translation.
+    Kinds: ``romanization``, ``pinyin``, ``transcription``, ``translation``
+    (another language). Hangul renderings are the entry's Korean renderings
+    (:mod:`glossary.korean`), not kept here a second time.
 
     >>> other_renderings([Occurrence("利用厚生", "a", 1, gloss="I-yong Hu-seong", gloss_kind="romanization")])
     (('romanization', 'I-yong Hu-seong'),)
     """
     seen: dict[tuple[str, str], None] = {}
     for occ in occurrences:
-        if not occ.gloss or not occ.gloss_kind or _english(occ) is not None:
-            continue  # English, and a name in pinyin is the English name, not pinyin
+        if not occ.gloss or not occ.gloss_kind or _english(occ) is not None or _HANGUL.search(occ.gloss):
+            continue  # English (a name in pinyin is the English name), and hangul is a Korean rendering
         if occ.gloss_kind in ("translation", "name"):
-            if occ.gloss_kind == "name":
-                kind = "transcription"  # a Korean name written by its Mandarin sound: 시진핑
-            else:
-                kind = "ko" if _HANGUL.search(occ.gloss) else "translation"
+            kind = "transcription" if occ.gloss_kind == "name" else "translation"  # another script
         else:
             kind = occ.gloss_kind
         seen.setdefault((kind, _display(occ.gloss)), None)

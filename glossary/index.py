@@ -50,18 +50,18 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the tables or the folding change; an index of another
 #: version is stale.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: Every indexed field, in the order exact matches are ranked. ``keys.field``
 #: stores the position in this tuple.
 FIELDS = (
-    "trad", "simp", "ja", "form", "ko", "abbrev", "en",
+    "trad", "simp", "ja", "form", "ko", "ko_hanja", "abbrev", "en",
     "ko_romanized", "ko_mr", "pinyin", "kana", "romaji", "other",
 )
 
 #: Other names accepted by ``lookup(field=...)`` and ``--field``.
 FIELD_ALIASES = {
-    "traditional": "trad", "simplified": "simp", "japanese": "ja", "hangul": "ko",
+    "traditional": "trad", "simplified": "simp", "japanese": "ja", "hangul": "ko", "hanja": "ko_hanja",
     "rr": "ko_romanized", "romanized": "ko_romanized", "mr": "ko_mr",
     "english": "en", "abbreviation": "abbrev",
 }
@@ -80,7 +80,8 @@ _FIELD_CODE = {name: code for code, name in enumerate(FIELDS)}
 _EN = _FIELD_CODE["en"]
 _TOP = "\U0010ffff"  # sorts after every folded form: the end of a prefix range
 _PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
-_FUZZY_VERIFY = 3000  # candidates checked by edit distance, most grams shared first
+_FUZZY_VERIFY = 3000  # candidates checked by edit distance at most, most grams shared first
+_FUZZY_ROUNDS = (100, 500, _FUZZY_VERIFY)  # ... fetched in rounds of these cumulative sizes
 
 
 class Hit(namedtuple("Hit", "entry match field score")):
@@ -266,9 +267,11 @@ def _mr_romanizer():  # noqa: ANN202
 
 def _entry_forms(entry: Entry, mr: Any) -> Iterator[tuple[str, str]]:
     """(field, text) for every form of an entry worth finding it by."""
-    for name in ("trad", "simp", "ja", "ko", "ko_romanized", "pinyin", "kana", "romaji"):
+    for name in ("trad", "simp", "ja", "ko", "ko_hanja", "ko_romanized", "pinyin", "kana", "romaji"):
         if value := getattr(entry, name):
             yield name, value
+    for rendering in entry.ko_renderings:  # 시진핑 and 습근평 both find 習近平
+        yield ("ko_hanja" if rendering.source == "reading" else "ko"), rendering.text
     decomposed = unicodedata.normalize("NFD", entry.pinyin)
     if "u\u0308" in decomposed:  # ü is typed as v on most keyboards: lǜ -> lv
         yield "pinyin", decomposed.replace("u\u0308", "v")
@@ -317,20 +320,31 @@ def _file_sha256(path: str) -> str:
         return hashlib.sha256(fh.read()).hexdigest()
 
 
-def _postings(ids_by_gram: dict[str, list[int]]) -> Iterator[tuple[str, bytes]]:
-    for gram in sorted(ids_by_gram):
-        yield gram, array("I", sorted(set(ids_by_gram[gram]))).tobytes()
+# Rows go to SQLite in batches of this many; nothing else is held per entry.
+_BATCH = 2000
+
+# The build streams: each entry is packed and stored as it comes, its folded
+# forms and English words go to temporary tables, and SQLite sorts them on
+# disk to number the forms and to gather the q-gram postings. Memory stays
+# flat in the number of entries (a million-entry index needed 6 GB when every
+# row, key and gram was kept in dicts until the end).
+_STAGING = """
+PRAGMA temp_store = FILE;
+CREATE TEMP TABLE staged_keys (text TEXT NOT NULL, entry_id INTEGER NOT NULL, field INTEGER NOT NULL);
+CREATE TEMP TABLE staged_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TEMP TABLE staged_postings (gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL);
+"""
 
 
-def _numbered(texts: Iterable[str]) -> tuple[dict[str, int], list[tuple[int, int]]]:
-    """Ids in (length, text) order, and the first id of each length."""
-    ids: dict[str, int] = {}
-    lengths: list[tuple[int, int]] = []
-    for number, text in enumerate(sorted(texts, key=lambda t: (len(t), t)), 1):
-        if not lengths or lengths[-1][0] != len(text):
-            lengths.append((len(text), number))
-        ids[text] = number
-    return ids, lengths
+def _number(con: sqlite3.Connection, source: str, table: str, column: str, lengths: str) -> None:
+    """Copy the distinct texts ``source`` selects (as ``t``) into ``table``, ids in (length, text) order,
+    and the first id of each length into ``lengths``.
+
+    SQLite's length() counts characters and its binary order is code-point
+    order, as Python's len and sort are.
+    """
+    con.execute(f"INSERT INTO {table} SELECT row_number() OVER (ORDER BY length(t), t), t FROM ({source})")  # noqa: S608
+    con.execute(f"INSERT INTO {lengths} SELECT length({column}), min(id) FROM {table} GROUP BY length({column})")  # noqa: S608
 
 
 def _listing(folder: str, extensions: Iterable[str]) -> list[str]:
@@ -426,54 +440,116 @@ def _write_tables(
 ) -> None:
     from importlib.resources import files
 
-    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32000;")
     con.executescript(files("glossary").joinpath("index.sql").read_text(encoding="utf-8"))
+    con.executescript(_STAGING)
     mr = _mr_romanizer()
-    entry_rows, english_rows = [], []
-    keys: dict[str, set[tuple[int, int]]] = {}  # folded form -> {(entry id, field code)}
-    for entry_id, entry in enumerate(entries, 1):
-        entry_rows.append((entry_id, entry.key, _weight(entry), _pack(_entry_json(entry))))
-        for name, text in _entry_forms(entry, mr):
-            if key := fold_key(text):
-                keys.setdefault(key, set()).add((entry_id, _FIELD_CODE[name]))
-            if name == "en":
-                english_rows.append((text, entry_id))
-    form_ids, form_lengths = _numbered(keys)
-    grams: dict[str, list[int]] = {}
-    for text, form_id in form_ids.items():
-        # English phrases are searched word by word (FTS5, the word vocabulary),
-        # so their long Latin strings stay out of the q-gram postings.
-        if any(code != _EN for _, code in keys[text]):
-            for gram in _grams(text, padded=True):
-                grams.setdefault(gram, []).append(form_id)
-    vocabulary = {word for text, _ in english_rows for word in _words(text)}
-    word_ids, word_lengths = _numbered(vocabulary)
-    word_grams: dict[str, list[int]] = {}
-    for word, word_id in word_ids.items():
-        for gram in _grams(word, padded=True):
-            word_grams.setdefault(gram, []).append(word_id)
+    entry_rows: list[tuple[int, str, int, bytes]] = []
+    key_rows: list[tuple[str, int, int]] = []
+    english_rows: list[tuple[str, int]] = []
+    count = 0
 
-    con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", entry_rows)
-    con.executemany("INSERT INTO forms VALUES (?, ?)", ((i, t) for t, i in form_ids.items()))
-    con.executemany("INSERT INTO form_lengths VALUES (?, ?)", form_lengths)
-    con.executemany(
-        "INSERT INTO keys VALUES (?, ?, ?)",
-        ((form_ids[text], entry_id, code) for text, pairs in keys.items() for entry_id, code in pairs),
+    def flush() -> None:
+        con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", entry_rows)
+        con.executemany("INSERT INTO staged_keys VALUES (?, ?, ?)", key_rows)
+        con.executemany("INSERT INTO english (text, entry_id) VALUES (?, ?)", english_rows)
+        con.executemany(
+            "INSERT OR IGNORE INTO staged_words VALUES (?)", ((w,) for text, _ in english_rows for w in _words(text))
+        )
+        entry_rows.clear(), key_rows.clear(), english_rows.clear()
+
+    for count, entry in enumerate(entries, 1):
+        entry_rows.append((count, entry.key, _weight(entry), _pack(_entry_json(entry))))
+        seen: set[tuple[str, int]] = set()
+        for name, text in _entry_forms(entry, mr):
+            if (key := fold_key(text)) and (key, code := _FIELD_CODE[name]) not in seen:
+                seen.add((key, code))
+                key_rows.append((key, count, code))
+            if name == "en":
+                english_rows.append((text, count))
+        if len(entry_rows) >= _BATCH:
+            flush()
+    flush()
+    con.execute("CREATE INDEX temp.staged_keys_text ON staged_keys (text)")
+    _number(con, "SELECT DISTINCT text AS t FROM staged_keys", "forms", "text", "form_lengths")
+    con.execute(
+        "INSERT INTO keys SELECT DISTINCT f.id, s.entry_id, s.field FROM staged_keys s JOIN forms f ON f.text = s.text "
+        "ORDER BY 1, 2, 3"
     )
-    con.executemany("INSERT INTO grams VALUES (?, ?)", _postings(grams))
-    con.executemany("INSERT INTO words VALUES (?, ?)", ((i, w) for w, i in word_ids.items()))
-    con.executemany("INSERT INTO word_lengths VALUES (?, ?)", word_lengths)
-    con.executemany("INSERT INTO word_grams VALUES (?, ?)", _postings(word_grams))
-    con.executemany("INSERT INTO english (text, entry_id) VALUES (?, ?)", english_rows)
+    # English phrases are searched word by word (FTS5, the word vocabulary),
+    # so their long Latin strings stay out of the q-gram postings.
+    _write_postings(con, f"SELECT id, text FROM forms WHERE id IN (SELECT form_id FROM keys WHERE field != {_EN})", "grams")
+    _number(con, "SELECT word AS t FROM staged_words", "words", "word", "word_lengths")
+    _write_postings(con, "SELECT id, word FROM words", "word_grams")
     con.execute("INSERT INTO english (english) VALUES ('optimize')")
     meta = {
         "schema_version": SCHEMA_VERSION,
         "inputs": json.dumps(dict(sorted(inputs.items())), ensure_ascii=False),
         "input_signature": json.dumps(_input_signature(inputs), ensure_ascii=False),
         "input_folders": json.dumps(list(folders), ensure_ascii=False),
-        "entries": str(len(entry_rows)),
+        "entries": str(count),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    con.executescript("DROP TABLE temp.staged_keys; DROP TABLE temp.staged_words; DROP TABLE temp.staged_postings;")
+
+
+# Postings are gathered in memory as packed arrays (4 bytes an id) up to this
+# many ids, then spilled to a temporary table in chunks; texts come in id
+# order, so each gram's chunks, joined in order, are its sorted posting.
+_POSTINGS_HELD = 8_000_000
+
+
+def _write_postings(con: sqlite3.Connection, query: str, table: str) -> None:
+    """The q-gram postings of every (id, text) the query selects, packed into ``table``."""
+    held: dict[str, array] = {}
+    count = chunks = 0
+
+    def spill() -> None:
+        nonlocal held, count, chunks
+        con.executemany("INSERT INTO staged_postings VALUES (?, ?, ?)", ((g, chunks, a.tobytes()) for g, a in held.items()))
+        held, count, chunks = {}, 0, chunks + 1
+
+    for text_id, text in _iterate(con, query):
+        for gram in set(_grams(text, padded=True)):
+            ids = held.get(gram)
+            if ids is None:
+                ids = held[gram] = array("I")
+            ids.append(text_id)
+        count += len(text)
+        if count >= _POSTINGS_HELD:
+            spill()
+    insert = f"INSERT INTO {table} VALUES (?, ?)"  # noqa: S608
+    if not chunks:
+        con.executemany(insert, ((g, held[g].tobytes()) for g in sorted(held)))
+        return
+    spill()
+    rows = con.execute("SELECT gram, ids FROM staged_postings ORDER BY gram, chunk")
+    joined: list[tuple[str, bytes]] = []
+    gram, parts = None, []
+    for g, blob in rows:
+        if g != gram and gram is not None:
+            joined.append((gram, b"".join(parts)))
+            parts = []
+        gram = g
+        parts.append(blob)
+        if len(joined) >= _BATCH:
+            con.executemany(insert, joined)
+            joined = []
+    if gram is not None:
+        joined.append((gram, b"".join(parts)))
+    con.executemany(insert, joined)
+    con.execute("DELETE FROM staged_postings")
+
+
+def _iterate(con: sqlite3.Connection, query: str) -> Iterator[tuple[int, str]]:
+    """Rows of ``query`` by id ranges, so reading and inserting never share one open statement."""
+    last = 0
+    while True:
+        rows = con.execute(f"SELECT * FROM ({query}) WHERE id > ? ORDER BY id LIMIT ?", (last, _BATCH * 10)).fetchall()  # noqa: S608
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1][0]
 
 
 # --- open and check ----------------------------------------------------------
@@ -698,15 +774,31 @@ class _Searcher:
         for gram in grams:
             ids = self._posting(grams_table, gram)
             counts.update(ids[bisect_left(ids, low) : bisect_left(ids, high)])
-        candidates = sorted((i for i, n in counts.items() if n >= need), key=lambda i: -counts[i])[:_FUZZY_VERIFY]
-        if not candidates:
-            return []
+        # Candidates are checked most shared grams first, in rounds. A form
+        # sharing c grams is at least ceil((len(grams) - c) / q) edits away, so
+        # once `want` forms are found nearer than that bound, no later
+        # candidate can rank before them: stop (ties at the bound are still checked).
+        want = self.forms_wanted if grams_table == "grams" else 1
         table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
-        rows = self.con.execute(
-            f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
-            (json.dumps(candidates),),
-        )
-        near = [(i, d) for i, text in rows if (d := _edit_distance(key, text, bound)) <= bound]
+        near: list[tuple[int, int]] = []
+        checked = 0
+        for size in _FUZZY_ROUNDS:
+            ranked = [(i, n) for i, n in counts.most_common(size)[checked:] if n >= need]
+            if not ranked:
+                break
+            texts = dict(self.con.execute(
+                f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
+                (json.dumps([i for i, _ in ranked]),),
+            ))
+            for i, n in ranked:
+                floor = -(-(len(grams) - n) // q)
+                if sum(d < floor for _, d in near) >= want:
+                    return sorted(near, key=lambda r: r[1])
+                if (d := _edit_distance(key, texts[i], bound)) <= bound:
+                    near.append((i, d))
+            if len(ranked) < size - checked:
+                break  # fewer candidates than the round asked for: none are left
+            checked = size
         return sorted(near, key=lambda r: r[1])
 
     def fuzzy(self, key: str, query: str) -> list[tuple[int, int, float]]:
@@ -860,14 +952,15 @@ def computed_hit(hanzi: str) -> Hit:
     from glossary.export.jsondoc import _rendering_json
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
-    hangul = readings.hangul_reading(trad)
+    korean = readings.korean_reading(trad)  # 習近平 -> 시진핑 beside the strict 습근평
     try:
-        romanized = readings.romanize(hangul)
+        romanized = readings.romanize(korean.ko) if korean.ko else ""
     except (ImportError, ValueError):  # no romaniser installed: the other forms still answer
         romanized = ""
     english = dictionary_renderings(trad)
     entry = {
-        "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": hangul, "ko_romanized": romanized,
+        "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": korean.ko, "ko_hanja": korean.ko_hanja,
+        "ko_romanized": romanized,
         "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [r.text for r in english],
         "renderings": [_rendering_json(r) for r in english],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
@@ -906,7 +999,8 @@ def _names() -> dict[str, dict[str, str]]:
     """
     return {
         "label": {
-            "ko": pgettext("lookup label", "ko"), "pinyin": pgettext("lookup label", "pinyin"),
+            "ko": pgettext("lookup label", "ko"), "hanja": pgettext("lookup label", "hanja"),
+            "ko_alt": pgettext("lookup label", "ko alt"), "pinyin": pgettext("lookup label", "pinyin"),
             "ja": pgettext("lookup label", "ja"), "en": pgettext("lookup label", "en"),
             "abbrev": pgettext("lookup label", "abbrev"), "also": pgettext("lookup label", "also"),
             "note": pgettext("lookup label", "note"), "seen": pgettext("lookup label", "seen"),
@@ -914,6 +1008,8 @@ def _names() -> dict[str, dict[str, str]]:
         "source": {
             "curated": pgettext("rendering source", "curated"), "context": pgettext("rendering source", "context"),
             "dictionary": pgettext("rendering source", "dictionary"), "literal": pgettext("rendering source", "literal"),
+            "transcription": pgettext("rendering source", "transcription"),
+            "reading": pgettext("rendering source", "reading"),
         },
         "kind": {
             "translation": pgettext("rendering kind", "translation"), "hangul": pgettext("rendering kind", "hangul"),
@@ -926,7 +1022,8 @@ def _names() -> dict[str, dict[str, str]]:
         },
         "field": {
             "trad": pgettext("field", "trad"), "simp": pgettext("field", "simp"), "ja": pgettext("field", "ja"),
-            "form": pgettext("field", "form"), "ko": pgettext("field", "ko"), "abbrev": pgettext("field", "abbrev"),
+            "form": pgettext("field", "form"), "ko": pgettext("field", "ko"), "ko_hanja": pgettext("field", "ko_hanja"),
+            "abbrev": pgettext("field", "abbrev"),
             "en": pgettext("field", "en"), "ko_romanized": pgettext("field", "ko_romanized"),
             "ko_mr": pgettext("field", "ko_mr"), "pinyin": pgettext("field", "pinyin"), "kana": pgettext("field", "kana"),
             "romaji": pgettext("field", "romaji"), "other": pgettext("field", "other"),
@@ -946,7 +1043,19 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
 
     renderings = entry.get("renderings") or [{"text": t, "source": "", "count": 0} for t in entry.get("en", [])]
     english = "; ".join(r["text"] + source(r) for r in renderings[:_ENGLISH_SHOWN]) + _more(len(renderings) - _ENGLISH_SHOWN)
-    shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_romanized", "pinyin")}
+    # Korean: the preferred term with its source, the strict reading beside it
+    # when it differs, then every other Korean rendering.
+    ko, hanja = entry.get("ko", ""), entry.get("ko_hanja", "")
+    korean = entry.get("ko_renderings") or []
+    preferred = next((r for r in korean if fold_key(r["text"]) == fold_key(ko)), None) if ko else None
+    ko_line = joined(ko + (source(preferred) if preferred else ""), entry.get("ko_romanized", ""))
+    others = [
+        r for r in korean
+        if r is not preferred and not (r["source"] == "reading" and fold_key(r["text"]) == fold_key(hanja))
+    ]
+    ko_alt = "; ".join(r["text"] + source(r) for r in others[:_ENGLISH_SHOWN]) + _more(len(others) - _ENGLISH_SHOWN)
+    shown = {fold_key(entry.get(name) or "") for name in ("trad", "simp", "ko", "ko_hanja", "ko_romanized", "pinyin")}
+    shown.update(fold_key(r["text"]) for r in korean)
     other = "; ".join(
         f"{o['text']} [{names['kind'].get(o['kind'], o['kind'])}]"
         for o in entry.get("renderings_other", [])
@@ -959,7 +1068,9 @@ def _entry_lines(entry: dict[str, Any], names: dict[str, dict[str, str]]) -> lis
     return [
         (names["label"][label], value)
         for label, value in (
-            ("ko", joined(entry.get("ko", ""), entry.get("ko_romanized", ""))),
+            ("ko", ko_line),
+            ("hanja", hanja if fold_key(hanja) != fold_key(ko) else ""),
+            ("ko_alt", ko_alt),
             ("pinyin", entry.get("pinyin", "")),
             ("ja", joined(entry.get("ja", "") if entry.get("ja") not in (entry.get("trad"), entry.get("simp")) else "",
                           entry.get("kana", ""), entry.get("romaji", ""))),

@@ -4,7 +4,9 @@ A translator runs ``glossary lookup`` in the middle of a sentence, so that
 command must cost little more than starting Python. Importing click (and the
 command modules behind it) costs more than the lookup itself, so this module
 parses the few lookup options by hand and calls :mod:`glossary.index`
-directly. Anything it does not understand (``--help``, an unknown option, a
+directly (printing through :mod:`glossary.lookup_output`, which the click
+command shares, so imports run one way: launcher -> cli -> lookup_output,
+launcher -> lookup_output). Anything it does not understand (``--help``, an unknown option, a
 bad value) goes to :func:`glossary.cli.cli`, which gives the usual messages.
 Exit codes as in the CLI: 0 found, 1 nothing found, 2 bad usage or bad input.
 
@@ -82,40 +84,6 @@ def _skip_lang(args: list[str]) -> list[str]:
     return args
 
 
-def run_lookup(query: str, *, limit: int, field: str | None, index: str, as_json: bool) -> int:
-    """Print the hits of one lookup; return the exit code.
-
-    Shared by this fast path and the click command, so both print the same.
-    """
-    from glossary import index as lookup_index
-    from glossary.i18n import _
-
-    try:
-        hits = lookup_index.lookup(query, index, limit=limit, field=field)
-    except Exception as exc:  # only GlossaryError is expected; test its class without importing the model early
-        from glossary.model import GlossaryError
-
-        if not isinstance(exc, GlossaryError):
-            raise
-        print(_("glossary: error: {message}").format(message=exc), file=sys.stderr)
-        return 2
-    if as_json:
-        import json
-
-        text = json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=2) + "\n"
-    else:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = lookup_index.format_hits(hits, color=color) if hits else _("no entry matches {query!r}").format(query=query) + "\n"
-    out = sys.stdout if hits or as_json else sys.stderr
-    try:
-        out.write(text)
-        out.flush()
-    except BrokenPipeError:  # `glossary lookup ... | head`
-        sys.stderr.close()
-    # Forms computed for a term the glossary lacks are an answer, not a find.
-    return 0 if any(hit.match != "computed" for hit in hits) else 1
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the ``glossary`` command line."""
     from glossary.i18n import choose_language, find_lang_option, set_language
@@ -124,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     set_language(choose_language(find_lang_option(args)))
     command = _skip_lang(args)  # `glossary --lang ko lookup ...`
     if command and command[0] == "lookup" and (opts := _parse_lookup(command[1:])) is not None:
+        from glossary.lookup_output import run_lookup
+
         try:
             return run_lookup(**opts)  # type: ignore[arg-type]
         except KeyboardInterrupt:
@@ -131,6 +101,6 @@ def main(argv: list[str] | None = None) -> int:
 
             print("\n" + _("glossary: interrupted; nothing was changed"), file=sys.stderr)
             return 130
-    from glossary.cli import cli
+    from glossary.cli import cli  # the entry point hands over; cli never imports this module
 
     return cli.main(args=args, prog_name="glossary")

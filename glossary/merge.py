@@ -12,11 +12,14 @@ Steps, in order:
 2. add curated terms that no text mentions: the term base is the user's glossary;
 3. compute forms and readings, letting every curated field win;
 4. gather English renderings (``glosses``) and other renderings;
-5. drop terms the user rejected.
+5. gather Korean renderings and choose the Korean term (``korean``): a
+   name's transcription, a rendering the Korean texts print, or the reading;
+6. drop terms the user rejected.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -53,6 +56,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     """One entry from a term's occurrences and its curated block (either may be empty)."""
     from glossary import readings
     from glossary.glosses import gloss_renderings, other_renderings
+    from glossary.korean import korean_renderings, preferred_korean
     from glossary.normalize import to_japanese, to_simplified, to_traditional, traditional_form
 
     forms = tuple(dict.fromkeys(o.term for o in occurrences))
@@ -72,15 +76,30 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         trad = traditional_form((*forms, term.key) if term is not None else forms)
     simp = pick("simp", to_simplified(trad))
     ja = pick("ja", to_japanese(trad))
-    # Usage readings left the strict reading (命運共同體 운명공동체); the choice of ko is korean-entries' (issue 15).
-    ko = pick("ko", readings.usage_reading(trad) or readings.hangul_reading(trad))
     pinyin = pick("pinyin", readings.pinyin_reading(trad))
     kana, romaji = readings.kana_reading(ja)
-    kinds = Counter(o.kind for o in occurrences)
-    kind = kinds.most_common(1)[0][0] if kinds else "term"
+    kind = _entry_kind(occurrences)
     en = gloss_renderings(term, occurrences, trad, is_name=kind == "name")
     if term is not None and (term.en or term.en_alt):
         curated_fields.append("en")
+    english = tuple(r.text for r in en if r.source in ("curated", "context"))
+    reading = readings.korean_reading(trad, kind=kind if occurrences else None, english=english)
+    if kind == "term" and reading.rule.startswith("name:") and reading.rule != "name:institution":
+        # The reading engine knows the name (CC-CEDICT, surnames, the English
+        # beside it): the dictionary's name senses now come first.
+        kind = "name"
+        en = gloss_renderings(term, occurrences, trad, is_name=True)
+    clause = kind == "title" or reading.rule == "clause" or bool(_ENUMERATION.search(trad))
+    ko_renderings = korean_renderings(term, occurrences, reading, clause=clause)
+    ko, _ = preferred_korean(term, ko_renderings, reading, clause=clause)
+    if term is not None and term.ko:
+        curated_fields.append("ko")
+    if term is not None and term.ko_alt:
+        curated_fields.append("ko_alt")
+    note = term.note if term is not None else None
+    if not ko:
+        why = _TITLE_NOTE if kind == "title" else _CLAUSE_NOTE
+        note = f"{note} {why}" if note else why
     abbrevs = {o.abbrev for o in occurrences if o.abbrev}
     if term is not None and term.abbrev:
         abbrevs.add(term.abbrev)
@@ -93,7 +112,9 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         simp=simp,
         ja=ja,
         ko=ko,
-        ko_romanized=readings.romanize(ko),
+        ko_hanja=reading.ko_hanja,
+        ko_renderings=ko_renderings,
+        ko_romanized=readings.romanize(ko) if ko else "",
         pinyin=pinyin,
         kana=kana,
         romaji=romaji,
@@ -103,10 +124,31 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         renderings_other=other_renderings(occurrences),
         kind=kind,
         status=term.status if term is not None else "candidate",
-        note=term.note if term is not None else None,
+        note=note,
         curated=tuple(curated_fields),
         occurrences=tuple(occurrences),
     )
+
+
+# Kinds an entry takes when its occurrences disagree, most specific first: one
+# text that sees a person's name is evidence the others missed.
+_KIND_PRIORITY = ("name", "title", "term")
+# A list or a clause, never one term: 改革、推進 (enumeration comma, full-width comma or semicolon).
+_ENUMERATION = re.compile("[、，；]")
+_TITLE_NOTE = "No Korean rendering in the texts: a character reading of a Chinese title is not Korean (see ko_hanja)."
+_CLAUSE_NOTE = "No Korean rendering in the texts: a character reading of a Chinese clause is not Korean (see ko_hanja)."
+
+
+def _entry_kind(occurrences: list[Occurrence]) -> str:
+    """The entry's kind: the occurrences' most common kind, a name or title winning a tie.
+
+    >>> _entry_kind([Occurrence("習近平", "a", 1, kind="name"), Occurrence("習近平", "b", 1)])
+    'name'
+    """
+    kinds = Counter(o.kind for o in occurrences)
+    if not kinds:
+        return "term"
+    return max(kinds, key=lambda k: (kinds[k], -_KIND_PRIORITY.index(k) if k in _KIND_PRIORITY else -9))
 
 
 def term_updates(occurrences: Iterable[Occurrence]) -> list[TermUpdate]:

@@ -7,7 +7,7 @@ tuple, so records hash, compare and sort.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 #: What a rendering beside a term is (``gloss_kind``).
@@ -121,11 +121,16 @@ class Occurrence:
 
     def to_json(self) -> dict[str, Any]:
         """Plain dict for JSONL output (``trad``/``simp`` are added by the caller)."""
-        data = asdict(self)
+        # Field by field: dataclasses.asdict deep-copies every value, and this runs for
+        # every occurrence of every export and of the index.
+        data = {name: getattr(self, name) for name in _OCCURRENCE_FIELDS}
         data["variants"] = list(self.variants)
         if self.location is None:  # plain text: the line says where
             del data["location"]
         return data
+
+
+_OCCURRENCE_FIELDS = tuple(f.name for f in fields(Occurrence))
 
 
 @dataclass(frozen=True, slots=True)

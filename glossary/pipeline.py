@@ -10,7 +10,12 @@ Steps: ``sources`` -> ``extract`` -> ``merge`` (``normalize``, ``readings``,
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import string
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, TextIO
 from pathlib import Path
 
 from glossary.model import Entry, Occurrence, Term
@@ -81,6 +86,7 @@ class BuildResult:
                 len(self.entries),
             ).format(with_en=num(with_en), terms=num(len(self.entries)), from_context=num(from_context))
         )
+        lines.append(self.korean_summary())
         if self.termbase.path is None:
             lines.append(_("Term base: none (terms.yaml not found); all values computed."))
         else:
@@ -95,6 +101,25 @@ class BuildResult:
             )
         return "\n".join(lines)
 
+    def korean_summary(self) -> str:
+        """The line about Korean terms: how many have one, how many the texts gave or a name's transcription.
+
+        >>> from glossary.model import Rendering
+        >>> from glossary.termbase import Termbase
+        >>> e = Entry("习近平", "習近平", "习近平", ko="시진핑", ko_renderings=(Rendering("시진핑", "transcription"),))
+        >>> BuildResult([e], [], [], Termbase(None)).korean_summary()
+        'Korean: 1 of 1 terms (0 from the texts, 1 transcribed).'
+        """
+        from glossary.i18n import _
+        from glossary.korean import ko_source
+        from glossary.locales import format_number as num
+
+        sources = [ko_source(e.ko, e.ko_renderings) for e in self.entries if e.ko]
+        return _("Korean: {with_ko} of {terms} terms ({from_context} from the texts, {transcribed} transcribed).").format(
+            with_ko=num(len(sources)), terms=num(len(self.entries)),
+            from_context=num(sources.count("context")), transcribed=num(sources.count("transcription")),
+        )
+
     def files_per_language(self) -> dict[str, int]:
         """How many texts were read in each language: English and Korean always, others when met.
 
@@ -106,6 +131,16 @@ class BuildResult:
         for f in self.files:
             counts[f.language] = counts.get(f.language, 0) + 1
         return counts
+
+
+# The language of a text is counted in bytes, at C speed: a Python test per
+# character cost 3-7 s of a 9 s build on 50 MB. In UTF-8 every hangul syllable
+# (U+AC00-U+D7A3) starts with a byte EA-ED; the few other characters that do
+# (U+A000-U+ABFF, U+D7A4-U+DFFF: Yi, Javanese, Cham, jamo extensions,
+# surrogates) are counted by a regex and taken off.
+_NOT_LEAD = bytes(b for b in range(256) if b not in (0xEA, 0xEB, 0xEC, 0xED))
+_NOT_SYLLABLE = re.compile(rb"\xea[\x80-\xaf]|\xed[\x9f-\xbf]|\xed\x9e[\xa4-\xbf]")
+_ASCII_LETTERS = string.ascii_letters.encode()
 
 
 #: Skipped files listed one by one under the summary; the rest are counted.
@@ -123,39 +158,233 @@ def _curated(term: Term) -> bool:
 
 
 def _language(text: str) -> str:
-    hangul = sum("\uac00" <= c <= "\ud7a3" for c in text)
-    latin = sum(c.isascii() and c.isalpha() for c in text)
+    """"ko" when hangul syllables outnumber a third of the ASCII letters, else "en".
+
+    >>> _language("양회(兩會)가 열렸다"), _language("The Two Sessions (兩會) 양회")
+    ('ko', 'en')
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    hangul = len(data.translate(None, _NOT_LEAD)) - len(_NOT_SYLLABLE.findall(data))
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
     return "ko" if hangul > latin / 3 else "en"
 
 
-def run_pipeline(paths: list[Path], terms_path: Path, *, terms_required: bool,
-                 progress: Progress | None = None) -> BuildResult:
+def default_jobs() -> int:
+    """Worker processes for per-file extraction: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
+    """Read, decode and extract one file: the unit of work of a worker process."""
+    from glossary.extract import extract_occurrences
+    from glossary.sources import read_source
+
+    source = read_source(path)
+    digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
+    found = extract_occurrences(source.text, source.path, source.encoding)
+    if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
+        from glossary.sources.document import locate
+
+        found = locate(found, source)
+    found = list(found)
+    return FileRead(source.path, source.encoding, _language(source.text)), digest, found
+
+
+def _preload() -> None:
+    """Import and load what extracting a folder of texts is all but sure to need (about 1 s of start-up)."""
+    import hanja.impl  # noqa: F401 - parses its 0.5 MB table at import
+    import pypinyin  # noqa: F401 - loads its phrase dictionary at import
+
+    from glossary import extract, normalize, readings, sources  # noqa: F401
+
+    for config in ("t2s", "s2t"):
+        normalize._converter(config)
+    readings.load_dictionary()
+
+
+def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
+    """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
+
+    Strings cross back to the parent more cheaply than records.
+    """
+    import json
+
+    from glossary.occurrences import occurrence_record
+
+    _, _, found = _extract_file(path)
+    keys = [(o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None for o in found]
+    return keys, [json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in found]
+
+
+def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
+    """(None, result) of one file, or (reason, None) for a walked file that cannot be read and may be skipped."""
+    from glossary.model import InputError
+
+    try:
+        return None, work(path)
+    except InputError as exc:
+        if named or not skipping:
+            raise
+        return exc.reason, None
+
+
+def extract_files(
+    paths: list[Path], *, jobs: int | None = None, work: Callable[[Path], Any] | None = None,
+    skipped: list[Skipped] | None = None, progress: Progress | None = None,
+) -> Iterator[Any]:
+    """Each file's record, text hash and occurrences, in the order the files are walked.
+
+    Files are independent, so up to ``jobs`` worker processes (default: the
+    machine's cores) read and extract them; results come back in walk order
+    whatever finishes first, so the output never depends on ``jobs``. One
+    job, or one file, runs in this process. ``work`` replaces the unit of
+    work (default: read, decode, extract; see :func:`stream_jsonl`).
+    ``skipped`` and ``progress`` as in :func:`glossary.sources.iter_sources`.
+
+    >>> list(extract_files([]))
+    []
+    """
+    from functools import partial
+
+    from glossary.sources import _size, list_sources
+
+    files = list_sources(paths, skipped)
+    work = work or _extract_file
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    sizes = [_size(p) for p, _ in files] if progress is not None else []
+    if progress is not None:
+        progress.start(len(files), sum(sizes))
+    guarded = partial(_guarded, work, skipping=skipped is not None)
+    if jobs == 1 or len(files) < 2:
+        results: Iterator[tuple[str | None, Any]] = (guarded(p, named) for p, named in files)
+        pool = None
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: the workers start with the parent's imports, so what every file
+        # needs is loaded once here, not once per worker; each worker opens its
+        # own connection to the dictionaries (glossary.datastore).
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        if method == "fork":
+            _preload()
+        pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method))
+        results = pool.map(guarded, [p for p, _ in files], [n for _, n in files], chunksize=1)
+    try:
+        for n, (reason, result) in enumerate(results):
+            if reason is not None and skipped is not None:
+                skipped.append(Skipped(str(files[n][0]), reason))
+            else:
+                yield result
+            if progress is not None:
+                progress.advance(str(files[n][0]), sizes[n])
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def extract_paths(paths: list[Path], *, jobs: int | None = None, skipped: list[Skipped] | None = None,
+                  progress: Progress | None = None) -> list[Occurrence]:
+    """Every occurrence of the texts, after the corpus-wide agreement on renderings.
+
+    What :func:`glossary.extract.extract_corpus` does, with the files
+    extracted in parallel (:func:`extract_files`).
+    """
+    from glossary.extract import agree_renderings
+
+    found = extract_files(paths, jobs=jobs, skipped=skipped, progress=progress)
+    return agree_renderings([occ for _, _, occs in found for occ in occs])
+
+
+def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, skipped: list[Skipped] | None = None,
+                 progress: Progress | None = None) -> int:
+    """Write every occurrence of the texts to ``out`` as JSON lines (``extract --format jsonl``); return the count.
+
+    The same records as :func:`extract_paths`, in the same order, with
+    memory flat in the size of the corpus: each file's records go to a
+    spool file as they come, with a count of each (term, rendering) met;
+    :func:`glossary.extract.agree_renderings` then runs on those counts alone
+    (one shared record per distinct pair, repeated), and the spool is copied
+    to ``out`` with the renderings it changed.
+    """
+    import json
+    import tempfile
+    from collections import Counter
+
+    from array import array
+
+    from glossary.extract import agree_renderings
+
+    seen: Counter[tuple[str, str, str, str]] = Counter()
+    ids: dict[tuple[str, str, str, str], int] = {}
+    line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
+    count = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for keys, lines in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped, progress=progress):
+            for key in keys:
+                if key is None:
+                    line_keys.append(0)
+                else:
+                    seen[key] += 1
+                    line_keys.append(ids.setdefault(key, len(ids)) + 1)
+            spool.writelines(lines)
+            count += len(lines)
+        shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
+        agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
+        changed: dict[int, str] = {}
+        position = 0
+        for key, n in seen.items():
+            if agreed[position].gloss != key[1]:
+                changed[ids[key] + 1] = agreed[position].gloss
+            position += n
+        spool.seek(0)
+        for number, line in enumerate(spool):
+            better = changed.get(line_keys[number]) if changed else None
+            if better is not None:
+                record = json.loads(line)
+                record["gloss"] = better
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write(line)
+    return count
+
+
+def run_pipeline(
+    paths: list[Path], terms_path: Path, *, terms_required: bool, jobs: int | None = None,
+    occurrence_files: list[Path] | tuple[Path, ...] = (), progress: Progress | None = None,
+) -> BuildResult:
     """Read the term base and the texts, extract, merge.
 
     ``terms_required`` is True when the user named the term base: then a
     missing file is an error; otherwise a missing ``terms.yaml`` means an
     empty term base. Files in folders that cannot be read are skipped and
-    listed in the result; ``progress`` is told of every file read.
+    listed in the result; ``progress`` is told of every file read. ``jobs``:
+    worker processes for extraction (default: the machine's cores).
+    ``occurrence_files``: JSONL occurrences extracted elsewhere (``glossary
+    extract --format jsonl``), merged with those of ``paths``; each file
+    counts as an input of the index.
     """
-    from glossary.extract import extract_corpus
+    from glossary.extract import agree_renderings
     from glossary.merge import merge_entries
-    from glossary.sources import iter_sources
+    from glossary.occurrences import read_occurrences
 
     termbase = read_termbase(terms_path, required=terms_required)
     files: list[FileRead] = []
     inputs: dict[str, str] = {}
     if termbase.path is not None and termbase.sha256:
         inputs[str(termbase.path)] = termbase.sha256
-
     skipped: list[Skipped] = []
-
-    def read_all():  # noqa: ANN202 - generator of Source
-        for source in iter_sources(paths, skipped=skipped, progress=progress):
-            files.append(FileRead(source.path, source.encoding, _language(source.text)))
-            inputs[source.path] = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-            yield source
-
-    occurrences = extract_corpus(read_all())
+    occurrences: list[Occurrence] = []
+    for read, digest, found in extract_files(paths, jobs=jobs, skipped=skipped, progress=progress):
+        files.append(read)
+        inputs[read.path] = digest
+        occurrences.extend(found)
+    for path in occurrence_files:
+        occurrences.extend(read_occurrences(path))
+        inputs[str(path)] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    occurrences = agree_renderings(occurrences)
     entries = merge_entries(occurrences, termbase)
     folders = tuple(str(p) for p in paths if Path(p).is_dir())
     return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,

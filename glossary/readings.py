@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary import normalize
+from glossary.memo import persistent
 from glossary.model import KoreanReading
 
 if TYPE_CHECKING:
@@ -204,7 +205,11 @@ def load_dictionary() -> HanjaDictionary:
         if line and not line.startswith("#"):
             word, reading = line.split("\t")[:2]
             overrides[word] = reading
-    return HanjaDictionary(parse_lines(_data_text("hanja.tsv")), overrides)
+    # The lines are read on demand from data/dictionaries.sqlite (compiled from
+    # hanja.tsv by scripts/build_datastore.py), one character at a time.
+    from glossary.datastore import hanja_lines
+
+    return HanjaDictionary(hanja_lines(), overrides)
 
 
 # ------------------------------------------------------------ hangul reading
@@ -587,6 +592,7 @@ def _usage_dictionary() -> HanjaDictionary:
 
 
 # Texts repeat their terms: one reading per distinct term and process.
+@persistent  # outside the memo, so every result of a build reaches the cache file
 @lru_cache(maxsize=65536)
 def _shipped_reading(hanzi: str) -> str:
     return _read(hanzi, load_dictionary())
@@ -683,6 +689,7 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
 # ---------------------------------------------------------- romanisation
 
 
+@persistent  # outside the memo, so every result of a build reaches the cache file
 @lru_cache(maxsize=65536)
 def romanize(hangul: str, system: str = "rr") -> str:
     """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr`` (McCune-Reischauer).
@@ -699,7 +706,7 @@ def romanize(hangul: str, system: str = "rr") -> str:
     return " ".join(_romanise_word(w, system) for w in words)
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: an index of a million entries romanises a million words
 def _romanise_word(word: str, system: str) -> str:
     if not any("가" <= ch <= "힣" for ch in word):
         return word
@@ -784,6 +791,7 @@ def _longest_override(name: str) -> int:
     return max(map(len, _overrides(name)), default=0)
 
 
+@persistent  # outside the memo, so every result of a build reaches the cache file
 @lru_cache(maxsize=65536)
 def pinyin_reading(hanzi: str) -> str:
     """Pinyin with tone marks, syllables separated by spaces.
@@ -877,6 +885,9 @@ def _is_kanji(ch: str) -> bool:
     return _is_hanzi(ch) or ch in "々〆"
 
 
+# Called once per entry, so no in-process memo (scripts/eval_readings.py also
+# calls it again with the override table patched out); kept across builds.
+@persistent
 def kana_reading(japanese: str) -> tuple[str, str]:
     """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
 

@@ -45,6 +45,7 @@ CURATED_FIELDS = ("en", "en_alt", "ko", "ko_alt", "simp", "ja", "pinyin", "abbre
 TOOL_FIELDS = ("seen", "count", "sources")
 _STRING_FIELDS = {"en", "ko", "simp", "ja", "pinyin", "abbrev", "note", "status"}
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _KEY_CHARS = re.compile(
     r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -513,14 +514,23 @@ def _term(key: str, value: dict[str, Any], line: int, path: Path) -> Term:
                 path=path, line=where, key=key, choices=", ".join(STATUSES), got=fields["status"]
             )
         )
-    for alt_name in ("en_alt", "ko_alt"):
-        alt = value.get(alt_name)
-        if alt is not None:
-            if isinstance(alt, str):
-                alt = [alt]
-            if not isinstance(alt, list) or not all(isinstance(x, str) for x in alt):
-                raise fail(alt_name, N_("a list of text"))
-            fields[alt_name] = tuple(x.strip() for x in alt if x.strip())
+    for name in ("en_alt", "ko_alt"):
+        alternatives = value.get(name)
+        if alternatives is not None:
+            if isinstance(alternatives, str):
+                alternatives = [alternatives]
+            if not isinstance(alternatives, list) or not all(isinstance(x, str) for x in alternatives):
+                raise fail(name, N_("a list of text"))
+            fields[name] = tuple(x.strip() for x in alternatives if x.strip())
+    for name in ("ko", "ko_alt"):
+        for text in (fields.get(name) or ()) if name == "ko_alt" else [fields.get("ko") or ""]:
+            if text and not _HANGUL.search(text):
+                where = _field_line(value, name, line)
+                raise TermbaseError(
+                    _("{path}:{line}: {key}: {name} must be Korean (hangul), got {got!r}").format(
+                        path=path, line=where, key=key, name=name, got=text
+                    )
+                )
     seen = value.get("seen")
     if seen is not None:
         if not isinstance(seen, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in seen.items()):

@@ -1,11 +1,14 @@
 """Benchmark the export writers on a large synthetic term base.
 
 Writes N entries (default 100,000) in every format of glossary.export.WRITERS
-and, as the baseline measured in the same run, the same table rows with the
-standard library's csv module alone. Entries are generated on the fly, so the
-only memory a writer adds is its own. Prints seconds, the ratio to the
-baseline, and how much each writer grew the peak RSS of a fresh process at
-N/10 and at N entries: a streaming writer's growth does not follow N.
+and, as the baseline, the same table rows with the standard library's csv
+module alone. Each write runs in a fresh process; the entries are made
+before the clock starts, so only the writer is timed (CPU time). Baseline
+and writer alternate over ``--rounds`` pairs (default 3), so load on the
+machine hits both alike: the ratio is printed as min / median / max over
+the pairs. A second pass with entries made on the fly measures how much each
+writer grows the peak RSS at N/10 and at N entries: a streaming writer's
+growth does not follow N.
 
     python scripts/bench_export.py            # 100,000 entries
     python scripts/bench_export.py -n 20000   # quicker
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,60 +70,72 @@ def baseline_csv(entries: Iterator[Entry], fh) -> None:  # noqa: ANN001
     text.detach()
 
 
-def run(name: str, n: int, path: Path) -> tuple[float, int]:
-    """(seconds, bytes written) of one writer over ``n`` entries."""
-    start = time.perf_counter()
+def run(name: str, entries, path: Path) -> tuple[float, int]:  # noqa: ANN001
+    """(CPU seconds, bytes written) of one writer over ``entries``."""
+    start = time.process_time()
     with open(path, "wb") as fh:
         if name == "stdlib-csv":
-            baseline_csv(synthetic_entries(n), fh)
+            baseline_csv(iter(entries), fh)
         else:
-            WRITERS[name](synthetic_entries(n), fh, ExportOptions())
-    seconds = time.perf_counter() - start
+            WRITERS[name](iter(entries), fh, ExportOptions())
+    seconds = time.process_time() - start
     size = path.stat().st_size
     path.unlink()
     return seconds, size
 
 
-def child(name: str, n: int, folder: str) -> None:
-    """Run one writer in this (fresh) process; print seconds, bytes, and the
+def child(name: str, n: int, folder: str, streamed: bool) -> None:
+    """Run one writer in this (fresh) process; print CPU seconds, bytes, and the
     growth of peak RSS (ru_maxrss) over the writer."""
     import resource
 
+    entries = synthetic_entries(n) if streamed else list(synthetic_entries(n))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    seconds, size = run(name, n, Path(folder) / f"bench.{name}")
+    seconds, size = run(name, entries, Path(folder) / f"bench.{name}")
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": seconds, "size": size, "rss_kb": after - before}))
 
 
-def measure(name: str, n: int, folder: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", name, "-n", str(n), "--folder", folder],
-                         check=True, capture_output=True, text=True).stdout
+def measure(name: str, n: int, folder: str, streamed: bool = False) -> dict:
+    argv = [sys.executable, __file__, "--child", name, "-n", str(n), "--folder", folder]
+    out = subprocess.run(argv + (["--streamed"] if streamed else []), check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=100_000, help="entries (default 100000)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternated pairs per writer (default 3)")
     parser.add_argument("--formats", default=",".join(WRITERS), help="comma-separated formats")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--streamed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.n, args.folder)
+        child(args.child, args.n, args.folder, args.streamed)
         return
-    names = ["stdlib-csv", *[f for f in args.formats.split(",") if f]]
+    names = [f for f in args.formats.split(",") if f]
     small = max(args.n // 10, 1)
     with tempfile.TemporaryDirectory() as tmp:
-        # Each writer runs in a fresh process, so peak RSS is its own; a
-        # streaming writer grows RSS about as much at N/10 as at N entries.
-        print(f"{args.n:,} entries; RSS growth over the write at {small:,} and at {args.n:,} entries")
-        print(f"{'format':<11} {'seconds':>8} {'x stdlib':>9} {'MB out':>8} {'RSS MB @N/10':>13} {'RSS MB @N':>10}")
-        base = None
+        print(f"{args.n:,} entries; CPU seconds of the writer alone, {args.rounds} pairs alternated with stdlib csv; "
+              f"RSS growth over a streamed write at {small:,} and at {args.n:,} entries")
+        print(f"{'format':<7} {'seconds min/med/max':>21} {'x stdlib min/med/max':>22} {'MB out':>7} "
+              f"{'RSS MB @N/10':>13} {'RSS MB @N':>10}")
         for name in names:
-            full = measure(name, args.n, tmp)
-            part = measure(name, small, tmp)
-            base = base or full["seconds"]
-            print(f"{name:<11} {full['seconds']:8.2f} {full['seconds'] / base:9.2f} {full['size'] / 1e6:8.1f} "
+            pairs = []
+            for i in range(args.rounds):
+                first, second = (name, "stdlib-csv") if i % 2 == 0 else ("stdlib-csv", name)
+                a, b = measure(first, args.n, tmp), measure(second, args.n, tmp)
+                mine, base = (a, b) if first == name else (b, a)
+                pairs.append((mine, base))
+            seconds = [m["seconds"] for m, _ in pairs]
+            ratios = [m["seconds"] / b["seconds"] for m, b in pairs]
+            full, part = measure(name, args.n, tmp, streamed=True), measure(name, small, tmp, streamed=True)
+
+            def spread(values: list[float]) -> str:
+                return "/".join(f"{v:.2f}" for v in (min(values), statistics.median(values), max(values)))
+
+            print(f"{name:<7} {spread(seconds):>21} {spread(ratios):>22} {pairs[0][0]['size'] / 1e6:7.1f} "
                   f"{part['rss_kb'] / 1024:13.1f} {full['rss_kb'] / 1024:10.1f}", flush=True)
 
 

@@ -1,22 +1,29 @@
 #!/usr/bin/env python3
-"""Benchmark extraction against a bare regex scan over the same text.
+"""Benchmark extraction against a bare regex scan, as whole processes.
 
-Usage: python scripts/bench_extract.py [--mb 100] [--keep DIR]
+Usage: python scripts/bench_extract.py [--mb 30] [--dense] [--rounds 3] [--jobs N] [--keep DIR]
 
-Builds a corpus of at least ``--mb`` megabytes of mixed English and Korean
-text in a temporary folder: filler paragraphs (sentences of the annotated
-passages with their bracketed CJK removed, plus parentheses without CJK)
-in articles of 3-8 KB; a share of the articles (``--share``, default 0.3)
-quote Chinese terms (paragraphs of the annotated passages mixed in: about one
-term per 3 KB there, the seed documents have one per 1.8 KB), the others
-quote none, as in a real mixed collection of reports and news: about one
-term per 10 KB overall. ``--share 1`` makes every article a quoting one. Some Korean files are
-written in CP949. Files are then read one at a time (memory stays flat):
-for each, a bare ``re.finditer`` scan for bracketed CJK (the baseline) and
-``extract_occurrences`` run over the same decoded text, in the same run.
+Builds a corpus of ``--mb`` megabytes (default 30) of mixed English and
+Korean text in a temporary folder: filler paragraphs (sentences of the
+annotated passages in tests/data/extract with their bracketed CJK removed,
+plus parentheses without CJK) in articles of 3-8 KB, with paragraphs of the
+annotated passages mixed in: about one bracketed term per 2 KB by default;
+``--dense`` makes every paragraph one of the passages (every paragraph
+quotes terms). Some Korean files are written in CP949.
 
-Prints MB/s of both, the ratio (goal: extraction <= 3x the bare scan),
-decoding time, occurrences found and peak RSS.
+Then times, alternately, ``--rounds`` pairs of whole processes (start-up,
+imports and dictionary loading counted), in CPU time of the process and its
+workers (``os.wait4``):
+
+- subject: ``glossary extract CORPUS --format jsonl`` (``--jobs``: its
+  worker processes, default the machine's cores; CPU time is summed over them);
+- baseline: a bare Python process that reads and decodes every file (UTF-8,
+  else CP949) and runs ``re.finditer`` for bracketed CJK over it.
+
+Prints each pair, then the ratio min / median / max (goal: <= 3x, dense
+<= 5x) and the subject's peak RSS (of its largest process; goal <= 150 MB).
+``--inprocess`` runs the older in-process comparison (dictionaries warm,
+start-up not counted) for profiling extraction itself.
 """
 
 from __future__ import annotations
@@ -24,15 +31,14 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import resource
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from glossary.extract import CLOSERS, OPENERS, extract_occurrences  # noqa: E402
 from glossary.sources import read_source  # noqa: E402
@@ -44,16 +50,16 @@ BARE = re.compile(rf"[{_O}][^{_O}{_C}\n]*?[{HAN}][^{_O}{_C}\n]*[{_C}]")
 
 PASSAGES = ROOT / "tests" / "data" / "extract"
 FILE_BYTES = 2_000_000
-#: Share of paragraphs taken from the annotated passages in a quoting article:
-#: about one bracketed term per 3 KB there.
-PASSAGE_SHARE = 0.05
+#: Share of paragraphs taken from the annotated passages:
+#: about one bracketed term per 2 KB.
+PASSAGE_SHARE = 0.08
 
 
 def _strip_cjk_brackets(text: str) -> str:
     return BARE.sub("", text)
 
 
-def build_corpus(folder: Path, megabytes: int, share: float = 0.3, seed: int = 7) -> tuple[int, int]:
+def build_corpus(folder: Path, megabytes: int, passage_share: float = 0.1, seed: int = 7) -> tuple[int, int]:
     """Write the corpus; return (files, bytes)."""
     rng = random.Random(seed)
     passages = {"en": [], "ko": []}
@@ -83,13 +89,11 @@ def build_corpus(folder: Path, megabytes: int, share: float = 0.3, seed: int = 7
         out = []
         size = 0
         while size < FILE_BYTES:
-            # One article of 3-8 KB; a share of them quote Chinese terms, about
-            # as densely as the seed documents (one term per ~1.8 KB).
-            quoting = rng.random() < share
+            # One article of 3-8 KB, a share of its paragraphs from the passages.
             article_size = rng.randint(3000, 8000)
             written = 0
             while written < article_size:
-                if quoting and rng.random() < PASSAGE_SHARE:
+                if rng.random() < passage_share:
                     para = rng.choice(rng.choice(passages[lang]))
                 else:
                     para = " ".join(rng.choice(filler[lang] + extra[lang]) for _ in range(rng.randint(3, 8)))
@@ -105,58 +109,87 @@ def build_corpus(folder: Path, megabytes: int, share: float = 0.3, seed: int = 7
     return files, total
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+BASELINE = r"""
+import re, sys
+from pathlib import Path
+O, C = re.escape(sys.argv[2]), re.escape(sys.argv[3])
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+bare = re.compile(rf"[{O}][^{O}{C}\n]*?[{HAN}][^{O}{C}\n]*[{C}]")
+hits = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp949", errors="replace")
+    for _ in bare.finditer(text):
+        hits += 1
+print(hits)
+"""
+
+
+def whole_processes(folder: Path, rounds: int, jobs: int | None, dense: bool) -> None:
+    from benchlib import alternate, report, run_process
+
+    glossary = [sys.executable, "-m", "glossary", "extract", str(folder), "--format", "jsonl"]
+    if jobs:
+        glossary += ["--jobs", str(jobs)]
+    baseline = [sys.executable, "-c", BASELINE, str(folder), OPENERS, CLOSERS]
+    out = folder.parent / (folder.name + ".jsonl")
+    run_process(glossary, stdout=str(out))  # once to count, and to warm the page cache
+    occurrences = sum(1 for _ in open(out, encoding="utf-8"))
+    out.unlink()
+    size = sum(p.stat().st_size for p in folder.iterdir())
+    print(f"occurrences: {occurrences:,} (one per {size / max(occurrences, 1) / 1000:.1f} KB)")
+    pairs = alternate(glossary, baseline, rounds)
+    report("extract" + (" (dense)" if dense else ""), pairs, goal_ratio=5.0 if dense else 3.0, goal_mb=150)
+
+
+def in_process(folder: Path, size: int) -> None:
+    """Extraction and the bare scan in this process, per file, dictionaries warmed first."""
+    import resource
+    import time
+
+    warm = ("the Two Sessions (兩會) and 양회(兩會)가 I-yong Hu-seong (利用厚生), gongtong fuyu (共同富裕), "
+            "시진핑(習近平) 주석, '중국의 꿈(中國夢)', 以旧换新 (trade-in), 雙循環·이중순환, a new childcare subsidy (育儿补贴)")
+    list(extract_occurrences(warm, "warm"))
+    t_bare = t_extract = 0.0
+    for path in sorted(folder.iterdir()):
+        text = read_source(path).text
+        t = time.process_time()
+        for _ in BARE.finditer(text):
+            pass
+        t_bare += time.process_time() - t
+        t = time.process_time()
+        for _ in extract_occurrences(text, str(path)):
+            pass
+        t_extract += time.process_time() - t
+    print(f"in process: bare scan {t_bare:.2f} s, extraction {t_extract:.2f} s: {t_extract / t_bare:.2f}x "
+          f"({size / 1e6 / t_extract:.1f} MB/s); peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mb", type=int, default=100, help="corpus size in MB [100]")
-    parser.add_argument("--share", type=float, default=0.3,
-                        help="share of articles that quote Chinese terms, as densely as the seeds [0.3]")
+    parser.add_argument("--mb", type=int, default=30, help="corpus size in MB [30]")
+    parser.add_argument("--dense", action="store_true", help="every paragraph quotes terms")
+    parser.add_argument("--rounds", type=int, default=3, help="alternated pairs of runs [3]")
+    parser.add_argument("--jobs", type=int, help="glossary extract --jobs [the machine's cores]")
+    parser.add_argument("--inprocess", action="store_true", help="time extraction in this process instead")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="glossary-bench-"))
+    base = Path(tempfile.mkdtemp(prefix="glossary-bench-"))
+    folder = args.keep or base / "corpus"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        t0 = time.perf_counter()
-        files, size = build_corpus(folder, args.mb, args.share)
-        print(f"corpus: {files} files, {size / 1e6:.1f} MB in {folder} (built in {time.perf_counter() - t0:.1f} s)")
-        # Warm the lazy imports and caches outside the timing.
-        warm = ("the Two Sessions (兩會) and 양회(兩會)가 I-yong Hu-seong (利用厚生), gongtong fuyu (共同富裕), "
-                "시진핑(習近平) 주석, '중국의 꿈(中國夢)', 以旧换新 (trade-in), 雙循環·이중순환, a new childcare subsidy (育儿补贴)")
-        list(extract_occurrences(warm, "warm"))
-        rss_start = peak_rss_mb()
-        t_read = t_bare = t_extract = 0.0
-        hits = occurrences = chars = 0
-        rss_after_first = None
-        for path in sorted(folder.iterdir()):
-            t = time.perf_counter()
-            src = read_source(path)
-            t_read += time.perf_counter() - t
-            text = src.text
-            chars += len(text)
-            t = time.perf_counter()
-            for _ in BARE.finditer(text):
-                hits += 1
-            t_bare += time.perf_counter() - t
-            t = time.perf_counter()
-            for _ in extract_occurrences(text, src.path, src.encoding):
-                occurrences += 1
-            t_extract += time.perf_counter() - t
-            if rss_after_first is None:
-                rss_after_first = peak_rss_mb()
-        mb = size / 1e6
-        print(f"text: {chars / 1e6:.1f} M characters; bare scan hits: {hits}; occurrences: {occurrences} "
-              f"(one per {size / max(occurrences, 1) / 1000:.1f} KB)")
-        print(f"read+decode   {t_read:7.2f} s  {mb / t_read:8.1f} MB/s")
-        print(f"bare scan     {t_bare:7.2f} s  {mb / t_bare:8.1f} MB/s   (re.finditer over bracketed CJK)")
-        print(f"extraction    {t_extract:7.2f} s  {mb / t_extract:8.1f} MB/s")
-        print(f"ratio extraction / bare scan: {t_extract / t_bare:.2f}x   (goal <= 3x)")
-        print(f"extra cost per occurrence: {(t_extract - t_bare) / max(occurrences, 1) * 1e6:.0f} us")
-        print(f"peak RSS: {rss_start:.0f} MB before, {rss_after_first:.0f} MB after the first file, "
-              f"{peak_rss_mb():.0f} MB at the end (flat = streaming)")
+        files, size = build_corpus(folder, args.mb, passage_share=1.0 if args.dense else PASSAGE_SHARE)
+        print(f"corpus: {files} files, {size / 1e6:.1f} MB" + (" (dense)" if args.dense else ""))
+        if args.inprocess:
+            in_process(folder, size)
+        else:
+            whole_processes(folder, args.rounds, args.jobs, args.dense)
     finally:
+        shutil.rmtree(base, ignore_errors=True)
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from glossary import build as build_module
-from glossary.build import BUILD_FILES, INDEX_FILE, build_outputs
+from glossary.build import BUILD_FILES, INDEX_FILE, KEPT_FILES, build_outputs
 from glossary.cli import cli
 
 EN = "The Two Sessions (兩會) open in March; the trade-in scheme (以舊換新) is on the agenda.\n"
@@ -51,8 +51,20 @@ def test_a_build_writes_every_output_of_the_registry(corpus: Path, tmp_path: Pat
     out = tmp_path / "out"
     result = run("build", str(corpus), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert names(out) == sorted([*BUILD_FILES, INDEX_FILE])
+    assert names(out) == sorted([*BUILD_FILES, INDEX_FILE, *KEPT_FILES])
     assert no_temporaries(tmp_path)
+
+
+def test_the_per_term_cache_is_carried_into_the_next_set(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("build", str(corpus), "--out", str(out))
+    cache = out / KEPT_FILES[0]
+    rows = sqlite3.connect(cache).execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    assert rows > 0
+    result = run("build", str(corpus), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert cache.is_file() and sqlite3.connect(cache).execute("SELECT count(*) FROM meta").fetchone()[0] == 1
+    assert names(out) == sorted([*BUILD_FILES, INDEX_FILE, *KEPT_FILES]) and no_temporaries(tmp_path)
 
 
 def test_a_failing_build_leaves_the_old_set_and_no_temporaries(corpus: Path, tmp_path: Path, monkeypatch) -> None:
@@ -132,7 +144,7 @@ def test_a_user_folder_keeps_its_own_files(corpus: Path, tmp_path: Path) -> None
     (out / "notes.md").write_text("my notes", encoding="utf-8")
     assert run("build", str(corpus), "--out", str(out)).exit_code == 0
     assert (out / "notes.md").read_text(encoding="utf-8") == "my notes"
-    assert set(names(out)) == {"notes.md", *BUILD_FILES, INDEX_FILE}
+    assert set(names(out)) == {"notes.md", *BUILD_FILES, INDEX_FILE, *KEPT_FILES}
 
 
 @pytest.mark.parametrize("content", [None, {"only.pdf": b"%PDF-1.4"}, {"a.txt": b"no terms here at all\n"}])

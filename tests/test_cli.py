@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,25 +18,27 @@ from glossary.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 # Every bracketed term of the two source documents, as the seeds carry them:
-# traditional, simplified, hangul reading.
+# traditional, simplified, the Korean term (what the Korean seed prints, or
+# "" for a title no text renders), the strict hanja reading (None: not checked).
 SEED_TERMS = [
-    ("兩會", "两会", "양회"),
-    ("以舊換新", "以旧换新", "이구환신"),
-    ("兩重建設", "两重建设", "양중건설"),
-    ("深度求索", "深度求索", "심도구색"),
-    ("減稅降費", "减税降费", "감세강비"),
-    ("民生保障", "民生保障", "민생보장"),
-    ("正風反腐", "正风反腐", "정풍반부"),
-    ("社會治理", "社会治理", "사회치리"),
-    ("強化宏觀政策民生導向", "强化宏观政策民生导向", "강화굉관정책민생도향"),
-    ("百年大變局", "百年大变局", "백년대변국"),
-    ("一帶一路", "一带一路", "일대일로"),
-    ("人類命運共同體", "人类命运共同体", "인류운명공동체"),
-    ("逆", "逆", "역"),
-    ("利用厚生", "利用厚生", "이용후생"),
-    ("先富促共富", "先富促共富", "선부촉공부"),
-    ("共同富裕", "共同富裕", "공동부유"),
-    ("關於進一步全面深化改革、推進中國式現代化的決定", "关于进一步全面深化改革、推进中国式现代化的决定", None),
+    ("兩會", "两会", "양회", "양회"),
+    ("以舊換新", "以旧换新", "이구환신", "이구환신"),
+    ("兩重建設", "两重建设", "양중건설", "양중건설"),
+    ("深度求索", "深度求索", "딥시크", "심도구색"),  # the Korean text prints the company's Korean name
+    ("減稅降費", "减税降费", "감세강비", "감세강비"),
+    ("民生保障", "民生保障", "민생보장", "민생보장"),
+    ("正風反腐", "正风反腐", "정풍반부", "정풍반부"),
+    ("社會治理", "社会治理", "사회치리", "사회치리"),
+    ("強化宏觀政策民生導向", "强化宏观政策民生导向", "강화굉관정책민생도향", "강화굉관정책민생도향"),
+    ("百年大變局", "百年大变局", "백년대변국", "백년대변국"),
+    ("一帶一路", "一带一路", "일대일로", "일대일로"),
+    # Korean media write 운명공동체 (the Korean seed too); the strict reading keeps 命運 명운
+    ("人類命運共同體", "人类命运共同体", "인류운명공동체", "인류명운공동체"),
+    ("逆", "逆", "역", "역"),
+    ("利用厚生", "利用厚生", "이용후생", "이용후생"),
+    ("先富促共富", "先富促共富", "선부촉공부", "선부촉공부"),
+    ("共同富裕", "共同富裕", "공동부유", "공동부유"),
+    ("關於進一步全面深化改革、推進中國式現代化的決定", "关于进一步全面深化改革、推进中国式现代化的决定", "", None),
 ]
 
 
@@ -65,12 +68,18 @@ def test_build_writes_every_output(built: Path) -> None:
         assert (built / "out" / name).stat().st_size > 0
 
 
-@pytest.mark.parametrize(("trad", "simp", "ko"), SEED_TERMS)
-def test_build_has_every_seed_term_with_its_forms(built: Path, trad: str, simp: str, ko: str | None) -> None:
+@pytest.mark.parametrize(("trad", "simp", "ko", "ko_hanja"), SEED_TERMS)
+def test_build_has_every_seed_term_with_its_forms(built: Path, trad: str, simp: str, ko: str, ko_hanja: str | None) -> None:
     entry = entries(built)[trad]
     assert entry["simp"] == simp
-    if ko is not None:
-        assert entry["ko"] == ko
+    assert entry["ko"] == ko
+    if ko_hanja is not None:
+        assert entry["ko_hanja"] == ko_hanja
+    assert re.fullmatch(r"[가-힣、]+", entry["ko_hanja"]), "every entry has its strict reading"
+    if ko:
+        assert ko in [r["text"] for r in entry["ko_renderings"]]
+    else:
+        assert "title" in entry["note"], "an empty Korean term says why"
     assert entry["en"], f"{trad} has no English rendering"
     assert entry["occurrences"], f"{trad} was not found in the texts"
     assert {"source", "line", "context"} <= set(entry["occurrences"][0])
@@ -86,7 +95,7 @@ def test_two_scripts_are_one_entry(built: Path) -> None:
 def test_csv_and_tbx_carry_the_terms(built: Path) -> None:
     csv_text = (built / "out" / "glossary.csv").read_text(encoding="utf-8-sig")
     tbx_text = (built / "out" / "glossary.tbx").read_text(encoding="utf-8")
-    for trad, _, ko in SEED_TERMS:
+    for trad, _, ko, _ in SEED_TERMS:
         assert trad in csv_text and trad in tbx_text
         if ko:
             assert ko in csv_text and ko in tbx_text
@@ -272,3 +281,30 @@ def test_import_adds_candidates_once(built: Path, tmp_path: Path, fmt: str) -> N
     second = CliRunner().invoke(cli, ["import", str(exported), "--terms", str(terms)])
     assert "0 added, 0 refreshed" in second.output
     assert terms.read_bytes() == before
+
+
+def test_build_from_occurrences_extracted_elsewhere(built: Path, tmp_path: Path) -> None:
+    # extract --format jsonl on one machine, build --occurrences on another: the same glossary.
+    occ = tmp_path / "seeds.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(built / "seeds"), "--format", "jsonl", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    occ.write_text(result.output.replace(str(built) + os.sep, ""), encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(built)
+    try:
+        result = CliRunner().invoke(cli, ["build", "--occurrences", str(occ), "--out", str(tmp_path / "out")])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert "Read 0 files" in result.output  # no texts read here, seeds/ is not the default then
+    mine = json.loads((tmp_path / "out" / "glossary.json").read_text(encoding="utf-8"))
+    assert mine == json.loads((built / "out" / "glossary.json").read_text(encoding="utf-8"))
+
+
+def test_build_with_a_bad_occurrences_file_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--occurrences", str(bad), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"{bad}:1: not an occurrence record" in result.output
+    assert not (tmp_path / "out").exists()

@@ -57,7 +57,7 @@ def test_context_counts_documents_and_order() -> None:
     )
 
 
-def test_romanisations_and_korean_are_not_english() -> None:
+def test_romanisations_are_other_renderings_and_korean_is_not() -> None:
     others = other_renderings(
         [
             occ("I-yong Hu-seong", kind="romanization", term="利用厚生"),
@@ -67,12 +67,8 @@ def test_romanisations_and_korean_are_not_english() -> None:
             occ("Two Sessions"),
         ]
     )
-    assert others == (
-        ("romanization", "I-yong Hu-seong"),
-        ("pinyin", "gongtong fuyu"),
-        ("hangul", "이구환신"),
-        ("ko", "중국의 꿈"),
-    )
+    # hangul renderings are the entry's Korean renderings (tests/test_korean.py)
+    assert others == (("romanization", "I-yong Hu-seong"), ("pinyin", "gongtong fuyu"))
     assert not is_english("중국의 꿈")
 
 
@@ -223,4 +219,8 @@ def test_name_renderings_from_the_texts():
     occ = [Occurrence("习仲勋", "a.txt", 1, gloss="Xi Zhongxun", gloss_kind="name"),
            Occurrence("習仲勳", "b.txt", 1, gloss="시중쉰", gloss_kind="name")]
     assert [r.text for r in context_renderings(occ)] == ["Xi Zhongxun"]
-    assert other_renderings(occ) == (("transcription", "시중쉰"),)
+    assert other_renderings(occ) == ()  # the hangul is a Korean rendering (glossary/korean.py)
+    from glossary.korean import context_korean
+    from glossary.readings import korean_reading
+
+    assert [(r.text, r.kind) for r in context_korean(occ, korean_reading("習仲勳"))] == [("시중쉰", "transcription")]

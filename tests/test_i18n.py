@@ -199,14 +199,16 @@ def test_build_speaks_korean(project: tuple[Path, str, str]) -> None:
     _, korean, english = project
     lines = korean.splitlines()
     assert re.fullmatch(r"파일 2개를 읽었습니다\(영어 1개, 한국어 1개\)\. 용어 \d+개, 출현 \d+회\.", lines[0])
-    assert lines[1].startswith("영어 번역어: 용어 ") and lines[2].startswith("용어 베이스: terms.yaml(검수 ")
+    assert lines[1].startswith("영어 번역어: 용어 ") and lines[2].startswith("한국어: 용어 ")
+    assert lines[3].startswith("용어 베이스: terms.yaml(검수 ")
     from glossary.export import OUTPUTS
 
-    assert lines[3:] == [f"  저장: out/{name}" for name in (*(o.name for o in OUTPUTS), "glossary.sqlite")]
-    assert not re.search("[A-Za-z]{3,}", "\n".join(lines[:3]).replace("terms.yaml", ""))  # no English left
+    assert lines[4:] == [f"  저장: out/{name}" for name in (*(o.name for o in OUTPUTS), "glossary.sqlite")]
+    assert not re.search("[A-Za-z]{3,}", "\n".join(lines[:4]).replace("terms.yaml", ""))  # no English left
     english_lines = english.splitlines()
     assert english_lines[0].startswith("Read 2 files (1 English, 1 Korean): ")
-    assert english_lines[3] == "  wrote out/glossary.csv"
+    assert english_lines[2].startswith("Korean: ")
+    assert english_lines[4] == "  wrote out/glossary.csv"
 
 
 def glossary(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:

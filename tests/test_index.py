@@ -402,6 +402,41 @@ def test_format_hits_keeps_long_lists_short() -> None:
     assert lines[4] == "  seen    a.txt:1, a.txt:2, a.txt:3 (+2 more)"
 
 
+@pytest.mark.parametrize(
+    ("ko", "ko_hanja", "renderings", "lines"),
+    [
+        # a transcribed name: the source beside ko, the strict reading on its own line
+        ("시진핑", "습근평",
+         [{"text": "시진핑", "source": "context", "count": 4, "also": ["transcription"]},
+          {"text": "습근평", "source": "reading", "count": 0}],
+         ["  ko      시진핑 [context ×4, transcription]  x", "  hanja   습근평"]),
+        # the reading is the term: no hanja line; other renderings listed
+        ("내권", "내권",
+         [{"text": "내권", "source": "context", "count": 3, "also": ["reading"]},
+          {"text": "인벌루션", "source": "context", "count": 1}, {"text": "네이쥬안", "source": "context", "count": 1}],
+         ["  ko      내권 [context ×3, reading]  x", "  ko alt  인벌루션 [context]; 네이쥬안 [context]"]),
+        # an attested reading that is not the term is listed with its count
+        ("신품질 생산력", "신질생산력",
+         [{"text": "신품질 생산력", "source": "context", "count": 3},
+          {"text": "신질생산력", "source": "context", "count": 2, "also": ["reading"]}],
+         ["  ko      신품질 생산력 [context ×3]  x", "  hanja   신질생산력", "  ko alt  신질생산력 [context ×2, reading]"]),
+        # a title with no Korean term: only its hanja reading
+        ("", "관어전면심화개혁", [], ["  hanja   관어전면심화개혁"]),
+        # an entry written before ko_renderings existed
+        ("양회", None, None, ["  ko      양회  x"]),
+    ],
+)
+def test_format_hits_shows_the_korean_term_its_source_and_the_hanja_reading(
+    ko: str, ko_hanja: str | None, renderings: list | None, lines: list[str]
+) -> None:
+    entry = {"trad": "甲", "simp": "甲", "ko": ko, "ko_romanized": "x" if ko else "", "en": []}
+    if ko_hanja is not None:
+        entry["ko_hanja"] = ko_hanja
+    if renderings is not None:
+        entry["ko_renderings"] = renderings
+    assert format_hits([Hit(entry, "exact", "trad", 1.0)]).splitlines()[1:] == lines
+
+
 def test_unwritable_target_is_an_output_error(tmp_path: Path) -> None:
     from glossary.model import OutputError
 
@@ -432,3 +467,40 @@ def test_exact_hit_skips_the_substring_tier(tmp_path: Path) -> None:
     )
     assert [(h.entry["trad"], h.match) for h in lookup("兩會", target)] == [("兩會", "exact"), ("兩會期間", "prefix")]
     assert [h.entry["trad"] for h in lookup("屆兩", target)] == ["十四屆兩會"]
+
+
+def _tables(path) -> dict:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
+        return {n: con.execute(f"SELECT * FROM {n} ORDER BY 1").fetchall() for n in names}
+    finally:
+        con.close()
+
+
+def test_postings_spilled_in_chunks_are_the_postings_held_in_memory(tmp_path, monkeypatch) -> None:
+    # A big build gathers its q-gram postings in chunks on disk; joined, they
+    # must be exactly what a small build keeps in memory.
+    from glossary import index
+    from glossary.model import Entry, Occurrence, Rendering
+
+    han, ko = "經濟社會發展改革開放國家治理現代化", "경제사회발전개혁개방국가치리현대화"
+    entries = [
+        Entry(
+            key=f"k{i:04d}", trad=han[i % 16] + han[(i * 7) % 16] + han[(i * 3) % 16], simp=han[i % 16] + han[(i * 7) % 16],
+            ko=ko[i % 16] + ko[(i * 7) % 16] + ko[(i * 3) % 16], pinyin=f"jing ji {i % 50}",
+            en=(Rendering(f"reform item {i % 300}", "context", 1, ("a.txt",)),),
+            occurrences=(Occurrence("經濟", "a.txt", i + 1, "context"),),
+        )
+        for i in range(600)
+    ]
+    build_index(entries, tmp_path / "held.sqlite", inputs={})
+    monkeypatch.setattr(index, "_POSTINGS_HELD", 40)
+    build_index(entries, tmp_path / "spilled.sqlite", inputs={})
+    held, spilled = _tables(tmp_path / "held.sqlite"), _tables(tmp_path / "spilled.sqlite")
+    assert held == spilled
+    assert len(held["grams"]) > 100 and len(held["word_grams"]) > 20
+    typo = entries[5].ko[:-1] + "깨"  # found through the spilled grams (fuzzy tier)
+    assert entries[5].ko in {h.entry["ko"] for h in lookup(typo, tmp_path / "spilled.sqlite")}

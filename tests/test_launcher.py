@@ -169,3 +169,29 @@ def test_computed_answer_for_an_unknown_term_exits_1(index: Path) -> None:
 def test_console_script_is_the_launcher() -> None:
     pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '\nglossary = "glossary.launcher:main"\n' in pyproject  # the fast path, not click
+
+
+def _imported_modules(path: Path) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+def test_imports_run_one_way() -> None:
+    # cli and launcher share the lookup printing through glossary.lookup_output;
+    # only the console entry point (launcher) hands over to cli, and nothing imports launcher but __main__.
+    package = Path(__file__).resolve().parent.parent / "glossary"
+    for path in sorted(package.rglob("*.py")):
+        imported = _imported_modules(path)
+        name = path.relative_to(package.parent).with_suffix("").as_posix().replace("/", ".")
+        if name != "glossary.launcher":
+            assert "glossary.cli" not in imported, name
+        if name != "glossary.__main__":
+            assert "glossary.launcher" not in imported, name

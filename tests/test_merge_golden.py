@@ -21,7 +21,7 @@ def _render() -> str:
         for occ in data["occurrences"]:  # paths relative to the data folder, so the golden is portable
             occ["source"] = Path(occ["source"]).relative_to(DATA).as_posix()
         data["sources"] = [Path(s).relative_to(DATA).as_posix() for s in data["sources"]]
-        for rendering in data["renderings"]:
+        for rendering in data["renderings"] + data.get("ko_renderings", []):
             rendering["documents"] = [Path(s).relative_to(DATA).as_posix() for s in rendering["documents"]]
         entries.append(data)
     return json.dumps(entries, ensure_ascii=False, indent=1) + "\n"

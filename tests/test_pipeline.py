@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.model import InputError, TermbaseError
 from glossary.pipeline import run_pipeline
@@ -30,7 +33,7 @@ def test_pipeline_merges_scripts_and_languages(corpus: Path, tmp_path: Path) -> 
     two = result.entries[0]
     assert two.forms == ("兩會", "两会")
     assert two.en[0].text == "Two Sessions"
-    assert ("hangul", "양회") in two.renderings_other
+    assert [(r.text, r.source, r.kind, r.count) for r in two.ko_renderings] == [("양회", "context", "reading", 1)]
 
 
 def test_summary_says_when_there_is_no_term_base(corpus: Path, tmp_path: Path) -> None:
@@ -58,3 +61,109 @@ def test_broken_term_base_fails_before_reading_texts(tmp_path: Path) -> None:
 def test_missing_text_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="missing"):
         run_pipeline([tmp_path / "missing"], tmp_path / "terms.yaml", terms_required=False)
+
+
+# --- parallel extraction, occurrences from elsewhere, the language count --------
+
+
+@pytest.fixture
+def many_files(tmp_path: Path) -> Path:
+    folder = tmp_path / "many"
+    (folder / "sub").mkdir(parents=True)
+    lines = [
+        "The panel discussed common prosperity (共同富裕) at length.",
+        "올해 양회(两会)에서 신질생산력(新質生產力)이 다시 거론됐다.",
+        "Officials promoted the dual circulation (雙循環) strategy and the Two Sessions (兩會).",
+        "정부는 이구환신(以旧换新) 보조금을 늘렸다.",
+    ]
+    for n in range(9):
+        target = folder / ("sub" if n % 3 == 0 else ".") / f"{n:02d}.txt"
+        target.write_text("\n\n".join(lines[n % 4 :] + lines[: n % 4]) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_extraction_gives_the_serial_result(many_files: Path, tmp_path: Path, jobs: int) -> None:
+    serial = run_pipeline([many_files], tmp_path / "terms.yaml", terms_required=False, jobs=1)
+    parallel = run_pipeline([many_files], tmp_path / "terms.yaml", terms_required=False, jobs=jobs)
+    assert parallel.occurrences == serial.occurrences
+    assert parallel.entries == serial.entries
+    assert parallel.files == serial.files
+    assert parallel.inputs == serial.inputs
+    assert len(serial.files) == 9 and len(serial.occurrences) == 9 * 6
+
+
+def test_a_bad_file_in_a_worker_is_skipped_when_walked_and_an_error_when_named(many_files: Path, tmp_path: Path) -> None:
+    bad = many_files / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary\x00" * 10)
+    result = run_pipeline([many_files], tmp_path / "terms.yaml", terms_required=False, jobs=2)
+    assert [s.path for s in result.skipped] == [str(bad)] and len(result.files) == 9
+    with pytest.raises(InputError, match="bad.txt"):
+        run_pipeline([many_files / "01.txt", bad], tmp_path / "terms.yaml", terms_required=False, jobs=2)
+
+
+def test_occurrences_extracted_elsewhere_merge_like_texts(many_files: Path, tmp_path: Path) -> None:
+    from glossary.occurrences import occurrence_record
+    from glossary.pipeline import extract_paths
+
+    jsonl = tmp_path / "occ.jsonl"
+    jsonl.write_text(
+        "".join(json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in extract_paths([many_files])),
+        encoding="utf-8",
+    )
+    direct = run_pipeline([many_files], tmp_path / "terms.yaml", terms_required=False)
+    merged = run_pipeline([], tmp_path / "terms.yaml", terms_required=False, occurrence_files=[jsonl])
+    assert merged.entries == direct.entries
+    assert str(jsonl) in merged.inputs and merged.files == []
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"term": "兩會", "source": "a.txt"}', "missing line"),
+        ('{"term": "", "source": "a.txt", "line": 1}', "term is not a string"),
+        ('{"term": "兩會", "source": "a.txt", "line": "3"}', "line is not a number"),
+        ("[1, 2]", "not a JSON object"),
+        ('{"term": "兩會", ', "Expecting"),
+    ],
+)
+def test_a_bad_occurrence_line_names_the_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
+    jsonl = tmp_path / "occ.jsonl"
+    jsonl.write_text('{"term": "兩會", "source": "a.txt", "line": 1}\n\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"occ\.jsonl:3: not an occurrence record \(.*{problem}"):
+        run_pipeline([], tmp_path / "terms.yaml", terms_required=False, occurrence_files=[jsonl])
+
+
+def _language_by_characters(text: str) -> str:
+    """The definition _language computes in bytes: hangul syllables against a third of the ASCII letters."""
+    hangul = sum("\uac00" <= c <= "\ud7a3" for c in text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    return "ko" if hangul > latin / 3 else "en"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("가힣깋퀀ꀀ꯿힤ힰ\ud7ff abcXYZ兩會"), max_size=80))
+def test_language_counts_what_the_character_loop_counted(text: str) -> None:
+    from glossary.pipeline import _language
+
+    assert _language(text) == _language_by_characters(text)
+
+
+def test_streamed_jsonl_is_the_extraction_with_its_agreement(tmp_path: Path) -> None:
+    # Two occurrences of one term, one rendering with stray words before it:
+    # the corpus-wide agreement cuts it, streamed or not.
+    import io
+
+    from glossary.occurrences import occurrence_record
+    from glossary.pipeline import extract_paths, stream_jsonl
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text("China's big Two Sessions (兩會) began.\n\n올해 양회(兩會)가 열렸다.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The Two Sessions (两会) ended. The Two Sessions (兩會) again.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("Nothing bracketed here (none).\n", encoding="utf-8")
+    expected = [json.dumps(occurrence_record(o), ensure_ascii=False) for o in extract_paths([folder], jobs=1)]
+    for jobs in (1, 2):
+        out = io.StringIO()
+        assert stream_jsonl([folder], out, jobs=jobs) == len(expected)
+        assert out.getvalue().splitlines() == expected
+    assert [json.loads(line)["gloss"] for line in expected].count("Two Sessions") == 3

@@ -42,6 +42,21 @@ def test_fields_are_read(tmp_path: Path) -> None:
     assert (term.count, term.sources, term.line) == (3, ("a.txt",), 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "ko", "ko_alt"),
+    [
+        ("習近平:\n  ko: 시진핑\n  ko_alt: [습근평]\n", "시진핑", ("습근평",)),
+        ("新質生產力:\n  ko_alt:\n    - 신품질 생산력\n    - ' 새로운 질적 생산력 '\n", None, ("신품질 생산력", "새로운 질적 생산력")),
+        ("中國夢:\n  ko: 중국의 꿈\n  ko_alt: 중국몽\n", "중국의 꿈", ("중국몽",)),  # one text for a list of one
+        ("十四五:\n  ko: 14·5 규획\n", "14·5 규획", ()),  # digits and the middle dot are Korean text too
+        ("兩會:\n  ko: ''\n  ko_alt: []\n", None, ()),
+    ],
+)
+def test_curated_korean_is_read(tmp_path: Path, text: str, ko: str | None, ko_alt: tuple[str, ...]) -> None:
+    (term,) = read_termbase(write(tmp_path, text)).terms
+    assert (term.ko, term.ko_alt) == (ko, ko_alt)
+
+
 def test_missing_default_is_empty_but_named_file_is_an_error(tmp_path: Path) -> None:
     assert read_termbase(tmp_path / "terms.yaml", required=False).path is None
     with pytest.raises(TermbaseError, match=r"terms\.yaml: no such file"):
@@ -56,6 +71,9 @@ def test_missing_default_is_empty_but_named_file_is_an_error(tmp_path: Path) -> 
         ("兩會:\n  en: [Two, Sessions]\n", r"terms\.yaml:2: 兩會: en must be text, got a list"),
         ("兩會:\n  count: many\n", r"terms\.yaml:2: 兩會: count must be a whole number, got text"),
         ("兩會:\n  en_alt: 3\n", r"terms\.yaml:2: 兩會: en_alt must be a list of text, got a number"),
+        ("兩會:\n  ko_alt: {양회: 1}\n", r"terms\.yaml:2: 兩會: ko_alt must be a list of text, got a mapping"),
+        ("習近平:\n  ko: 習近平\n", r"terms\.yaml:2: 習近平: ko must be Korean \(hangul\), got '習近平'"),
+        ("習近平:\n  ko: 시진핑\n  ko_alt:\n    - Xi Jinping\n", r"terms\.yaml:3: 習近平: ko_alt must be Korean \(hangul\), got 'Xi Jinping'"),
         ("兩會:\n  status: maybe\n", r"terms\.yaml:2: 兩會: status must be one of candidate, approved, rejected"),
         ("Two Sessions:\n  en: x\n", r"terms\.yaml:1: key 'Two Sessions' is not a CJK term"),
         ("兩會:\n  en: a\n一帶一路: {}\n兩會:\n  en: b\n", r"terms\.yaml:4: duplicate key 兩會 \(first at line 1\)"),

@@ -1,0 +1,195 @@
+"""Per-term results kept across builds: readings and dictionary glosses computed once per term and version.
+
+Input: a pure function of one term (``hangul_reading``, ``kana_reading``,
+``literal_rendering``...) marked with :func:`persistent`, and, while a build
+runs, a cache file opened with :func:`cache_file` (``out/.glossary-cache.sqlite``).
+Output: the function's result, from the file when this version of the tool
+already computed it for that term, else computed and added to the file.
+
+Why: a build spends most of its time on per-term work (pykakasi, ko-pron,
+pypinyin, the CC-CEDICT literal gloss), and a glossary is rebuilt again and
+again over a corpus that grows by a few texts. The key of every result is
+the function, the term and a version: a hash of the package's code, its
+data files and the versions of the libraries that compute readings, so a
+new release, a changed dictionary or an edited override table starts a
+fresh cache. Outside :func:`cache_file` a marked function is only its
+in-process memo. Values are stored as JSON (no pickle: the file is data).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache, wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Libraries whose version changes a reading.
+_LIBRARIES = ("opencc", "pykakasi", "pypinyin", "ko-pron", "hanja")
+_SCHEMA = "CREATE TABLE IF NOT EXISTS memo (fn TEXT, arg TEXT, value TEXT, PRIMARY KEY (fn, arg)) WITHOUT ROWID"
+
+_active: dict[str, Any] = {}  # while a build runs: "con" (the cache file, or None), "pending" ((fn, arg) -> value)
+
+
+@cache
+def version() -> str:
+    """Hash of everything a per-term result depends on: code, data, library versions.
+
+    >>> len(version())
+    16
+    """
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            # The compiled dictionaries carry their sources' hashes: read those, not 12 MB.
+            if path.name == "dictionaries.sqlite":
+                from glossary import datastore
+
+                digest.update(json.dumps(datastore.meta(), sort_keys=True).encode())
+            else:
+                digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={installed(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=none".encode())
+    return digest.hexdigest()[:16]
+
+
+def _encode(value: Any) -> str:
+    if isinstance(value, str):
+        return "s" + value  # most results are one string: no JSON
+    from glossary.model import Rendering
+
+    def tag(v: Any) -> Any:
+        if isinstance(v, Rendering):
+            return {"Rendering": {f: tag(getattr(v, f)) for f in v.__dataclass_fields__}}
+        if isinstance(v, tuple):
+            return {"tuple": [tag(x) for x in v]}
+        return v
+
+    return "j" + json.dumps(tag(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode(text: str) -> Any:
+    if text[:1] == "s":
+        return text[1:]
+    from glossary.model import Rendering
+
+    def untag(v: Any) -> Any:
+        if isinstance(v, dict) and "tuple" in v:
+            return tuple(untag(x) for x in v["tuple"])
+        if isinstance(v, dict) and "Rendering" in v:
+            return Rendering(**{k: untag(x) for k, x in v["Rendering"].items()})
+        return v
+
+    return untag(json.loads(text[1:]))
+
+
+def persistent(func: F) -> F:
+    """Mark a pure function (arguments and result: strings, numbers, tuples, renderings) as kept in the build's cache.
+
+    Put it above an in-process memo (``lru_cache``), so that a result the
+    memo already holds still reaches the cache file.
+
+    >>> @persistent
+    ... def shout(text: str) -> str:
+    ...     return text.upper()
+    >>> shout("two sessions")
+    'TWO SESSIONS'
+    """
+    name = f"{func.__module__}.{func.__qualname__}"
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        pending = _active.get("pending")
+        if pending is None or _active["pid"] != os.getpid():  # none open, or a forked worker: not ours
+            return func(*args, **kwargs)
+        if not kwargs and len(args) == 1 and isinstance(args[0], str):
+            key = args[0]  # the usual call: one term
+        else:
+            key = json.dumps([args, kwargs] if kwargs else args, ensure_ascii=False, separators=(",", ":"))
+        if (name, key) in pending:
+            return func(*args, **kwargs)  # computed earlier in this build: the memo under it has it
+        con = _active.get("con")
+        if con is not None:
+            row = con.execute("SELECT value FROM memo WHERE fn = ? AND arg = ?", (name, key)).fetchone()
+            if row is not None:
+                return _decode(row[0])
+        value = func(*args, **kwargs)
+        pending[name, key] = _encode(value)
+        return value
+
+    if hasattr(func, "cache_clear"):  # an in-process memo under it
+        wrapper.cache_clear = func.cache_clear  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
+    """Keep the marked functions' results in ``folder/.glossary-cache.sqlite`` while the block runs.
+
+    A cache of another version, or a damaged one, is replaced. New results are written when the
+    block ends without an error (the folder is created then, not before: a
+    failed build leaves nothing behind); a cache that cannot be read or
+    written is left alone, and the build only runs slower.
+    """
+    import sqlite3
+
+    path = cache_path(folder)
+    con = None
+    if path.is_file():
+        try:
+            con = sqlite3.connect(path)
+            found = con.execute("SELECT version FROM meta").fetchone()
+            if found is None or found[0] != version():
+                con.close()
+                con = None
+                path.unlink()
+        except (OSError, sqlite3.Error):  # damaged: start a new one
+            if con is not None:
+                con.close()
+            con = None
+            try:
+                path.unlink()
+            except OSError:
+                pass
+    _active.update(con=con, pending={}, pid=os.getpid())
+    try:
+        yield
+        pending = _active["pending"]
+        if pending:
+            try:
+                if con is None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    con = sqlite3.connect(path)
+                    con.executescript(_SCHEMA + "; CREATE TABLE IF NOT EXISTS meta (version TEXT);")
+                    con.execute("DELETE FROM meta")
+                    con.execute("INSERT INTO meta VALUES (?)", (version(),))
+                con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", ((f, k, v) for (f, k), v in pending.items()))
+                con.commit()
+            except (OSError, sqlite3.Error):
+                pass
+    finally:
+        _active.clear()
+        if con is not None:
+            con.close()
+
+
+def cache_path(folder: os.PathLike[str] | str) -> Path:
+    """Where :func:`cache_file` keeps the cache of an output folder.
+
+    >>> cache_path("out").as_posix()
+    'out/.glossary-cache.sqlite'
+    """
+    return Path(folder) / ".glossary-cache.sqlite"

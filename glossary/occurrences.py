@@ -1,0 +1,80 @@
+"""Occurrences as JSON lines: what ``glossary extract --format jsonl`` prints and ``build --occurrences`` reads.
+
+Input: :class:`~glossary.model.Occurrence` records, or a JSONL file of them.
+Output: one JSON object per occurrence (its fields plus ``trad`` and
+``simp``), or the records again. Extraction is per document and pure, so an
+archive too big for one machine can be extracted elsewhere (one process per
+file, a Dask or Spark cluster: ``scripts/dask_extract.py``) and merged here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from glossary.model import InputError, Occurrence
+
+_FIELDS = {f.name: f for f in fields(Occurrence)}
+_REQUIRED = ("term", "source", "line")
+
+
+def occurrence_record(occ: Occurrence) -> dict[str, Any]:
+    """The JSON object of one occurrence: ``term``, ``trad``, ``simp``, then every field.
+
+    >>> occurrence_record(Occurrence("两会", "a.txt", 3))["trad"]
+    '兩會'
+    """
+    from glossary.normalize import to_simplified, to_traditional
+
+    record: dict[str, Any] = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
+    record.update(occ.to_json())
+    return record
+
+
+def occurrence_from_record(record: dict[str, Any]) -> Occurrence:
+    """The occurrence a JSON object describes; ``trad``/``simp`` and unknown keys are ignored.
+
+    >>> occurrence_from_record({"term": "兩會", "source": "a.txt", "line": 3, "variants": ["两会"]}).variants
+    ('两会',)
+    """
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    missing = [name for name in _REQUIRED if name not in record]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    if not isinstance(record["term"], str) or not record["term"]:
+        raise ValueError("term is not a string")
+    if not isinstance(record["line"], int) or isinstance(record["line"], bool):
+        raise ValueError("line is not a number")
+    values = {name: record[name] for name in _FIELDS if name in record}
+    if "variants" in values:
+        values["variants"] = tuple(values["variants"] or ())
+    return Occurrence(**values)
+
+
+def read_occurrences(path: Path) -> list[Occurrence]:
+    """Every occurrence of a JSONL file (blank lines skipped); a bad line is an :class:`InputError`.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "occ.jsonl"
+    >>> _ = f.write_text('{"term": "兩會", "source": "a.txt", "line": 3}\\n', encoding="utf-8")
+    >>> [o.term for o in read_occurrences(f)]
+    ['兩會']
+    """
+    out = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    out.append(occurrence_from_record(json.loads(line)))
+                except (ValueError, TypeError) as exc:
+                    raise InputError(f"{path}:{number}: not an occurrence record ({exc})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read occurrences: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 JSON lines") from None
+    return out

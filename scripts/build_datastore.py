@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Compile the shipped dictionaries into ``glossary/data/dictionaries.sqlite``.
+
+Usage: python scripts/build_datastore.py [--check]
+
+Input: ``glossary/data/cedict.tsv.gz`` (``scripts/build_cedict.py``) and
+``glossary/data/hanja.tsv`` (``scripts/build_hanja_dict.py``), the reviewable
+text forms that stay in git. Output: one SQLite file that
+:mod:`glossary.datastore` reads page by page, so a text with a few terms
+touches a few pages instead of loading 230,000 words and 124,000 entries.
+
+Layout (schema below):
+
+- ``cedict_blocks``: the CC-CEDICT lines in file order, 128 per block,
+  deflated (a block is about 10 KB of text, 4 KB deflated; a lookup inflates one);
+- ``cedict_keys``: every headword (traditional and simplified) -> its line
+  number (an integer) or line numbers (space-separated text);
+- ``hanja``: one row per character, its ``hanja.tsv`` line; lines over 200
+  bytes (characters that start many words: 大 starts 2,000) deflated;
+- ``meta``: the CC-CEDICT header fields, its notice, the longest headword,
+  and the sha256 of each source file, so a test can tell the compiled file
+  is current (``tests/test_datastore.py``).
+
+The output is deterministic: same inputs, same bytes (``VACUUM``, fixed
+page size, no timestamps). ``--check`` exits 1 when the file is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import os
+import sqlite3
+import sys
+import zlib
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "glossary" / "data"
+OUT = DATA / "dictionaries.sqlite"
+SOURCES = {"cedict": DATA / "cedict.tsv.gz", "hanja": DATA / "hanja.tsv"}
+#: Lines per deflated CC-CEDICT block: smaller blocks inflate faster, larger compress better.
+BLOCK_LINES = 128
+#: hanja.tsv lines longer than this (bytes) are stored deflated.
+DEFLATE_OVER = 200
+#: Bumped when the layout changes; glossary.datastore checks it.
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE cedict_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE cedict_keys (key TEXT PRIMARY KEY, lines NOT NULL) WITHOUT ROWID;
+CREATE TABLE hanja (ch TEXT PRIMARY KEY, line NOT NULL) WITHOUT ROWID;
+"""
+
+
+def source_hashes() -> dict[str, str]:
+    """sha256 of each source file, as recorded in ``meta``."""
+    return {f"{name}_sha256": hashlib.sha256(path.read_bytes()).hexdigest() for name, path in SOURCES.items()}
+
+
+def _cedict_rows() -> tuple[list[str], list[str]]:
+    text = gzip.decompress(SOURCES["cedict"].read_bytes()).decode("utf-8")
+    lines = text.splitlines()
+    body = next(n for n, line in enumerate(lines) if not line.startswith("#"))
+    return lines[:body], lines[body:]
+
+
+def build(out: Path = OUT) -> None:
+    """Write the compiled file to ``out`` (atomically)."""
+    tmp = out.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    con.executescript("PRAGMA page_size=4096; PRAGMA journal_mode=OFF;" + SCHEMA)
+    header, lines = _cedict_rows()
+    meta = dict(line[3:].partition("=")[::2] for line in header if line.startswith("#! "))
+    meta["cedict_notice"] = "\n".join(line[2:] for line in header if not line.startswith("#! "))
+    keys: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        trad, simp, _ = line.split("\t", 2)
+        for key in (trad, simp) if simp != trad else (trad,):
+            keys.setdefault(key, []).append(n)
+    con.executemany(
+        "INSERT INTO cedict_blocks VALUES (?, ?)",
+        (
+            (b, zlib.compress("\n".join(lines[start : start + BLOCK_LINES]).encode("utf-8"), 9))
+            for b, start in enumerate(range(0, len(lines), BLOCK_LINES))
+        ),
+    )
+    con.executemany(
+        "INSERT INTO cedict_keys VALUES (?, ?)",
+        ((k, v[0] if len(v) == 1 else " ".join(map(str, v))) for k, v in sorted(keys.items())),
+    )
+    meta["cedict_lines"] = str(len(lines))
+    meta["cedict_block_lines"] = str(BLOCK_LINES)
+    meta["cedict_longest"] = str(max(map(len, keys)))
+    hanja_rows = []
+    hanja_header = []
+    for line in SOURCES["hanja"].read_text(encoding="utf-8").split("\n"):
+        if not line:
+            continue
+        if line[0] == "#":
+            hanja_header.append(line)
+            continue
+        data = line.encode("utf-8")
+        hanja_rows.append((line[0], zlib.compress(data, 9) if len(data) > DEFLATE_OVER else line))
+    con.executemany("INSERT INTO hanja VALUES (?, ?)", sorted(hanja_rows))
+    meta["hanja_header"] = "\n".join(hanja_header)
+    meta["hanja_chars"] = str(len(hanja_rows))
+    meta["schema_version"] = SCHEMA_VERSION
+    meta.update(source_hashes())
+    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, out)
+
+
+def is_current(path: Path = OUT) -> bool:
+    """Whether ``path`` was compiled from the source files as they are now."""
+    if not path.exists():
+        return False
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        meta = dict(con.execute("SELECT name, value FROM meta"))
+    finally:
+        con.close()
+    return all(meta.get(k) == v for k, v in source_hashes().items()) and meta.get("schema_version") == SCHEMA_VERSION
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="only check that the compiled file is current")
+    args = parser.parse_args()
+    if args.check:
+        ok = is_current()
+        print(f"{OUT}: {'current' if ok else 'stale: run python scripts/build_datastore.py'}")
+        return 0 if ok else 1
+    build()
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

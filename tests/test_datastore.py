@@ -1,0 +1,76 @@
+"""The compiled dictionaries (glossary/data/dictionaries.sqlite) hold exactly the text sources."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+
+import pytest
+
+from glossary import datastore
+from glossary.dictionary import DATA_PATH as CEDICT_PATH
+from glossary.readings import parse_lines
+
+HANJA_PATH = datastore.DATA_PATH.parent / "hanja.tsv"
+
+
+def _cedict_text_lines() -> list[str]:
+    lines = gzip.decompress(CEDICT_PATH.read_bytes()).decode("utf-8").splitlines()
+    return [line for line in lines if not line.startswith("#")]
+
+
+def test_compiled_from_the_current_sources():
+    # A change to cedict.tsv.gz or hanja.tsv needs `python scripts/build_datastore.py`.
+    meta = datastore.meta()
+    assert meta["schema_version"] == datastore.SCHEMA_VERSION
+    assert meta["cedict_sha256"] == hashlib.sha256(CEDICT_PATH.read_bytes()).hexdigest()
+    assert meta["hanja_sha256"] == hashlib.sha256(HANJA_PATH.read_bytes()).hexdigest()
+
+
+def test_compact():
+    assert datastore.DATA_PATH.stat().st_size < 15_000_000
+
+
+def test_every_cedict_line_and_headword():
+    lines = _cedict_text_lines()
+    stored = datastore.cedict_lines()
+    assert len(stored) == len(lines)
+    assert [stored[n] for n in range(len(lines))] == lines
+    expected: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        trad, simp, _ = line.split("\t", 2)
+        for key in dict.fromkeys((trad, simp)):
+            expected.setdefault(key, []).append(n)
+    keys = datastore.cedict_keys()
+    assert len(keys) == len(expected)
+    for key, numbers in expected.items():
+        found = keys[key]
+        assert (found if isinstance(found, list) else [found]) == numbers, key
+
+
+def test_every_hanja_line():
+    expected = parse_lines(HANJA_PATH.read_text(encoding="utf-8"))
+    stored = datastore.hanja_lines()
+    assert len(stored) == len(expected)
+    assert dict(stored.items()) == expected
+
+
+@pytest.mark.parametrize("missing", ["", "兩會兩會兩會", "abc", "가"])
+def test_missing_keys(missing):
+    assert missing not in datastore.cedict_keys()
+    assert datastore.cedict_keys().get(missing) is None
+    with pytest.raises(KeyError):
+        datastore.hanja_lines()[missing]
+
+
+def test_a_forked_worker_opens_its_own_connection():
+    import multiprocessing
+
+    datastore.hanja_lines()["大"]  # the parent's connection is open
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        assert pool.apply(_line_of, ("率",)).split("\t")[2] == "률"
+
+
+def _line_of(ch: str) -> str:
+    return datastore.hanja_lines()[ch]
