@@ -194,10 +194,12 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
 
 
 def _preload() -> None:
-    """Import and load what extracting a folder of texts is all but sure to need (about 1 s of start-up)."""
-    import hanja.impl  # noqa: F401 - parses its 0.5 MB table at import
-    import pypinyin  # noqa: F401 - loads its phrase dictionary at import
+    """Import and load what extracting a folder of texts is all but sure to need.
 
+    Not pypinyin nor the hanja package's YAML table (about 1 s and 90 MB):
+    extraction reaches them only for the rare rendering cheap checks cannot
+    settle, so a worker imports them then.
+    """
     from glossary import extract, normalize, readings, sources  # noqa: F401
 
     for config in ("t2s", "s2t"):

@@ -674,14 +674,15 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
         return False
     if text == reading or text == (usage_reading(hanzi) or "").replace(" ", ""):
         return True  # the strict reading, or the one Korean usage prefers (운명공동체)
-    import hanja
-
-    per_char = hanja.translate(korean_form(hanzi), "substitution").replace(" ", "")
+    per_char = None  # the hanja package's reading, only if a syllable needs it: its table takes 0.5 s to load
     for i, syl in enumerate(text):
-        ok = {reading[i], *undo_dueum(reading[i]), dueum(reading[i])}
-        if len(per_char) == len(reading):
-            ok |= {per_char[i], dueum(per_char[i]), *undo_dueum(per_char[i])}
-        if syl not in ok:
+        if syl in {reading[i], *undo_dueum(reading[i]), dueum(reading[i])}:
+            continue
+        if per_char is None:
+            import hanja
+
+            per_char = hanja.translate(korean_form(hanzi), "substitution").replace(" ", "")
+        if len(per_char) != len(reading) or syl not in {per_char[i], dueum(per_char[i]), *undo_dueum(per_char[i])}:
             return False
     return True
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 
 from glossary.extract.chars import HAN_CHAR
 from glossary.extract.words import CHOSEONG, OTHER_READINGS, PINYIN_INITIAL, ROMAN_FIRST
@@ -28,6 +29,10 @@ def letters_of(text: str) -> str:
 
 @cache
 def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
+    """The first letters the term's pinyin may start with and its length range, from pypinyin's readings."""
+    one = only_syllables(term)
+    if one is not None:  # what pypinyin would say, without importing it
+        return (frozenset({one[0][:1].replace("ü", "v")}) if one else frozenset()), sum(map(len, one)), sum(map(len, one))
     from pypinyin import Style, pinyin
 
     options = pinyin(term, style=Style.NORMAL, heteronym=True, errors=lambda chars: [["?"] for _ in chars])
@@ -42,6 +47,8 @@ def maybe_pinyin(latin: str, term: str) -> bool:
     letters = letters_of(latin)
     if not letters or not latin.replace("-", " ").replace("'", " ").replace("’", " ").replace(" ", "").isalpha():
         return False
+    if not _may_be_pinyin(letters, term) or not _may_spell(latin, term):
+        return False  # not even against every reading the characters have: no need for pypinyin
     firsts, lo, hi = pinyin_profile(term)
     if letters[0] not in firsts or not lo <= len(letters) <= hi:
         return False
@@ -128,16 +135,124 @@ def korean_kind(hangul: str, term: str) -> str:
     return "translation"
 
 
+def _fits(initials: list[str], wanted: tuple[str, ...]) -> bool:
+    """Whether hangul initials spell, syllable by syllable, consonants allowed for each character."""
+
+    def fits(i: int, j: int) -> bool:
+        if i == len(wanted):
+            return j == len(initials)
+        if j >= len(initials) or initials[j] not in wanted[i]:
+            return False
+        return fits(i + 1, j + 1) or (j + 1 < len(initials) and initials[j + 1] == "ㅇ" and fits(i + 1, j + 2))
+
+    return fits(0, 0)
+
+
+@cache
+def _syllable_table() -> dict[str, tuple[str, ...]]:
+    """Character -> every toneless pinyin syllable pypinyin can give it (data/pinyin_syllables.tsv)."""
+    table: dict[str, tuple[str, ...]] = {}
+    path = Path(__file__).resolve().parent.parent / "data" / "pinyin_syllables.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            syllables, chars = line.split("\t")
+            table.update(dict.fromkeys(chars, tuple(syllables.split())))
+    return table
+
+
+def _initial(syllable: str) -> str:
+    """The hangul consonants a pinyin syllable's initial may be transcribed with (zhong -> ㅈㅉ)."""
+    ini = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1] if syllable[:1] not in "aeiouv" else "")
+    return PINYIN_INITIAL.get(ini, "ㅇ")
+
+
+@cache
+def possible_syllables(term: str) -> tuple[tuple[str, ...], ...] | None:
+    """Per character, every syllable pypinyin may read it as, alone or in a phrase; None when one is not listed.
+
+    A superset of what :func:`pinyin_profile` and :func:`pinyin_initials` get
+    from pypinyin, without importing it (about 0.35 s and 60 MB): most
+    renderings are translations, ruled out by this alone.
+
+    >>> possible_syllables("習近平")  # 平 is also read bēng, bìng, pián
+    (('xi',), ('jin',), ('beng', 'bing', 'pian', 'ping'))
+    """
+    table = _syllable_table()
+    if not all(ch in table for ch in term):
+        return None
+    return tuple(table[ch] for ch in term)
+
+
+@cache
+def only_syllables(term: str) -> tuple[str, ...] | None:
+    """The term's syllables when each character has only one in pypinyin's dictionaries (共同富裕), else None.
+
+    pypinyin can then give nothing else, so its answer is known without it.
+
+    >>> only_syllables("新質生產力"), only_syllables("共同富裕")  # 共 is also read hóng
+    (('xin', 'zhi', 'sheng', 'chan', 'li'), None)
+    """
+    options = possible_syllables(term)
+    if options is None or any(len(o) != 1 for o in options):
+        return None
+    return tuple(o[0] for o in options)
+
+
+def _may_be_pinyin(letters: str, term: str) -> bool:
+    """The first-letter and length check of :func:`maybe_pinyin`, against every reading each character has."""
+    options = possible_syllables(term)
+    if options is None:
+        return True
+    firsts = {o[:1].replace("ü", "v") for o in options[0]} if options else set()
+    lo = sum(min(len(o) for o in opts) for opts in options)
+    hi = sum(max(len(o) for o in opts) for opts in options)
+    return letters[0] in firsts and lo <= len(letters) <= hi
+
+
+def _may_spell(latin: str, term: str) -> bool:
+    """False only when :func:`glossary.readings.is_pinyin` must say False, found without pypinyin.
+
+    is_pinyin accepts the term's pinyin reading or any string of the
+    characters' readings; both are strings of the syllables listed for the
+    simplified characters, unless an override phrase of pinyin_reading applies.
+    """
+    from glossary import normalize
+    from glossary.readings import _fold_pinyin, _longest_override, _overrides
+
+    simp = normalize.to_simplified(term)
+    options = possible_syllables(simp)
+    if options is None:
+        return True
+    overrides, longest = _overrides("pinyin_overrides.tsv"), _longest_override("pinyin_overrides.tsv")
+    if any(simp[i:j] in overrides for i in range(len(simp)) for j in range(i + 2, min(len(simp), i + longest) + 1)):
+        return True
+    target = _fold_pinyin(latin)
+    reach = {0}
+    for opts in options:
+        reach = {i + len(f) for i in reach for f in map(_fold_pinyin, opts) if f and target.startswith(f, i)}
+        if not reach:
+            return False
+    return len(target) in reach
+
+
+@cache
+def possible_initials(term: str) -> tuple[str, ...] | None:
+    """Per character, the consonants any of its readings may start with: a superset of :func:`pinyin_initials`."""
+    options = possible_syllables(term)
+    if options is None:
+        return None
+    return tuple("".join(dict.fromkeys("".join(_initial(o) for o in opts))) for opts in options)
+
+
 @cache
 def pinyin_initials(term: str) -> tuple[str, ...]:
+    """Per character, the hangul consonants that may transcribe the initial of pypinyin's reading."""
+    one = only_syllables(term)
+    if one is not None:  # what pypinyin would say, without importing it
+        return tuple(map(_initial, one))
     from pypinyin import Style, pinyin
 
-    out = []
-    for syl in pinyin(term, style=Style.NORMAL):
-        s = syl[0]
-        ini = next((i for i in ("zh", "ch", "sh") if s.startswith(i)), s[:1] if s[:1] not in "aeiouv" else "")
-        out.append(PINYIN_INITIAL.get(ini, "ㅇ"))
-    return tuple(out)
+    return tuple(_initial(syl[0]) for syl in pinyin(term, style=Style.NORMAL))
 
 
 def is_transcription(hangul: str, term: str) -> bool:
@@ -153,6 +268,9 @@ def is_transcription(hangul: str, term: str) -> bool:
     if not (len(term) <= len(syls) <= 2 * len(term)):
         return False
     initials = [CHOSEONG[(ord(c) - 0xAC00) // 588] for c in syls]
+    possible = possible_initials(term)
+    if possible is not None and not _fits(initials, possible):
+        return False  # not even against every reading the characters have: no need for pypinyin
     wanted = pinyin_initials(term)
     if len(wanted) != len(term):
         return False
@@ -163,11 +281,4 @@ def is_transcription(hangul: str, term: str) -> bool:
             same_syllable(a, b) for a, b in zip(syllables_of("".join(syls[:2])), syllables_of(reading_of(term[:2])))):
         return False  # starts with the reading: 중앙후이진 (中央匯金) is half reading, half sound
 
-    def fits(i: int, j: int) -> bool:
-        if i == len(wanted):
-            return j == len(initials)
-        if j >= len(initials) or initials[j] not in wanted[i]:
-            return False
-        return fits(i + 1, j + 1) or (j + 1 < len(initials) and initials[j + 1] == "ㅇ" and fits(i + 1, j + 2))
-
-    return fits(0, 0)
+    return _fits(initials, wanted)
