@@ -10,6 +10,7 @@ slow, so each candidate is first checked against a cheap per-term profile
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -52,6 +53,9 @@ def maybe_pinyin(latin: str, term: str) -> bool:
     firsts, lo, hi = pinyin_profile(term)
     if letters[0] not in firsts or not lo <= len(letters) <= hi:
         return False
+    known = _known_pinyin(latin, term)
+    if known is not None:
+        return known
     from glossary.readings import is_pinyin
 
     return is_pinyin(latin, term)
@@ -149,15 +153,33 @@ def _fits(initials: list[str], wanted: tuple[str, ...]) -> bool:
 
 
 @cache
-def _syllable_table() -> dict[str, tuple[str, ...]]:
-    """Character -> every toneless pinyin syllable pypinyin can give it (data/pinyin_syllables.tsv)."""
-    table: dict[str, tuple[str, ...]] = {}
+def _syllable_table() -> tuple[list[tuple[str, ...]], dict[int, array]]:
+    """Character -> every toneless pinyin syllable pypinyin can give it (data/pinyin_syllables.tsv).
+
+    Kept as the list of distinct syllable sets and, per plane of 65,536 code
+    points, an array of 2-byte indexes into it (0: not listed): about 0.3 MB,
+    where a dict of 42,000 one-character keys takes 7 MB.
+    """
+    groups: list[tuple[str, ...]] = [()]
+    planes: dict[int, array] = {}
     path = Path(__file__).resolve().parent.parent / "data" / "pinyin_syllables.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             syllables, chars = line.split("\t")
-            table.update(dict.fromkeys(chars, tuple(syllables.split())))
-    return table
+            groups.append(tuple(syllables.split()))
+            for ch in chars:
+                plane = planes.get(ord(ch) >> 16)
+                if plane is None:
+                    plane = planes[ord(ch) >> 16] = array("H", bytes(2 * 65536))
+                plane[ord(ch) & 0xFFFF] = len(groups) - 1
+    return groups, planes
+
+
+def pinyin_syllables_of(ch: str) -> tuple[str, ...]:
+    """Every toneless syllable pypinyin may read a character as (平: beng bing pian ping); () if it has none."""
+    groups, planes = _syllable_table()
+    plane = planes.get(ord(ch) >> 16)
+    return groups[plane[ord(ch) & 0xFFFF]] if plane is not None else ()
 
 
 def _initial(syllable: str) -> str:
@@ -177,10 +199,8 @@ def possible_syllables(term: str) -> tuple[tuple[str, ...], ...] | None:
     >>> possible_syllables("習近平")  # 平 is also read bēng, bìng, pián
     (('xi',), ('jin',), ('beng', 'bing', 'pian', 'ping'))
     """
-    table = _syllable_table()
-    if not all(ch in table for ch in term):
-        return None
-    return tuple(table[ch] for ch in term)
+    options = tuple(map(pinyin_syllables_of, term))
+    return options if all(options) else None
 
 
 @cache
@@ -209,6 +229,33 @@ def _may_be_pinyin(letters: str, term: str) -> bool:
     return letters[0] in firsts and lo <= len(letters) <= hi
 
 
+def _override_applies(simp: str) -> bool:
+    """Whether a phrase of pinyin_overrides.tsv occurs in the term, so pinyin_reading reads it from there."""
+    from glossary.readings import _longest_override, _overrides
+
+    overrides, longest = _overrides("pinyin_overrides.tsv"), _longest_override("pinyin_overrides.tsv")
+    return any(simp[i:j] in overrides for i in range(len(simp)) for j in range(i + 2, min(len(simp), i + longest) + 1))
+
+
+def _known_pinyin(latin: str, term: str) -> bool | None:
+    """What :func:`glossary.readings.is_pinyin` says, when the table knows it: None when it does not.
+
+    It does when each simplified character has one syllable and no override
+    phrase applies: the term's pinyin is then those syllables (王毅 wang yi).
+    """
+    from glossary import normalize
+    from glossary.readings import _fold_pinyin
+
+    simp = normalize.to_simplified(term)
+    one = only_syllables(simp)
+    if one is None or _override_applies(simp):
+        return None
+    target = _fold_pinyin(latin)
+    if not target or re.search(r"[^\W\d_\s'’\-·]", latin) is None:
+        return False
+    return target == "".join(map(_fold_pinyin, one))
+
+
 def _may_spell(latin: str, term: str) -> bool:
     """False only when :func:`glossary.readings.is_pinyin` must say False, found without pypinyin.
 
@@ -217,14 +264,11 @@ def _may_spell(latin: str, term: str) -> bool:
     simplified characters, unless an override phrase of pinyin_reading applies.
     """
     from glossary import normalize
-    from glossary.readings import _fold_pinyin, _longest_override, _overrides
+    from glossary.readings import _fold_pinyin
 
     simp = normalize.to_simplified(term)
     options = possible_syllables(simp)
-    if options is None:
-        return True
-    overrides, longest = _overrides("pinyin_overrides.tsv"), _longest_override("pinyin_overrides.tsv")
-    if any(simp[i:j] in overrides for i in range(len(simp)) for j in range(i + 2, min(len(simp), i + longest) + 1)):
+    if options is None or _override_applies(simp):
         return True
     target = _fold_pinyin(latin)
     reach = {0}
