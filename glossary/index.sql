@@ -1,7 +1,7 @@
--- Lookup index written by `glossary build` (glossary/index.py: build_index).
+-- Lookup index written by `glossary build` (glossary/index/build.py: build_index).
 --
 -- Every form of every entry is folded (lower case, no tone marks, no spaces,
--- hyphens or punctuation; see glossary/index.py: fold_key) and stored once in
+-- hyphens or punctuation; see glossary/index/fold.py: fold_key) and stored once in
 -- `forms`. Form ids follow (length, text) order, so the smallest ids among a
 -- set of candidates are the shortest forms, and a length window is an id range
 -- (`form_lengths`). `grams` holds, for each q-gram (bigram for CJK, kana and

@@ -1,4 +1,4 @@
-"""glossary/index.py: build_index, lookup, format_hits over a small index."""
+"""glossary/index/: build_index, lookup, format_hits over a small index."""
 
 from __future__ import annotations
 
@@ -483,7 +483,7 @@ def _tables(path) -> dict:
 def test_postings_spilled_in_chunks_are_the_postings_held_in_memory(tmp_path, monkeypatch) -> None:
     # A big build gathers its q-gram postings in chunks on disk; joined, they
     # must be exactly what a small build keeps in memory.
-    from glossary import index
+    from glossary.index import build as index_build
     from glossary.model import Entry, Occurrence, Rendering
 
     han, ko = "經濟社會發展改革開放國家治理現代化", "경제사회발전개혁개방국가치리현대화"
@@ -497,7 +497,7 @@ def test_postings_spilled_in_chunks_are_the_postings_held_in_memory(tmp_path, mo
         for i in range(600)
     ]
     build_index(entries, tmp_path / "held.sqlite", inputs={})
-    monkeypatch.setattr(index, "_POSTINGS_HELD", 40)
+    monkeypatch.setattr(index_build, "_POSTINGS_HELD", 40)
     build_index(entries, tmp_path / "spilled.sqlite", inputs={})
     held, spilled = _tables(tmp_path / "held.sqlite"), _tables(tmp_path / "spilled.sqlite")
     assert held == spilled

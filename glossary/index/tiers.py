@@ -1,0 +1,232 @@
+"""The search tiers over an open index: exact, prefix, substring, fuzzy (:class:`_Searcher`).
+
+In: an open connection, the folded query (and the query as typed, for
+English words), an optional field code. Out: (entry id, field code, score)
+triples per tier, best first. Each tier is an indexed query, never a full
+scan: a range scan over the sorted forms, the intersection of q-gram
+postings, FTS5 for English words, and for typos the q-gram count filter over
+forms of about the same length before a bounded edit distance.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from bisect import bisect_left
+from collections import Counter
+
+from glossary.index.fold import _edit_distance, _gram_size, _grams, _words
+from glossary.index.records import _EN
+
+# typing and dataclasses (which imports inspect) cost more than a whole lookup,
+# so they are only read by type checkers.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from glossary.index.store import sqlite3
+
+_TOP = "\U0010ffff"  # sorts after every folded form: the end of a prefix range
+_PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
+_FUZZY_VERIFY = 3000  # candidates checked by edit distance at most, most grams shared first
+_FUZZY_ROUNDS = (100, 500, _FUZZY_VERIFY)  # ... fetched in rounds of these cumulative sizes
+
+
+class _Searcher:
+    """The tiers of one lookup over an open index."""
+
+    def __init__(self, con: sqlite3.Connection, field: int | None, limit: int) -> None:
+        self.con = con
+        self.field = field
+        # Forms whose entries are read for a prefix or substring tier: a form
+        # has one entry or a few; with --field many forms are of other fields.
+        self.forms_wanted = limit * (3 if field is None else 30)
+
+    def _keys(self, form_ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
+        """(form id, entry id, field, weight) of the given forms, in the wanted field."""
+        rows = self.con.execute(
+            "SELECT k.form_id, k.entry_id, k.field, e.weight FROM keys k JOIN entries e ON e.id = k.entry_id "
+            "WHERE k.form_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(form_ids)),),
+        ).fetchall()
+        return [row for row in rows if self.field is None or row[2] == self.field]
+
+    def _forms(self, form_ids: Iterable[int]) -> dict[int, str]:
+        return dict(
+            self.con.execute(
+                "SELECT id, text FROM forms WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(form_ids)),)
+            )
+        )
+
+    def exact(self, key: str, query: str) -> list[tuple[int, int, float]]:
+        row = self.con.execute("SELECT id FROM forms WHERE text = ?", (key,)).fetchone()
+        if row is None:
+            return []
+        found = sorted(self._keys([row[0]]), key=lambda r: (r[2], -r[3], r[1]))
+        return [(entry_id, code, 1.0) for _, entry_id, code, _ in found]
+
+    def prefix(self, key: str, query: str) -> list[tuple[int, int, float]]:
+        rows = self.con.execute(
+            "SELECT id, text FROM forms WHERE text > ? AND text < ? LIMIT ?", (key, key + _TOP, _PREFIX_SCAN)
+        ).fetchall()
+        return self._ranked(dict(rows), key, base=0.5)
+
+    def _ranked(self, texts: dict[int, str], key: str, base: float) -> list[tuple[int, int, float]]:
+        """Hits for matching forms, shorter forms (closer to the query) first."""
+        shortest = sorted(texts, key=lambda i: (len(texts[i]), texts[i]))[: self.forms_wanted]
+        out = []
+        for form_id, entry_id, code, weight in self._keys(shortest):
+            out.append((entry_id, code, base + 0.4 * len(key) / len(texts[form_id]), weight))
+        out.sort(key=lambda r: (-r[2], r[1], -r[3], r[0]))
+        return [(entry_id, code, score) for entry_id, code, score, _ in out]
+
+    def _posting(self, table: str, gram: str) -> array:
+        row = self.con.execute(f"SELECT ids FROM {table} WHERE gram = ?", (gram,)).fetchone()  # noqa: S608
+        ids = array("I")
+        if row is not None:
+            ids.frombytes(row[0])
+        return ids
+
+    def substring(self, key: str, query: str) -> list[tuple[int, int, float]]:
+        hits = self._gram_substring(key)
+        if self.field in (None, _EN) and key.isascii():
+            hits += self._english(_fts_words(query), base=0.3)
+        return hits
+
+    def _gram_substring(self, key: str) -> list[tuple[int, int, float]]:
+        q = _gram_size(key)
+        if len(key) < q:
+            candidates: set[int] = set()
+            for (blob,) in self.con.execute("SELECT ids FROM grams WHERE gram > ? AND gram < ?", (key, key + _TOP)):
+                ids = array("I")
+                ids.frombytes(blob)
+                candidates.update(ids)
+        else:
+            postings = sorted((self._posting("grams", g) for g in set(_grams(key, padded=False))), key=len)
+            candidates = set(postings[0])
+            for ids in postings[1:]:
+                if not candidates:
+                    break
+                candidates.intersection_update(ids)
+        # Smaller ids are shorter forms: check the shortest first, a bounded number.
+        ordered = sorted(candidates)[:_PREFIX_SCAN]
+        texts = {i: t for i, t in self._forms(ordered).items() if key in t and not t.startswith(key)}
+        return self._ranked(texts, key, base=0.3)
+
+    def _english(self, match: str, base: float) -> list[tuple[int, int, float]]:
+        if not match:
+            return []
+        rows = self.con.execute(
+            "SELECT e.entry_id, e.text, n.weight FROM english e JOIN entries n ON n.id = e.entry_id "
+            "WHERE english MATCH ? ORDER BY rank LIMIT ?",
+            (match, _PREFIX_SCAN),
+        ).fetchall()
+        out = [(entry_id, _EN, base + 0.3 / max(1, len(_words(text))), weight) for entry_id, text, weight in rows]
+        out.sort(key=lambda r: (-r[2], -r[3], r[0]))
+        return [(entry_id, code, score) for entry_id, code, score, _ in out]
+
+    def _near(self, key: str, grams_table: str, lengths_table: str, bound: int) -> list[tuple[int, int]]:
+        """(id, distance) of forms (or words) within ``bound`` edits of ``key``.
+
+        q-gram count filter: one edit destroys at most q of the query's grams,
+        so a form within ``bound`` edits shares at least
+        ``len(grams) - q * bound`` of them. Only forms of a length within the
+        bound are counted: their ids form one range, cut out of each posting by
+        bisection.
+        """
+        q = _gram_size(key)
+        grams = set(_grams(key, padded=True))
+        need = len(grams) - q * bound
+        if need < 1:
+            return []
+        low = self.con.execute(
+            f"SELECT min(first_id) FROM {lengths_table} WHERE length >= ?", (len(key) - bound,)  # noqa: S608
+        ).fetchone()[0]
+        high = self.con.execute(
+            f"SELECT min(first_id) FROM {lengths_table} WHERE length > ?", (len(key) + bound,)  # noqa: S608
+        ).fetchone()[0]
+        if low is None:
+            return []
+        high = high or 2**32
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            ids = self._posting(grams_table, gram)
+            counts.update(ids[bisect_left(ids, low) : bisect_left(ids, high)])
+        # Candidates are checked most shared grams first, in rounds. A form
+        # sharing c grams is at least ceil((len(grams) - c) / q) edits away, so
+        # once `want` forms are found nearer than that bound, no later
+        # candidate can rank before them: stop (ties at the bound are still checked).
+        want = self.forms_wanted if grams_table == "grams" else 1
+        table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
+        near: list[tuple[int, int]] = []
+        checked = 0
+        for size in _FUZZY_ROUNDS:
+            ranked = [(i, n) for i, n in counts.most_common(size)[checked:] if n >= need]
+            if not ranked:
+                break
+            texts = dict(self.con.execute(
+                f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
+                (json.dumps([i for i, _ in ranked]),),
+            ))
+            for i, n in ranked:
+                floor = -(-(len(grams) - n) // q)
+                if sum(d < floor for _, d in near) >= want:
+                    return sorted(near, key=lambda r: r[1])
+                if (d := _edit_distance(key, texts[i], bound)) <= bound:
+                    near.append((i, d))
+            if len(ranked) < size - checked:
+                break  # fewer candidates than the round asked for: none are left
+            checked = size
+        return sorted(near, key=lambda r: r[1])
+
+    def fuzzy(self, key: str, query: str) -> list[tuple[int, int, float]]:
+        out = []
+        if bound := _typo_bound(key):
+            near = dict(self._near(key, "grams", "form_lengths", bound))
+            for form_id, entry_id, code, weight in self._keys(near):
+                out.append((entry_id, code, 0.25 * (1 - near[form_id] / (len(key) + 1)), weight))
+            out.sort(key=lambda r: (-r[2], r[1], -r[3], r[0]))
+        hits = [(entry_id, code, score) for entry_id, code, score, _ in out]
+        if self.field in (None, _EN) and key.isascii():
+            hits += self._english(self._corrected_words(query), base=0.0)
+        return hits
+
+    def _corrected_words(self, query: str) -> str:
+        """An FTS5 query: each word of the query, or the vocabulary words a typo away."""
+        groups = []
+        for word in _words(query):
+            if self.con.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone():
+                groups.append(f'"{word}"')
+                continue
+            near = self._near(word, "word_grams", "word_lengths", _typo_bound(word)) if _typo_bound(word) else []
+            if not near:
+                return ""
+            best = near[0][1]
+            words = self.con.execute(
+                "SELECT word FROM words WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([i for i, d in near if d == best]),),
+            ).fetchall()
+            groups.append("(" + " OR ".join(f'"{w}"' for (w,) in words) + ")")
+        return " AND ".join(groups)
+
+
+def _fts_words(query: str) -> str:
+    """An FTS5 query for every word of the query, the last one as a prefix.
+
+    Folded words are letters and digits only, so they are safe inside FTS5
+    double quotes.
+
+    >>> _fts_words("Two Sess")
+    '"two" AND "sess"*'
+    """
+    parts = [f'"{word}"' for word in _words(query)]
+    if parts:
+        parts[-1] += "*"
+    return " AND ".join(parts)
+
+
+def _typo_bound(key: str) -> int:
+    """How many typos a query of this length may carry and still be recognised."""
+    if key.isascii():
+        return 2 if len(key) >= 8 else 1 if len(key) >= 4 else 0
+    return 1 if len(key) >= 3 else 0
