@@ -24,8 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from glossary.export import OUTPUTS
@@ -196,21 +195,7 @@ def _remove(path: Path) -> None:
         pass
 
 
-@contextmanager
-def _locked(lock_path: Path) -> Iterator[None]:
-    try:
-        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
-    except OSError as exc:
-        raise OutputError(_("{path}: cannot lock for writing: {reason}").format(path=lock_path, reason=os_reason(exc))) from None
-    try:
-        try:
-            import fcntl
+def _locked(lock_path: Path):  # noqa: ANN202 - a context manager
+    from glossary.fileio import exclusive_lock
 
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except ImportError:  # Windows
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        yield
-    finally:
-        os.close(fd)
+    return exclusive_lock(lock_path, OutputError)

@@ -67,3 +67,35 @@ def _remove(tmp: str) -> None:
         os.unlink(tmp)
     except OSError:
         pass
+
+
+@contextmanager
+def exclusive_lock(lock_path: Path, error: type[Exception] = OutputError, shown: Path | None = None) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``lock_path`` (created if missing) while the block runs.
+
+    Writers of one file or folder take turns: ``extract --add`` on terms.yaml,
+    builds into one ``out/``. A lock that cannot be taken is ``error``
+    naming ``shown`` (default: the lock file).
+
+    >>> import tempfile, pathlib
+    >>> with exclusive_lock(pathlib.Path(tempfile.mkdtemp()) / ".x.lock"):
+    ...     pass
+    """
+    try:
+        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    except OSError as exc:
+        raise error(
+            _("{path}: cannot lock for writing: {reason}").format(path=shown or lock_path, reason=os_reason(exc))
+        ) from None
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except ImportError:  # Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        yield
+    finally:
+        os.close(fd)

@@ -10,13 +10,10 @@ which an update runs, and the clean-up of temporary files a killed run left.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from glossary.i18n import _, os_reason
+from glossary.i18n import _
 from glossary.model import Term, TermbaseError
 from glossary.termbase.layout import split_lines
 from glossary.termbase.read import _load_terms
@@ -113,23 +110,8 @@ def _clean_temporaries(path: Path) -> None:
             pass
 
 
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def _locked(path: Path):  # noqa: ANN202 - a context manager
     """Hold an exclusive lock beside ``path`` (``.terms.yaml.lock``) while updating it."""
-    lock_path = path.with_name(f".{path.name}.lock")
-    try:
-        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
-    except OSError as exc:
-        raise TermbaseError(_("{path}: cannot lock for writing: {reason}").format(path=path, reason=os_reason(exc))) from None
-    try:
-        try:
-            import fcntl
+    from glossary.fileio import exclusive_lock
 
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except ImportError:  # Windows
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        yield
-    finally:
-        os.close(fd)
+    return exclusive_lock(path.with_name(f".{path.name}.lock"), TermbaseError, shown=path)
