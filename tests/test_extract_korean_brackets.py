@@ -69,3 +69,16 @@ def test_no_ellipsis_at_the_line_end_no_term(text: str) -> None:
 def test_one_hanja_is_a_word_only_when_a_particle_closes_it(text: str, expected: list) -> None:
     # True: a term or name of the glossary (漢 is kind term, 秦 name: CC-CEDICT decides); False: ``other``
     assert [(o.term, o.gloss, o.kind != "other") for o in extract_occurrences(text, "t")] == expected
+
+
+# A count before a numbered term is part of its rendering (issue 15: "digits kept: 20차 당대회").
+@pytest.mark.parametrize(
+    ("text", "term", "gloss"),
+    [
+        ("공산당은 20차 당대회(二十大)에서 지도부를 바꿨다.", "二十大", "20차 당대회"),
+        ("이번 3중전회(三中全會)는 개혁을 다뤘다.", "三中全會", "3중전회"),
+        ("지난 3차 회의(會議)에서", "會議", "회의"),  # no number in the term: the count stays out
+    ],
+)
+def test_a_count_renders_the_number_of_the_term(text: str, term: str, gloss: str) -> None:
+    assert [o.gloss for o in extract_occurrences(text, "t") if o.term == term] == [gloss]

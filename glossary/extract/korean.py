@@ -7,6 +7,7 @@ to a particle or an apposition noun (스타트업 딥시크), sized by the term.
 
 from __future__ import annotations
 
+import re
 
 from glossary.extract.chars import RE_KO_ORDINAL, RE_KO_WORDS
 from glossary.extract.quotes import quoted_before
@@ -64,13 +65,31 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
             take = k
             break
         if total < n and not word.endswith(KO_BREAK) and word not in KO_APPOSITION \
-                or RE_KO_ORDINAL.fullmatch(word):
+                or RE_KO_ORDINAL.fullmatch(word) or counted_by(word, term):
             take = k
             total += len(word)
             continue
         break
     span = " ".join(words[-take:])
     return span, korean_kind(span, term), None
+
+
+#: A count before the rendering (20차, 3기): part of it when the term holds a number too.
+_KO_COUNT = re.compile(r"\d+[차기회]")
+_NUMBERS = frozenset("0123456789一二三四五六七八九十百千兩〇零")
+
+
+def counted_by(word: str, term: str) -> bool:
+    """(korean, issue 15) Whether ``word`` is the count of a numbered term: 20차 in 20차 당대회(二十大).
+
+    The Korean rendering spells the term's number in digits, so a term of
+    three hanzi may take four words' worth of hangul; a count before a term
+    with no number in it is not its rendering (3차 회의(會議)).
+
+    >>> counted_by("20차", "二十大"), counted_by("3차", "會議"), counted_by("20년", "二十大")
+    (True, False, False)
+    """
+    return _KO_COUNT.fullmatch(word) is not None and any(ch in _NUMBERS for ch in term)
 
 
 def trim_quoted_korean(quoted: str, term: str) -> str:
