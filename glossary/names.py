@@ -121,6 +121,9 @@ _YEARS = re.compile(
     r"\((?:c\. ?|born |reigned (?:as child )?)?(\d{1,4})(\s*BC)?\s*[-–]\s*(?:c\. ?)?(\d{1,4})?(\s*BC)?[),;]"
 )
 _SEE = re.compile(r"^(?:see|variant of|same as|abbr\. for|full name) ([^\s|\[,;]+)(?:\|[^\s\[,;]+)?")
+# Another name of a person the dictionary describes under its main name: 孫文 "the original
+# name of 孫中山 …", 墨翟 "original name of Mozi 墨子": the person's dates are there.
+_NAME_OF = re.compile(r"^(?:the )?(?:original|courtesy|personal|pen) name (?:of|for) [^\u3400-\u9fff|\[]{0,40}?([\u3400-\u9fff]+)")
 _PLACE_WORDS = re.compile(
     r"\b(province|municipality|city|prefecture|county|district|autonomous region|region|SAR|"
     r"special administrative region|town|township|village|river|lake|mountains?|Mt|island|islands|sea|bay|"
@@ -177,7 +180,7 @@ def _first_senses(trad: str) -> list[tuple[str, str]]:
         if not _is_name_pinyin(entry.pinyin):
             continue
         for sense in entry.senses:
-            m = _SEE.match(sense)
+            m = _SEE.match(sense) or _NAME_OF.match(sense)
             if m:
                 for target in lookup_entries(m.group(1)):
                     if _is_name_pinyin(target.pinyin):
@@ -193,11 +196,26 @@ def _has_common_entry(term: str) -> bool:
     return any(not _is_name_pinyin(e.pinyin) for e in lookup_entries(term))
 
 
+# Only the year of death: "Zhao Yun (-229), general of Shu".
+_DIED = re.compile(r"\([-–](\d{1,4})(\s*BC)?\)")
+
+
+def _dates(sense: str) -> re.Match[str] | None:
+    """The life dates of a person's gloss: (born-died), (born-), or (-died) alone."""
+    return _YEARS.search(sense) or _DIED.search(sense)
+
+
 def _person_era(sense: str) -> str | None:
-    """"modern" or "historical" from a person's life dates in a gloss; None when none are given."""
-    m = _YEARS.search(sense)
+    """"modern" or "historical" from a person's life dates in a gloss; None when none are given.
+
+    >>> _person_era("Xi Jinping (1953-), PRC politician"), _person_era("Zhao Yun (-229), general of Shu")
+    ('modern', 'historical')
+    """
+    m = _dates(sense)
     if not m:
         return None
+    if m.re is _DIED:
+        return "historical" if m.group(2) or int(m.group(1)) <= MODERN_FROM else "modern"
     start, start_bc, end, end_bc = m.groups()
     if start_bc or end_bc:
         return "historical"
@@ -208,8 +226,8 @@ def _person_era(sense: str) -> str | None:
 def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
     era = _person_era(sense)
     head = " ".join(sense.split()[:8])
-    if era is not None and _YEARS.search(sense).start() < 60:  # a person: "Name (1953-), ..."
-        name = sense[: _YEARS.search(sense).start()].strip(" ,")
+    if era is not None and _dates(sense).start() < 60:  # a person: "Name (1953-), ..."
+        name = sense[: _dates(sense).start()].strip(" ,")
         if _FOREIGN.search(sense) and _fold_latin(name)[-len(_pinyin_key(pinyin)) :] != _pinyin_key(pinyin):
             category = "japanese" if re.search(r"\bJapan(ese)?\b", sense) and era == "modern" else "foreign"
             return NameClass(category, era, "dictionary", proper=trad, pinyin=pinyin)
