@@ -47,8 +47,13 @@ _DATA = Path(__file__).parent / "data"
 CATEGORIES = ("person", "place", "institution", "company", "title", "foreign", "japanese", "clause", "term")
 
 #: Administrative suffixes read by their hanja reading after a transcribed
-#: place (廣東省 광둥성, 深圳市 선전시), longest first.
-ADMIN_SUFFIXES = ("特別行政區", "自治區", "自治州", "自治縣", "自治旗", "新區", "省", "市", "縣", "區", "鎮", "鄉", "村")
+#: place (廣東省 광둥성, 深圳市 선전시), longest first; so are the common
+#: nouns of landforms after a place's name, as Korean writers print them
+#: (長江三角洲 창장삼각주, 臺灣海峽 대만해협, 西沙群島 시사군도, 遼東半島 랴오둥반도).
+ADMIN_SUFFIXES = (
+    "特別行政區", "自治區", "自治州", "自治縣", "自治旗", "三角洲", "新區", "海峽", "群島", "列島", "半島", "盆地",
+    "高原", "平原", "省", "市", "縣", "區", "鎮", "鄉", "村",
+)  # fmt: skip
 
 #: Head words of organisations: they keep the hanja reading (外交部 외교부).
 INSTITUTION_HEADS = (
@@ -108,10 +113,12 @@ def surnames() -> dict[str, str]:
 def conventional_form(trad: str) -> tuple[str, str] | None:
     """(Korean form, what) for a name Korean writers print by convention, else None.
 
-    >>> conventional_form("香港"), conventional_form("北京")
-    (('홍콩', 'place'), None)
+    >>> conventional_form("香港"), conventional_form("北京"), conventional_form("台灣")
+    (('홍콩', 'place'), None, ('대만', 'place'))
     """
-    row = _table("name_overrides.tsv").get(trad)
+    table = _table("name_overrides.tsv")
+    # 台 is the everyday spelling of 臺 in names (台灣, 台北); the table holds the standard form.
+    row = table.get(trad) or table.get(trad.replace("台", "臺"))
     return (row[0], row[1]) if row else None
 
 

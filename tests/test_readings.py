@@ -333,6 +333,15 @@ def test_one_syllable_per_character(hanzi: str) -> None:
         ("新疆", "신장", "신강", "name:modern"),
         ("廣東省", "광둥성", "광동성", "name:modern"),
         ("深圳市", "선전시", "심수시", "name:modern"),
+        # landforms: the place transcribed, the common noun read (and 台 the everyday 臺)
+        ("長江三角洲", "창장삼각주", "장강삼각주", "name:modern"),
+        ("西沙群島", "시사군도", "서사군도", "name:modern"),
+        ("遼東半島", "랴오둥반도", "요동반도", "name:modern"),
+        ("四川盆地", "쓰촨분지", "사천분지", "name:modern"),
+        ("臺灣海峽", "대만해협", "대만해협", "name:modern"),
+        ("台灣海峽", "대만해협", "대만해협", "name:modern"),
+        ("台灣省", "대만성", "대만성", "name:modern"),
+        ("朝鮮半島", "한반도", "조선반도", "name:modern"),  # convention
         # conventions
         ("香港", "홍콩", "향항", "name:modern"),
         ("澳門", "마카오", "오문", "name:modern"),
@@ -350,7 +359,7 @@ def test_one_syllable_per_character(hanzi: str) -> None:
         # terms; Korean usage in ko, the strict reading in ko_hanja
         ("以舊換新", "이구환신", "이구환신", "term"),
         ("人類命運共同體", "인류운명공동체", "인류명운공동체", "term"),
-        ("台灣", "대만", "대만", "term"),
+        ("台灣", "대만", "대만", "name:modern"),  # 台 the everyday spelling of 臺: the convention row of 臺灣
         # a Chinese clause: no ko at all
         ("關於進一步全面深化改革、推進中國式現代化的決定", "", "관어진일보전면심화개혁、추진중국식현대화적결정", "clause"),
     ],
