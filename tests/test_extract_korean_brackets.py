@@ -82,3 +82,16 @@ def test_one_hanja_is_a_word_only_when_a_particle_closes_it(text: str, expected:
 )
 def test_a_count_renders_the_number_of_the_term(text: str, term: str, gloss: str) -> None:
     assert [o.gloss for o in extract_occurrences(text, "t") if o.term == term] == [gloss]
+
+
+# A title between the transcribed name and its bracket: the bracket annotates the name.
+@pytest.mark.parametrize(
+    ("text", "term", "gloss"),
+    [
+        ("행사에는 딩쉐샹 부총리(丁薛祥)가 참석했다.", "丁薛祥", "딩쉐샹"),
+        ("왕이 외교부장(王毅)이 방한했다.", "王毅", "왕이"),
+        ("시진핑 사상(習近平思想)을 학습했다.", "習近平思想", "시진핑 사상"),  # the name is part of the term
+    ],
+)
+def test_a_title_between_name_and_bracket_is_left_out(text: str, term: str, gloss: str) -> None:
+    assert [o.gloss for o in extract_occurrences(text, "t") if o.term == term] == [gloss]

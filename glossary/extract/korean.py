@@ -43,6 +43,9 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
         return words[-1], "transcription", None
     if len(words) >= 2 and is_transcription("".join(words[-2:]), term):
         return " ".join(words[-2:]), "transcription", None
+    if len(words) >= 2 and is_transcription(words[-2], term):
+        # (korean, issue 15) a title between the name and its bracket: 딩쉐샹 부총리(丁薛祥)
+        return words[-2], "transcription", None
     part = transcribed_part(words[-1], term)
     if part:
         return part, "transcription", None
