@@ -95,3 +95,16 @@ def test_a_count_renders_the_number_of_the_term(text: str, term: str, gloss: str
 )
 def test_a_title_between_name_and_bracket_is_left_out(text: str, term: str, gloss: str) -> None:
     assert [o.gloss for o in extract_occurrences(text, "t") if o.term == term] == [gloss]
+
+
+# A quoted phrase heading the words before the bracket: the rendering is both.
+@pytest.mark.parametrize(
+    ("text", "term", "gloss"),
+    [
+        ("정부는 '하나의 중국' 원칙(一個中國原則)을 재확인했다.", "一個中國原則", "'하나의 중국' 원칙"),
+        ("이른바 “두 개의 확립” 정신(兩個確立精神)이 강조됐다.", "兩個確立精神", "“두 개의 확립” 정신"),
+        ("그는 '개혁'을 말하며 원칙(原則)을 지켰다.", "原則", "원칙"),  # long enough alone
+    ],
+)
+def test_a_quoted_head_joins_the_rendering(text: str, term: str, gloss: str) -> None:
+    assert [o.gloss for o in extract_occurrences(text, "t") if o.term == term] == [gloss]

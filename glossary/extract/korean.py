@@ -74,7 +74,37 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
             continue
         break
     span = " ".join(words[-take:])
+    if total < n:
+        span = with_quoted_head(tail, words[-take:]) or span
     return span, korean_kind(span, term), None
+
+
+#: Closing quotes and the opening quote each one closes.
+_QUOTE_PAIRS = {"’": "‘", "”": "“", "'": "'", '"': '"', "」": "「", "』": "『"}
+
+
+def with_quoted_head(tail: str, words: list[str]) -> str | None:
+    """(korean, issue 15) A quoted phrase and the words after it, when the words alone are too short.
+
+    '하나의 중국' 원칙(一個中國原則): the quoted phrase is the rendering's head,
+    the noun after it its end; the quotes stay (the entries stage drops them).
+
+    >>> with_quoted_head("중국은 '하나의 중국' 원칙", ["원칙"])
+    "'하나의 중국' 원칙"
+    >>> with_quoted_head("중국은 하나의 원칙", ["원칙"]) is None
+    True
+    """
+    found = re.search(r"\s+".join(map(re.escape, words)) + r"$", tail)
+    if found is None:
+        return None
+    rest = tail[: found.start()].rstrip()
+    opening = _QUOTE_PAIRS.get(rest[-1:])
+    if opening is None:
+        return None
+    start = rest.rfind(opening, max(0, len(rest) - 40), len(rest) - 1)
+    if start == -1 or not RE_KO_WORDS.fullmatch(rest[start + 1 : -1].strip()):
+        return None
+    return rest[start:] + " " + " ".join(words)
 
 
 #: A count before the rendering (20차, 3기): part of it when the term holds a number too.
