@@ -353,6 +353,7 @@ def test_one_syllable_per_character(hanzi: str) -> None:
         ("長安", "장안", "장안", "name:historical"),
         ("趙子龍", "조자룡", "조자룡", "name:historical"),  # another name of 趙雲 (-229)
         ("孫文", "쑨원", "손문", "name:modern"),  # another name of 孫中山 (1866-1925)
+        ("刘强东", "류창둥", "유강동", "name:modern"),  # simplified input with 强, a Korean form too
         # organisations keep the reading
         ("國務院", "국무원", "국무원", "name:institution"),
         ("外交部", "외교부", "외교부", "name:institution"),
