@@ -492,6 +492,9 @@ def test_polyphonic_characters(hanzi: str, hangul: str) -> None:
         ("2024年度", "2024년도"),
         ("第20次 黨大會", "제20차 당대회"),
         ("女性 勞動者", "여성 노동자"),  # after a space, a new word: 여
+        ("數十年來", "수십년래"),  # a bound noun of counting after a number keeps ㄴ (hanja.txt: 年 is 년 after a numeral in 141 of 141 words)
+        ("數年來", "수년래"),
+        ("近年來", "근년래"),
     ],
 )
 def test_mixed_text(text: str, hangul: str) -> None:
