@@ -19,9 +19,9 @@ from typing import Any
 
 from glossary.i18n import _
 from glossary.model import Entry, Term
-from glossary.termbase.layout import _Block, _blocks, _line_ending, _Plan, split_lines
-from glossary.termbase.parse import _compose, _data
-from glossary.termbase.read import _check_one_term_each, _decode, _merge_key, _no_gc, _read_bytes
+from glossary.termbase.layout import _Block, _block, _line_ending, _Plan, split_lines
+from glossary.termbase.parse import _compose
+from glossary.termbase.read import BlockTerms, _check_one_term_each, _decode, _merge_key, _no_gc, _read_bytes
 from glossary.termbase.records import (
     _CURATED_UPDATE_FIELDS,
     TOOL_FIELDS,
@@ -31,7 +31,7 @@ from glossary.termbase.records import (
     _read_back,
 )
 from glossary.termbase.render import _HEADER, _render_fields, _scalar
-from glossary.termbase.validate import _validate, is_cjk_key
+from glossary.termbase.validate import is_cjk_key
 from glossary.termbase.write import _clean_temporaries, _locked, write_termbase
 
 
@@ -58,13 +58,20 @@ def update_termbase(
         _clean_temporaries(path)
         data = _read_bytes(path, required=False) or b""
         old = _decode(data, path)
-        doc = _compose(old, path) if old.strip() else None
-        terms = _check_one_term_each(tuple(_validate(None if doc is None else _data(doc, path), path)), path)
-        known = {_merge_key(t.simp or t.key): t for t in terms}
         lines = split_lines(old)
         eol = _line_ending(lines)
-        blocks = _blocks(doc, lines)
-        del doc  # only the line numbers are needed now: the nodes of a big file are hundreds of MB
+        blocks: dict[str, _Block] = {}
+        read = BlockTerms(path)
+
+        def each(key_node: Any, value: Any) -> None:  # one block at a time: the nodes of a big file are 200 MB
+            read(key_node, value)
+            if isinstance(key_node.value, str):
+                blocks[key_node.value] = _block(key_node, value, lines)
+
+        doc = _compose(old, path, each=each) if old.strip() else None
+        terms = _check_one_term_each(read.finish(doc), path)
+        del doc
+        known = {_merge_key(t.simp or t.key): t for t in terms}
         report = AddReport()
         plan = _Plan(lines)
         new_blocks: list[TermUpdate] = []
@@ -116,9 +123,23 @@ def update_termbase(
         if new != old:
             write_termbase(
                 path, old, new, bom=data.startswith(codecs.BOM_UTF8), kept=plan.kept_lines(), old_terms=terms,
-                expected=expected, dry_run=dry_run,
+                expected=expected, dry_run=dry_run, reuse=_reusable(plan, blocks, terms, expected),
             )
         return report
+
+
+def _reusable(plan: _Plan, blocks: dict[str, _Block], terms: tuple[Term, ...],
+              expected: dict[str, dict[str, Any]]) -> dict[int, tuple[int, Term]]:
+    """The blocks the update leaves byte for byte, for the writer's check: new key line -> (new last line, term)."""
+    reuse: dict[int, tuple[int, Term]] = {}
+    for term in terms:
+        block = blocks.get(term.key)
+        if block is None or term.key in expected or block.start != term.line - 1:
+            continue
+        at = plan.unchanged(block.start, block.end)
+        if at is not None:
+            reuse[at] = (at + block.end - 1 - block.start, term)
+    return reuse
 
 
 def _tool_values(term: Term) -> dict[str, Any]:

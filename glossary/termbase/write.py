@@ -30,6 +30,7 @@ def write_termbase(
     old_terms: tuple[Term, ...] = (),
     expected: dict[str, dict[str, Any]] | None = None,
     dry_run: bool = False,
+    reuse: dict[int, tuple[int, Term]] | None = None,
 ) -> None:
     """Replace ``terms.yaml`` by ``new``, after checking it; the one way the tool writes the file.
 
@@ -40,9 +41,12 @@ def write_termbase(
     reads back exactly as given. Anything else is a :class:`TermbaseError`
     naming the term and the reason, and nothing is written. The file keeps
     its byte-order mark; the write is atomic (call it under the lock).
+    ``reuse``: the blocks the update left byte for byte (new key line ->
+    new last line, term), which the check parses but need not rebuild
+    (:func:`~glossary.termbase.read._load_terms`).
     """
     try:
-        new_terms = _load_terms(new, path)
+        new_terms = _load_terms(new, path, reuse)
     except TermbaseError as exc:
         raise TermbaseError(
             _("{path}: the update was not written, it would make the file invalid: {reason}").format(path=path, reason=exc)
@@ -50,10 +54,13 @@ def write_termbase(
     _check_kept(path, kept if kept is not None else split_lines(old), split_lines(new))
     expected = expected or {}
     by_key = {t.key: t for t in new_terms}
+    same = {term.key for _, term in (reuse or {}).values()}
     for term in old_terms:
         now = by_key.get(term.key)
         if now is None:
             raise _not_written(path, term.key, _("the block would disappear"))
+        if term.key in same:
+            continue  # read back from the same bytes at the same place (checked by _load_terms)
         changes = expected.get(term.key, {})
         for name in _COMPARED_FIELDS:
             want = changes[name] if name in changes else _field_value(term, name)
