@@ -279,7 +279,44 @@ def case_gigabyte_line(d: Path):
     with open(d / "huge.txt", "wb") as fh:
         fh.truncate(1 << 30)
     r = glossary("extract", "huge.txt", cwd=d)
-    return one_error_line(r[0], r[2]), r[3], "1 GiB text: " + r[2].strip()[:90], r
+    return one_error_line(r[0], r[2]) and r[4] < 200, r[3], "1 GiB of NUL bytes: " + r[2].strip()[:90], r
+
+
+_PROSE = ("the plan was discussed at length by many delegates without any conclusion " * 1400)[:100_000]
+_TERM = " and the Two Sessions (兩會) open in March "
+
+
+def _one_line(path: Path, size: int) -> int:
+    """A text of ``size`` bytes with no line break and a bracketed term every 100 KB; the number of terms."""
+    n = terms = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while n < size:
+            fh.write(_PROSE)
+            fh.write(_TERM)
+            n += len(_PROSE) + len(_TERM.encode())
+            terms += 1
+    return terms
+
+
+def case_long_line(d: Path):
+    terms = _one_line(d / "line.txt", 270 << 20)  # more than the 256 MiB a text could be when it was read whole
+    r = glossary("extract", "line.txt", "--format", "jsonl", cwd=d)
+    found = r[1].count('"兩會"')
+    ok = r[0] == 0 and found == terms and r[4] < 300
+    return ok, r[3], f"270 MiB, one line: {found} of {terms} terms found, read in windows", r
+
+
+def case_html_text_node(d: Path):
+    with open(d / "big.html", "w", encoding="utf-8") as fh:
+        fh.write("<html><body><p>the Two Sessions (兩會) ")
+        for _ in range(200):
+            fh.write(("word " * 200_000)[:1_000_000])
+        fh.write(" the new normal (新常態) end.</p></body></html>\n")
+    r = glossary("build", "big.html", cwd=d)
+    longest = max((len(line) for line in (d / "out" / "glossary.csv").read_text(encoding="utf-8-sig").splitlines()),
+                  default=0) if r[0] == 0 else -1
+    ok = r[0] == 0 and 0 < longest < 2000 and r[4] < 1000
+    return ok, r[3], f"200 MB HTML text node: build, longest CSV row {longest} characters", r
 
 
 def case_errors(d: Path):
@@ -316,7 +353,7 @@ CASES = [
     case_line_separator, case_quoted_note, case_import_bad_keys, case_export_over_inputs, case_crlf_bom,
     case_two_spellings, case_interrupted_build, case_empty_build, case_added_file, case_symlink_loops,
     case_long_lookup, case_brackets, case_zip_bomb, case_million_rows, case_big_termbase, case_big_termbase_refused,
-    case_big_tbx_note, case_gigabyte_line, case_errors,
+    case_big_tbx_note, case_gigabyte_line, case_long_line, case_html_text_node, case_errors,
 ]
 
 
