@@ -237,7 +237,8 @@ def case_million_rows(d: Path):
     return one_error_line(r[0], r[2]), r[3], r[2].strip()[:100], r
 
 
-def case_big_termbase(d: Path):
+def _big_termbase(d: Path) -> int:
+    """terms.yaml of 50,000 blocks (about 8 MB); its size."""
     import random
 
     random.seed(1)
@@ -249,11 +250,25 @@ def case_big_termbase(d: Path):
         for k in sorted(keys):
             fh.write(f"{k}:\n  en: an English rendering\n  note: a note on the term\n  status: candidate\n"
                      f"  seen:\n    an English rendering: 3\n  count: 3\n  sources:\n    - texts/a.en.txt\n\n")
-    size = (d / "terms.yaml").stat().st_size
+    return (d / "terms.yaml").stat().st_size
+
+
+def case_big_termbase(d: Path):
+    size = _big_termbase(d)
     corpus(d)
     r = glossary("extract", "--add", "--terms", "terms.yaml", "texts", cwd=d)
     ok = r[0] == 0 and r[3] < TIMEOUT
     return ok, r[3], f"50,000 blocks ({size / 1e6:.1f} MB): extract --add (load, update, check, write)", r
+
+
+def case_big_termbase_import(d: Path):
+    size = _big_termbase(d)
+    (d / "p.csv").write_text("zh-Hant,en\n兩會,Two Sessions\n以舊換新,trade-in\n", encoding="utf-8")
+    r1 = glossary("import", "p.csv", "--terms", "terms.yaml", cwd=d)
+    first = (d / "terms.yaml").read_bytes()
+    r2 = glossary("import", "p.csv", "--terms", "terms.yaml", cwd=d)
+    ok = r1[0] == 0 and "2 added" in r1[1] and r2[0] == 0 and (d / "terms.yaml").read_bytes() == first
+    return ok, r1[3], f"50,000 blocks ({size / 1e6:.1f} MB): import of 2 rows; again: {r2[3]:.1f} s, a no-op", r1
 
 
 def case_big_termbase_refused(d: Path):
@@ -352,7 +367,8 @@ def case_errors(d: Path):
 CASES = [
     case_line_separator, case_quoted_note, case_import_bad_keys, case_export_over_inputs, case_crlf_bom,
     case_two_spellings, case_interrupted_build, case_empty_build, case_added_file, case_symlink_loops,
-    case_long_lookup, case_brackets, case_zip_bomb, case_million_rows, case_big_termbase, case_big_termbase_refused,
+    case_long_lookup, case_brackets, case_zip_bomb, case_million_rows, case_big_termbase, case_big_termbase_import,
+    case_big_termbase_refused,
     case_big_tbx_note, case_gigabyte_line, case_long_line, case_html_text_node, case_errors,
 ]
 
