@@ -161,3 +161,11 @@ def test_utf16_with_a_bom_streams(tmp_path: Path) -> None:
     with limits.override(text_window=10_000):
         parts = list(iter_windows(path))
     assert len(parts) > 1 and "".join(p.text for p in parts) == read_source(path).text
+
+
+def test_a_big_page_with_nothing_visible_is_one_empty_text(tmp_path: Path) -> None:
+    path = tmp_path / "scripts.html"
+    path.write_text("<html><head><script>" + "x = 1;\n" * 5000 + "</script></head></html>", encoding="utf-8")
+    with limits.override(text_window=10_000):
+        read, _, found = _extract_file(path)
+    assert found == [] and read.path == str(path)

@@ -86,10 +86,13 @@ def stream_source(path: Path, fmt: str, window: int) -> Iterator[Source]:
         elif fmt == "markdown":
             pieces = _markdown(pieces)
         encoding = "utf-8-sig" if codec == "utf-8" and skip else codec
+        text = ""
         line = 1
         for text in windows(pieces, window):
             yield Source(path=str(path), text=text, encoding=encoding, format=fmt, line=line)
             line += text.count("\n")
+        if line == 1 and not text:  # nothing visible (a page of scripts): still one Source, empty
+            yield Source(path=str(path), text="", encoding=encoding, format=fmt)
 
 
 def _codec(head: bytes, name: str) -> tuple[str, int]:
