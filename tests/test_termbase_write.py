@@ -393,3 +393,42 @@ def test_a_plan_says_where_an_unchanged_run_of_lines_lands(drops: list, inserts:
         assert at is None
     else:
         assert new[at:at + end - start] == lines[start:end]
+
+
+@pytest.mark.parametrize("text", _REUSE_FILES)
+def test_the_fast_check_reads_an_update_as_the_full_check_does(tmp_path: Path, text: str) -> None:
+    from glossary.termbase.layout import _blocks
+    from glossary.termbase.parse import _compose
+    from glossary.termbase.read import _load_terms
+    from glossary.termbase.write import _load_terms_fast
+
+    path = tmp_path / "terms.yaml"
+    old_terms = _load_terms(text, path)
+    new = "一帶一路:\n  en: Belt and Road\n" + text + "十四五:\n  en: 14th Five-Year Plan\n"
+    blocks = _blocks(_compose(new, path), split_lines(new))
+    kept = [t for t in old_terms if not blocks[t.key].fixed][:2]  # the others: rebuilt as changed pieces
+    reuse = {blocks[t.key].start: (blocks[t.key].end - 1, t) for t in kept}
+    moved = {blocks[t.key].start: t.line - 1 for t in kept}
+    assert _load_terms_fast(text, new, path, reuse, moved) == _load_terms(new, path)
+
+
+def test_the_fast_check_leaves_an_indented_piece_to_the_full_check(tmp_path: Path) -> None:
+    from glossary.termbase.read import _load_terms
+    from glossary.termbase.write import _load_terms_fast
+
+    path = tmp_path / "terms.yaml"
+    old = "兩會:\n  en: Two Sessions\n"
+    new = old + "  新常態: {}\n"  # in the whole file a field of 兩會, alone a block of its own
+    term = _load_terms(old, path)[0]
+    assert _load_terms_fast(old, new, path, {0: (1, term)}, {0: 0}) is None
+    with pytest.raises(TermbaseError, match="unknown field"):
+        _load_terms(new, path)
+
+
+def test_a_hash_line_ending_a_block_scalar_is_not_taken_for_the_next_blocks_comment(tmp_path: Path) -> None:
+    text = "兩會:\n  note: |\n    line one\n    # inside the note\n雙循環:\n  en: dual circulation\n"
+    path = write(tmp_path, text)
+    update_termbase(path, [TermUpdate(key="共同富裕")])  # sorts between the two: goes before 雙循環
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("兩會:\n  note: |\n    line one\n    # inside the note\n共同富裕:\n")
+    assert {t.key: t.note for t in read_termbase(path).terms}["兩會"] == "line one\n# inside the note"

@@ -70,6 +70,7 @@ def update_termbase(
 
         doc = _compose(old, path, each=each) if old.strip() else None
         terms = _check_one_term_each(read.finish(doc), path)
+        root_block = doc is not None and doc.kind == "map" and not doc.flow
         del doc
         known = {_merge_key(t.simp or t.key): t for t in terms}
         report = AddReport()
@@ -121,9 +122,13 @@ def update_termbase(
                 difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), str(path), str(path))
             )
         if new != old:
+            reuse = _reusable(plan, blocks, terms, expected)
+            # The writer's fast check needs a block mapping keyed at column 0 (what the tool writes).
+            block_style = root_block and all(lines[b.start][:1] not in (" ", "\t", "{", "[", "?") for b in blocks.values())
             write_termbase(
                 path, old, new, bom=data.startswith(codecs.BOM_UTF8), kept=plan.kept_lines(), old_terms=terms,
-                expected=expected, dry_run=dry_run, reuse=_reusable(plan, blocks, terms, expected),
+                expected=expected, dry_run=dry_run, reuse=reuse,
+                moved={at: term.line - 1 for at, (_, term) in reuse.items()} if block_style else None,
             )
         return report
 
@@ -211,7 +216,9 @@ def _insertions(
             tail = [eol]
             continue
         start = pos = blocks[keys[index]].start
-        while pos > 0 and lines[pos - 1].lstrip().startswith("#"):  # the comments that introduce the next block
+        # The comments that introduce the next block -- not a "#" line inside the value before it (a block scalar).
+        floor = blocks[keys[index - 1]].end if index > 0 else 0
+        while pos > floor and lines[pos - 1].lstrip().startswith("#"):
             pos -= 1
         if pos == 0:  # comments that open the file are its header, not the first block's
             pos = start
