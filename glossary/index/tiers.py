@@ -139,7 +139,7 @@ class _Searcher:
         return [(entry_id, code, score) for entry_id, code, score, _ in out]
 
     def _sizes(self, table: str, grams: Iterable[str]) -> dict[str, int]:
-        """Posting length (ids) of each gram that has one; SQLite reads a blob's length without its content."""
+        """Posting length (ids) of each gram that has one; length() does not copy the blob."""
         rows = self.con.execute(
             f"SELECT gram, length(ids) / 4 FROM {table} WHERE gram IN (SELECT value FROM json_each(?))",  # noqa: S608
             (json.dumps(sorted(grams)),),
