@@ -225,6 +225,7 @@ class _Searcher:
         want = self.forms_wanted if grams_table == "grams" else 1
         table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
         near: list[tuple[int, int]] = []
+        at = [0] * (bound + 2)  # at[d]: forms found at distance d
         checked = 0
         for size in _FUZZY_ROUNDS:
             batch = ranked[checked:size]
@@ -236,10 +237,11 @@ class _Searcher:
             ))
             for i, n in batch:
                 floor = -(-(len(grams) - n) // q)
-                if sum(d < floor for _, d in near) >= want:
+                if sum(at[:floor]) >= want:
                     return sorted(near, key=lambda r: r[1])
                 if (d := _edit_distance(key, texts[i], bound)) <= bound:
                     near.append((i, d))
+                    at[d] += 1
             checked = size
         return sorted(near, key=lambda r: r[1])
 
