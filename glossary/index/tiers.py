@@ -211,7 +211,7 @@ class _Searcher:
                     if j < b and ids[j] == i:
                         counts[i] += 1
             else:
-                counts.update(counts.keys() & set(ids[a:b]))
+                counts.update(counts.keys() & ids[a:b])
         # Candidates are checked most shared grams first (then by id, so ties
         # are deterministic), in rounds. A form sharing c grams is at least
         # ceil((len(grams) - c) / q) edits away, so once `want` forms are
