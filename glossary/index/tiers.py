@@ -200,7 +200,8 @@ class _Searcher:
         rest = ordered[spare + 1 :]
         for k, gram in enumerate(rest):
             reach = need - (len(rest) - k)  # a candidate below this cannot reach `need` any more
-            if reach > 0:
+            # Drop those, when they are many (a pass over the candidates costs about what it saves).
+            if reach > 0 and 4 * sum(c for n, c in Counter(counts.values()).items() if n < reach) > len(counts):
                 counts = Counter({i: n for i, n in counts.items() if n >= reach})
             if not counts:
                 return []
@@ -217,11 +218,17 @@ class _Searcher:
         # ceil((len(grams) - c) / q) edits away, so once `want` forms are
         # found nearer than that bound, no later candidate can rank before
         # them: stop (ties at the bound are still checked).
-        by_count: dict[int, list[int]] = {}
-        for i, n in counts.items():
-            if n >= need:
-                by_count.setdefault(n, []).append(i)
-        ranked = [(i, n) for n in sorted(by_count, reverse=True) for i in sorted(by_count[n])][:_FUZZY_VERIFY]
+        # Only the _FUZZY_VERIFY best are ever checked: the count they start at
+        # comes from the counts of counts, so one pass picks them.
+        levels = Counter(n for n in counts.values() if n >= need)
+        floor_count, taken = need, 0
+        for n in sorted(levels, reverse=True):
+            taken += levels[n]
+            if taken >= _FUZZY_VERIFY:
+                floor_count = n
+                break
+        ranked = sorted(((i, n) for i, n in counts.items() if n >= floor_count), key=lambda r: (-r[1], r[0]))
+        ranked = ranked[:_FUZZY_VERIFY]
         want = self.forms_wanted if grams_table == "grams" else 1
         table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
         near: list[tuple[int, int]] = []
