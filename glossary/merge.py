@@ -58,6 +58,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     from glossary.glosses import gloss_renderings, other_renderings
     from glossary.korean import korean_renderings, preferred_korean
     from glossary.normalize import to_japanese, to_simplified, to_traditional, traditional_form
+    from glossary.romanization import romanize
 
     forms = tuple(dict.fromkeys(o.term for o in occurrences))
     curated_fields = []
@@ -114,7 +115,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         ko=ko,
         ko_hanja=reading.ko_hanja,
         ko_renderings=ko_renderings,
-        ko_romanized=readings.romanize(ko) if ko else "",
+        ko_romanized=romanize(ko) if ko else "",  # readings.romanize, table-driven (glossary.romanization)
         pinyin=pinyin,
         kana=kana,
         romaji=romaji,
