@@ -233,7 +233,7 @@ def evaluate_kana(rows: list[tuple[str, str]], examples: int) -> None:
     for term, gold in rows:
         ja = to_japanese(term)
         plain += "".join(p["hira"] for p in readings._kakasi().convert(ja)) == gold
-        with mock.patch.object(readings, "_overrides", lambda name: {}):
+        with mock.patch.object(readings.kana, "_overrides", lambda name: {}):
             lone += readings.kana_reading(ja)[0] == gold
         got = readings.kana_reading(ja)[0]
         full += got == gold

@@ -1,4 +1,4 @@
-"""Tests for glossary/readings.py: hangul, romanisation, pinyin, kana."""
+"""Tests for glossary/readings/: hangul, romanisation, pinyin, kana."""
 
 from __future__ import annotations
 
