@@ -163,10 +163,17 @@ def _language(text: str) -> str:
     >>> _language("양회(兩會)가 열렸다"), _language("The Two Sessions (兩會) 양회")
     ('ko', 'en')
     """
-    data = text.encode("utf-8", "surrogatepass")
-    hangul = len(data.translate(None, _NOT_LEAD)) - len(_NOT_SYLLABLE.findall(data))
-    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    hangul, latin = _letters(text.encode("utf-8", "surrogatepass"))
     return "ko" if hangul > latin / 3 else "en"
+
+
+def _letters(data: bytes) -> tuple[int, int]:
+    """Hangul syllables and ASCII letters of a text in UTF-8, counted as :func:`_language` counts them."""
+    hangul = len(data.translate(None, _NOT_LEAD))
+    if hangul:  # the regex scan costs more than the count: an English text has no lead byte at all
+        hangul -= len(_NOT_SYLLABLE.findall(data))
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    return hangul, latin
 
 
 def default_jobs() -> int:
@@ -178,19 +185,33 @@ def default_jobs() -> int:
 
 
 def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
-    """Read, decode and extract one file: the unit of work of a worker process."""
+    """Read, decode and extract one file: the unit of work of a worker process.
+
+    A big text comes in windows (:func:`glossary.sources.iter_windows`),
+    extracted one by one with their line numbers moved to the file's.
+    """
+    from dataclasses import replace
+
     from glossary.extract import extract_occurrences
-    from glossary.sources import read_source
+    from glossary.sources import iter_windows
 
-    source = read_source(path)
-    digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
-    found = extract_occurrences(source.text, source.path, source.encoding)
-    if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
-        from glossary.sources.document import locate
+    digest = hashlib.sha256()
+    found: list[Occurrence] = []
+    hangul = latin = 0
+    for source in iter_windows(path):
+        data = source.text.encode("utf-8", "surrogatepass")
+        digest.update(data)
+        occurrences = extract_occurrences(source.text, source.path, source.encoding)
+        if source.line > 1:  # a window of a big text: lines from where it starts in the file
+            occurrences = (replace(o, line=o.line + source.line - 1) for o in occurrences)
+        if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
+            from glossary.sources.document import locate
 
-        found = locate(found, source)
-    found = list(found)
-    return FileRead(source.path, source.encoding, _language(source.text)), digest, found
+            occurrences = locate(occurrences, source)
+        found.extend(occurrences)
+        h, l = _letters(data)
+        hangul, latin = hangul + h, latin + l
+    return FileRead(source.path, source.encoding, "ko" if hangul > latin / 3 else "en"), digest.hexdigest(), found
 
 
 def _preload() -> None:

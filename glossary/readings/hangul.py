@@ -182,13 +182,19 @@ def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
 _NUMERALS = frozenset("一二三四五六七八九十百千萬兩零")
 
 
+# Bound nouns of counting keep their first sound after a number (한글 맞춤법 제10항
+# 붙임 1, 제11항: 의존 명사 년 냥 리): 數十年來 수십년래, not 수십연래.
+_COUNTERS = frozenset("年兩両里輛")
+_COUNTED = _NUMERALS | frozenset("數幾億兆")
+
+
 def _read_run(hanzi: str, d: HanjaDictionary, inside: bool = False) -> list[str]:
     """Syllables of a run of hanja; ``inside`` when it continues a word (1800年, 그레고리曆)."""
     pieces = _segment(hanzi, d)
     syllables: list[str] = []
     for k, (piece, reading) in enumerate(pieces):
         if reading is not None:
-            if k == 0 and inside:
+            if k == 0 and inside or k > 0 and piece[0] in _COUNTERS and pieces[k - 1][0][-1] in _COUNTED:
                 reading = _medial_start(piece, reading, d)
             syllables.extend(reading)
             continue

@@ -48,9 +48,10 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
 def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> KoreanReading:
     from glossary import names
 
-    form = normalize.standard_form(normalize.fold_variants(trad.strip()))
-    if normalize.is_simplified(form):
+    form = normalize.fold_variants(trad.strip())
+    if normalize.is_simplified(form):  # before the standard forms, which turn 强 (simplified, and Korean) into 強
         form = normalize.to_traditional(form)
+    form = normalize.standard_form(form)
     strict = hangul_reading(form)
     found = names.classify(form, kind=kind, english=english)
     if found.category == "clause":
@@ -136,9 +137,10 @@ def is_transcription(hangul_text: str, hanzi: str) -> bool:
     text = re.sub(r"[\s·ㆍ・-]", "", hangul_text)
     if not text:
         return False
-    form = normalize.standard_form(normalize.fold_variants(hanzi.strip()))
-    if normalize.is_simplified(form):
+    form = normalize.fold_variants(hanzi.strip())
+    if normalize.is_simplified(form):  # before the standard forms, which turn 强 (simplified, and Korean) into 強
         form = normalize.to_traditional(form)
+    form = normalize.standard_form(form)
     found = korean_reading(form, kind="name")
     candidates = {transcribe(name_pinyin(form)), (found.transcription or "").replace(" ", ""), found.ko.replace(" ", "")}
     return text in candidates - {"", found.ko_hanja.replace(" ", "")}
