@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from glossary import senses
@@ -313,6 +313,7 @@ def _short(sense: str) -> str:
     return re.sub(r"^to (?=\w)", "", sense)
 
 
+@lru_cache(maxsize=1 << 16)  # the same words (國家, 發展) are parts of many terms
 def _literal_part(word: str, reading: str) -> str | None:
     """A short translation-like sense of one word: the first short one of the reading met in context."""
     entries = _preferred(lookup_entries(word), is_name=False)

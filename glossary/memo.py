@@ -33,7 +33,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 _LIBRARIES = ("opencc", "pykakasi", "pypinyin", "ko-pron", "hanja")
 _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (fn TEXT, arg TEXT, value TEXT, PRIMARY KEY (fn, arg)) WITHOUT ROWID"
 
-_active: dict[str, Any] = {}  # while a build runs: "con" (the cache file, or None), "pending" ((fn, arg) -> value)
+# While a build runs: "con" (the cache file, or None), "pending" (new (fn, arg, value) rows), "seen"
+# (hashes of the (fn, arg) computed in this build), "spill" (a temporary file of earlier new rows, or None).
+_active: dict[str, Any] = {}
+#: New results kept in memory before they go to the spill file: memory stays flat in the number of terms.
+_SPILL_ROWS = 4096
 
 
 @cache
@@ -119,7 +123,9 @@ def persistent(func: F) -> F:
             key = args[0]  # the usual call: one term
         else:
             key = json.dumps([args, kwargs] if kwargs else args, ensure_ascii=False, separators=(",", ":"))
-        if (name, key) in pending:
+        seen = _active["seen"]
+        mark = hash((name, key))
+        if mark in seen:
             return func(*args, **kwargs)  # computed earlier in this build: the memo under it has it
         con = _active.get("con")
         if con is not None:
@@ -127,7 +133,10 @@ def persistent(func: F) -> F:
             if row is not None:
                 return _decode(row[0])
         value = func(*args, **kwargs)
-        pending[name, key] = _encode(value)
+        seen.add(mark)
+        pending.append((name, key, _encode(value)))
+        if len(pending) >= _SPILL_ROWS:
+            _spill()
         return value
 
     if hasattr(func, "cache_clear"):  # an in-process memo under it
@@ -164,11 +173,11 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                 path.unlink()
             except OSError:
                 pass
-    _active.update(con=con, pending={}, pid=os.getpid())
+    _active.update(con=con, pending=[], seen=set(), spill=None, pid=os.getpid())
     try:
         yield
-        pending = _active["pending"]
-        if pending:
+        pending, spill = _active["pending"], _active["spill"]
+        if pending or spill:
             try:
                 if con is None:
                     path.parent.mkdir(parents=True, exist_ok=True)
@@ -176,14 +185,47 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                     con.executescript(_SCHEMA + "; CREATE TABLE IF NOT EXISTS meta (version TEXT);")
                     con.execute("DELETE FROM meta")
                     con.execute("INSERT INTO meta VALUES (?)", (version(),))
-                con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", ((f, k, v) for (f, k), v in pending.items()))
+                if spill is not None:
+                    spill[1].close()
+                    con.execute("ATTACH DATABASE ? AS spill", (spill[0],))
+                    con.execute("INSERT OR REPLACE INTO memo SELECT fn, arg, value FROM spill.memo")
+                    con.commit()
+                    con.execute("DETACH DATABASE spill")
+                con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", pending)
                 con.commit()
             except (OSError, sqlite3.Error):
                 pass
     finally:
+        spill = _active.get("spill")
         _active.clear()
         if con is not None:
             con.close()
+        if spill is not None:
+            spill[1].close()
+            try:
+                os.unlink(spill[0])
+            except OSError:
+                pass
+
+
+def _spill() -> None:
+    """Move the new results held in memory to this build's spill file (a temporary file, created on first use)."""
+    import sqlite3
+    import tempfile
+
+    if _active["spill"] is None:
+        fd, name = tempfile.mkstemp(prefix="glossary-memo-", suffix=".sqlite")
+        os.close(fd)
+        spill = sqlite3.connect(name)
+        spill.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + _SCHEMA)
+        _active["spill"] = (name, spill)
+    spill = _active["spill"][1]
+    try:
+        spill.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", _active["pending"])
+        spill.commit()
+    except sqlite3.Error:
+        return  # keep them in memory: the cache only runs slower
+    _active["pending"] = []
 
 
 def cache_path(folder: os.PathLike[str] | str) -> Path:

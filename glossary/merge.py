@@ -36,8 +36,10 @@ def merge_entries(occurrences: Iterable[Occurrence], termbase: Termbase) -> list
     >>> [(e.trad, e.simp, e.ko) for e in merge_entries(occ, Termbase(None))]
     [('兩會', '两会', '양회')]
     """
+    from glossary.kana_lookup import install
     from glossary.normalize import merge_key
 
+    install()  # pykakasi's dictionary lookup by key: the same kana, a third faster
     groups: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
         if occ.kind != "other":
@@ -58,6 +60,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     from glossary.glosses import gloss_renderings, other_renderings
     from glossary.korean import korean_renderings, preferred_korean
     from glossary.normalize import to_japanese, to_simplified, to_traditional, traditional_form
+    from glossary.romanization import romanize
 
     forms = tuple(dict.fromkeys(o.term for o in occurrences))
     curated_fields = []
@@ -114,7 +117,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         ko=ko,
         ko_hanja=reading.ko_hanja,
         ko_renderings=ko_renderings,
-        ko_romanized=readings.romanize(ko) if ko else "",
+        ko_romanized=romanize(ko) if ko else "",  # readings.romanize, table-driven (glossary.romanization)
         pinyin=pinyin,
         kana=kana,
         romaji=romaji,

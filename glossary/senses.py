@@ -38,6 +38,7 @@ headwords, pinyin and senses and stop there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -408,6 +409,10 @@ def _reference(sense: str) -> tuple[str | None, str | None]:
     return (m.group(1), m.group(2)) if m else (None, None)
 
 
+# A pure function of one raw sense, called for every sense of every entry a
+# build looks at, and the same entries (国家, 人民...) come up again and again
+# as parts of literal glosses: memoised, bounded (CC-CEDICT has ~230,000 senses).
+@lru_cache(maxsize=1 << 16)
 def clean_sense(raw: str) -> tuple[CleanSense, ...]:
     """The renderings in one raw CC-CEDICT sense, each with its note and markers.
 

@@ -97,3 +97,33 @@ def test_a_second_build_from_the_cache_writes_the_same_glossary(tmp_path: Path, 
     for name in ("glossary.json", "glossary.csv", "glossary.tbx"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     assert json.loads((tmp_path / "b" / "glossary.json").read_text(encoding="utf-8"))
+
+
+def test_results_beyond_what_memory_holds_reach_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import glob
+    import tempfile
+
+    monkeypatch.setattr(memo, "_SPILL_ROWS", 3)  # new results go to a spill file every 3 rows
+    before = set(glob.glob(os.path.join(tempfile.gettempdir(), "glossary-memo-*")))
+    calls.clear()
+    words = [f"詞{n}" for n in range(10)]
+    with memo.cache_file(tmp_path / "out"):
+        first = [_reading(w) for w in words]
+        assert memo._active["spill"] is not None and len(memo._active["pending"]) < 3
+    assert set(glob.glob(os.path.join(tempfile.gettempdir(), "glossary-memo-*"))) == before  # the spill file is gone
+    con = sqlite3.connect(memo.cache_path(tmp_path / "out"))
+    assert con.execute("SELECT count(*) FROM memo").fetchone()[0] == 10
+    con.close()
+    calls.clear()
+    with memo.cache_file(tmp_path / "out"):
+        assert [_reading(w) for w in words] == first
+    assert calls == []
+
+
+def test_a_failed_build_leaves_no_spill_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "_SPILL_ROWS", 1)
+    with pytest.raises(RuntimeError), memo.cache_file(tmp_path / "out"):
+        _reading("兩會")
+        spill = memo._active["spill"][0]
+        raise RuntimeError
+    assert not os.path.exists(spill) and not (tmp_path / "out").exists()

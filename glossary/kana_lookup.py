@@ -1,0 +1,85 @@
+"""pykakasi's longest-match dictionary lookup by key, not by scanning: the same kana, faster, for the build.
+
+Stage: merge (``Entry.kana``/``romaji`` through
+:func:`glossary.readings.kana_reading`). Input: nothing; :func:`install`
+replaces ``pykakasi.kanji.JConv.convert`` in this process. Output: the same
+(reading, length) for every text.
+
+Why hand-written: to find the longest dictionary word at the start of a
+text, pykakasi 2.3 walks every word of its dictionary that starts with the
+text's first kanji (hundreds for 大 or 中) and keeps the longest that
+matches; that walk is most of the time of a kana reading, and a build reads
+every term. Only one word of each length can start the text (its prefix of
+that length), so probing the prefixes from the longest down finds the same
+word, and the same reading (the first of its readings whose okurigana
+condition holds), with a handful of dictionary lookups. The replacement is
+installed only over the exact code it was checked against (a hash of its
+source); another pykakasi version keeps its own. ``tests/test_kana_lookup.py``
+compares both over thousands of real words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from functools import lru_cache
+
+#: sha256 (first 16 hex digits) of the source of pykakasi 2.3's ``JConv.convert``, the code replaced.
+_CHECKED_SOURCE = "7cfa26f6707065db"
+
+_installed: dict[str, object] = {}
+
+
+def _convert(self, itext: str, btext: str) -> tuple[str, int]:  # noqa: ANN001 - pykakasi's JConv
+    """``JConv.convert``: (reading, length) of the longest dictionary word at the start of ``itext``."""
+    text = self._itaiji.convert(itext)
+    num_vs = len(itext) - len(text)
+    table = self._kanwa.load(text[0])
+    if table is None:
+        return "", 0
+    max_len = 0
+    hstr = ""
+    for length in range(len(text), 0, -1):
+        readings = table.get(text[:length])
+        if readings is None:
+            continue
+        for yomi, con in readings:
+            if con is None or btext in con:
+                hstr, max_len = yomi, length
+                break
+        if max_len:
+            break
+    for _ in range(num_vs):  # pykakasi's own correction for variation selectors, unchanged
+        if max_len > len(itext):
+            break
+        elif text[max_len - 1] != itext[max_len - 1]:
+            max_len += 1
+        elif max_len < num_vs + len(text) and max_len <= len(itext) and self._is_vschr(itext[max_len]):
+            max_len += 1
+    return hstr, max_len
+
+
+def install() -> bool:
+    """Put the keyed lookup in place of pykakasi's scan (once); False where pykakasi is not the checked version."""
+    if "original" in _installed:
+        return True
+    try:
+        from pykakasi import kanji
+    except ImportError:
+        return False
+    original = kanji.JConv.__dict__.get("convert")
+    source = inspect.getsource(getattr(original, "__wrapped__", original))
+    if hashlib.sha256(source.encode()).hexdigest()[:16] != _CHECKED_SOURCE:
+        return False
+    _installed["original"] = original
+    kanji.JConv.convert = lru_cache(maxsize=4096)(_convert)  # pykakasi memoises it too (512)
+    return True
+
+
+def uninstall() -> None:
+    """Put pykakasi's own lookup back (for the tests' oracle)."""
+    original = _installed.pop("original", None)
+    if original is not None:
+        from pykakasi import kanji
+
+        kanji.JConv.convert = original
