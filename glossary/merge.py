@@ -36,10 +36,8 @@ def merge_entries(occurrences: Iterable[Occurrence], termbase: Termbase) -> list
     >>> [(e.trad, e.simp, e.ko) for e in merge_entries(occ, Termbase(None))]
     [('兩會', '两会', '양회')]
     """
-    from glossary.kana_lookup import install
     from glossary.normalize import merge_key
 
-    install()  # pykakasi's dictionary lookup by key: the same kana, a third faster
     groups: dict[str, list[Occurrence]] = defaultdict(list)
     for occ in occurrences:
         if occ.kind != "other":
@@ -60,7 +58,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
     from glossary.glosses import gloss_renderings, other_renderings
     from glossary.korean import korean_renderings, preferred_korean
     from glossary.normalize import to_japanese, to_simplified, to_traditional, traditional_form
-    from glossary.romanization import romanize
+    from glossary.readings.tables_romanization import romanize
 
     forms = tuple(dict.fromkeys(o.term for o in occurrences))
     curated_fields = []
@@ -117,7 +115,7 @@ def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> E
         ko=ko,
         ko_hanja=reading.ko_hanja,
         ko_renderings=ko_renderings,
-        ko_romanized=romanize(ko) if ko else "",  # readings.romanize, table-driven (glossary.romanization)
+        ko_romanized=romanize(ko) if ko else "",  # readings.romanize with no per-term memo
         pinyin=pinyin,
         kana=kana,
         romaji=romaji,

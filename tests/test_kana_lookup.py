@@ -1,4 +1,4 @@
-"""glossary.kana_lookup reads every text as pykakasi's own lookup does: pykakasi is the oracle."""
+"""glossary.readings.kana_lookup reads every text as pykakasi's own lookup does: pykakasi is the oracle."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary import kana_lookup, normalize, readings
+from glossary import normalize, readings
+from glossary.readings import kana_lookup
 
 HANJA_TSV = Path(__file__).resolve().parent.parent / "glossary" / "data" / "hanja.tsv"
 EXTRA = ["人類命運共同體", "港人治港", "共同富裕", "経済", "両会", "中華人民共和国全国人民代表大会", "一帯一路",

@@ -1,4 +1,4 @@
-"""glossary.romanization gives ko-pron's output, word for word: ko-pron is the oracle."""
+"""glossary.readings.tables_romanization gives ko-pron's output, word for word: ko-pron is the oracle."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from ko_pron import romanise
 
 from glossary import readings
-from glossary.romanization import romanize, romanize_word
+from glossary.readings.tables_romanization import romanize, romanize_word
 
 HANJA_TSV = Path(__file__).resolve().parent.parent / "glossary" / "data" / "hanja.tsv"
 

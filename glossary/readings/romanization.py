@@ -1,8 +1,9 @@
 """Readings stage, romanisation: hangul -> Revised Romanization or McCune-Reischauer.
 
 Input: a hangul reading (or a Latin text and a term, for the matcher).
-Output: its romanisation, by ko-pron, which applies sound changes across
-syllables; or whether a Latin text romanises a term's reading.
+Output: its romanisation as ko-pron writes it, sound changes across
+syllables applied (from ko-pron's own tables, :mod:`.tables_romanization`);
+or whether a Latin text romanises a term's reading.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache, lru_cache
 from glossary.memo import persistent
 from glossary.readings.hangul import hangul_reading
 from glossary.readings.syllables import undo_dueum
+from glossary.readings.tables_romanization import romanize_word
 
 
 @persistent  # outside the memo, so every result of a build reaches the cache file
@@ -22,7 +24,7 @@ def romanize(hangul: str, system: str = "rr") -> str:
     """Romanise a hangul reading: ``rr`` (Revised Romanization) or ``mr`` (McCune-Reischauer).
 
     Sound changes across syllables are applied (확률 -> hwangnyul); word
-    spacing is kept. Uses ko-pron, which writes both systems.
+    spacing is kept. ko-pron's output, from its tables.
 
     >>> romanize("이용후생"), romanize("확률", "mr")
     ('iyonghusaeng', 'hwangnyul')
@@ -33,13 +35,8 @@ def romanize(hangul: str, system: str = "rr") -> str:
     return " ".join(_romanise_word(w, system) for w in words)
 
 
-@lru_cache(maxsize=65536)  # bounded: an index of a million entries romanises a million words
 def _romanise_word(word: str, system: str) -> str:
-    if not any("가" <= ch <= "힣" for ch in word):
-        return word
-    from ko_pron import romanise
-
-    return romanise(word, system)
+    return romanize_word(word, system)  # memoised there, bounded
 
 
 def _fold_latin(text: str) -> str:

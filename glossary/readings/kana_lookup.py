@@ -1,8 +1,8 @@
 """pykakasi's longest-match dictionary lookup by key, not by scanning: the same kana, faster, for the build.
 
-Stage: merge (``Entry.kana``/``romaji`` through
-:func:`glossary.readings.kana_reading`). Input: nothing; :func:`install`
-replaces ``pykakasi.kanji.JConv.convert`` in this process. Output: the same
+Stage: readings (:func:`glossary.readings.kana_reading` installs it when it
+first builds pykakasi). Input: nothing; :func:`install` replaces
+``pykakasi.kanji.JConv.convert`` in this process. Output: the same
 (reading, length) for every text.
 
 Why hand-written: to find the longest dictionary word at the start of a
