@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 from pathlib import Path
 
-from glossary.model import Entry, Occurrence, Term
+from glossary.model import Entry, Occurrence, Source, Term
 from glossary.sources import Progress, Skipped
 from glossary.termbase import Termbase, read_termbase
 
@@ -177,19 +177,24 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
-    """Read, decode and extract one file: the unit of work of a worker process."""
+def _read_and_extract(path: Path) -> tuple[Source, list[Occurrence]]:
+    """Read, decode and extract one file."""
     from glossary.extract import extract_occurrences
     from glossary.sources import read_source
 
     source = read_source(path)
-    digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
     found = extract_occurrences(source.text, source.path, source.encoding)
     if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
         from glossary.sources.document import locate
 
         found = locate(found, source)
-    found = list(found)
+    return source, list(found)
+
+
+def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
+    """Read, decode and extract one file, with its hash and language: the unit of work of a build's worker."""
+    source, found = _read_and_extract(path)
+    digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
     return FileRead(source.path, source.encoding, _language(source.text)), digest, found
 
 
@@ -215,13 +220,14 @@ def _preload() -> None:
 def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
     """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
 
-    Strings cross back to the parent more cheaply than records.
+    Strings cross back to the parent more cheaply than records. No hash nor
+    language: the JSON lines do not carry them.
     """
     import json
 
     from glossary.occurrences import occurrence_record
 
-    _, _, found = _extract_file(path)
+    _, found = _read_and_extract(path)
     keys = [(o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None for o in found]
     return keys, [json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in found]
 
