@@ -15,12 +15,14 @@ import re
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from pathlib import Path
 
 from glossary.model import Entry, Occurrence, Source, Term
 from glossary.sources import Progress, Skipped
-from glossary.termbase import Termbase, read_termbase
+
+if TYPE_CHECKING:  # extraction alone never reads a term base: not imported for it (65 ms)
+    from glossary.termbase import Termbase
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +383,7 @@ def run_pipeline(
     from glossary.extract import agree_renderings
     from glossary.merge import merge_entries
     from glossary.occurrences import read_occurrences
+    from glossary.termbase import read_termbase
 
     termbase = read_termbase(terms_path, required=terms_required)
     files: list[FileRead] = []
