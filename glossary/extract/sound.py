@@ -14,7 +14,7 @@ from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 
-from glossary.extract.chars import HAN_CHAR
+from glossary.extract.chars import HAN_CHAR, RE_HAN_ONLY
 from glossary.extract.words import CHOSEONG, OTHER_READINGS, PINYIN_INITIAL, ROMAN_FIRST
 
 
@@ -61,6 +61,12 @@ def maybe_pinyin(latin: str, term: str) -> bool:
     return is_pinyin(latin, term)
 
 
+def _folded_latin(latin: str) -> str:
+    from glossary.readings import _fold_latin
+
+    return _fold_latin(latin)
+
+
 @cache
 def roman_profile(term: str) -> tuple[str, int]:
     reading = reading_of(term)
@@ -70,9 +76,22 @@ def roman_profile(term: str) -> tuple[str, int]:
     return ROMAN_FIRST[code // 588], len(reading)
 
 
+#: Every letter a romanised hangul reading keeps once folded (readings._fold_latin: k -> g, t -> d,
+#: p -> b, r -> l, e -> o, ch -> j): in RR and McCune-Reischauer, for every syllable and across
+#: syllables (tests/test_extract_sound_table.py checks all 11,172 syllables and random words).
+ROMAN_LETTERS = frozenset("abdghijlmnosuwy")
+
+
 @lru_cache(maxsize=65536)
 def maybe_romanization(latin: str, term: str) -> bool:
     letters = letters_of(latin)
+    if not letters:
+        return False
+    if RE_HAN_ONLY.fullmatch(term) and not ROMAN_LETTERS.issuperset(_folded_latin(latin)):
+        # "policy", "free trade": a letter no romanised reading has (c, f, q, v, x, z once
+        # folded), so no reading of the term needs computing. A term of hanzi alone reads as
+        # hangul (and unknown hanzi, kept), whose romanisations fold to ROMAN_LETTERS.
+        return False
     firsts, n = roman_profile(term)
     if not letters or not firsts or letters[0] not in firsts or not 2 * n - 1 <= len(letters) <= 7 * n:
         return False
@@ -220,13 +239,23 @@ def only_syllables(term: str) -> tuple[str, ...] | None:
 
 def _may_be_pinyin(letters: str, term: str) -> bool:
     """The first-letter and length check of :func:`maybe_pinyin`, against every reading each character has."""
+    profile = _possible_profile(term)
+    if profile is None:
+        return True
+    firsts, lo, hi = profile
+    return letters[0] in firsts and lo <= len(letters) <= hi
+
+
+@cache
+def _possible_profile(term: str) -> tuple[frozenset[str], int, int] | None:
+    """First letters and length range of every reading the term's characters have; None when one is not listed."""
     options = possible_syllables(term)
     if options is None:
-        return True
-    firsts = {o[:1].replace("ü", "v") for o in options[0]} if options else set()
+        return None
+    firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
     lo = sum(min(len(o) for o in opts) for opts in options)
     hi = sum(max(len(o) for o in opts) for opts in options)
-    return letters[0] in firsts and lo <= len(letters) <= hi
+    return firsts, lo, hi
 
 
 def _override_applies(simp: str) -> bool:
