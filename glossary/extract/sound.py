@@ -80,6 +80,8 @@ def roman_profile(term: str) -> tuple[str, int]:
 #: p -> b, r -> l, e -> o, ch -> j): in RR and McCune-Reischauer, for every syllable and across
 #: syllables (tests/test_extract_sound_table.py checks all 11,172 syllables and random words).
 ROMAN_LETTERS = frozenset("abdghijlmnosuwy")
+#: Letters folding keeps as they are: one in the text is one in the folded text (the quick test).
+_NEVER_ROMAN = re.compile("[fqvxzFQVXZ]")
 
 
 @lru_cache(maxsize=65536)
@@ -87,7 +89,7 @@ def maybe_romanization(latin: str, term: str) -> bool:
     letters = letters_of(latin)
     if not letters:
         return False
-    if RE_HAN_ONLY.fullmatch(term) and not ROMAN_LETTERS.issuperset(_folded_latin(latin)):
+    if RE_HAN_ONLY.fullmatch(term) and (_NEVER_ROMAN.search(latin) or not ROMAN_LETTERS.issuperset(_folded_latin(latin))):
         # "policy", "free trade": a letter no romanised reading has (c, f, q, v, x, z once
         # folded), so no reading of the term needs computing. A term of hanzi alone reads as
         # hangul (and unknown hanzi, kept), whose romanisations fold to ROMAN_LETTERS.
