@@ -179,8 +179,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _read_and_extract(path: Path) -> tuple[Source, list[Occurrence]]:
-    """Read, decode and extract one file."""
+def _read_and_extract(path: Path) -> tuple[Source, Iterator[Occurrence]]:
+    """Read and decode one file; its occurrences, as they are found."""
     from glossary.extract import extract_occurrences
     from glossary.sources import read_source
 
@@ -190,12 +190,13 @@ def _read_and_extract(path: Path) -> tuple[Source, list[Occurrence]]:
         from glossary.sources.document import locate
 
         found = locate(found, source)
-    return source, list(found)
+    return source, found
 
 
 def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     """Read, decode and extract one file, with its hash and language: the unit of work of a build's worker."""
-    source, found = _read_and_extract(path)
+    source, occurrences = _read_and_extract(path)
+    found = list(occurrences)
     digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
     return FileRead(source.path, source.encoding, _language(source.text)), digest, found
 
@@ -218,19 +219,26 @@ def _preload() -> None:
     pinyin_table._tables()  # pypinyin's tables, 30 ms (not pypinyin: 0.3 s, 55 MB)
 
 
-def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
-    """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
+def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], str]:
+    """One file's JSON lines, as one string, and per line its (term, rendering, kind of rendering, kind).
 
-    Strings cross back to the parent more cheaply than records. No hash nor
-    language: the JSON lines do not carry them.
+    Made in the worker, each occurrence turned into its line as it is found
+    (no list of records), and one string crosses back to the parent more
+    cheaply than records or a list of lines. No hash nor language: the JSON
+    lines do not carry them.
     """
     import json
 
     from glossary.occurrences import occurrence_record
 
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) builds per call
     _, found = _read_and_extract(path)
-    keys = [(o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None for o in found]
-    return keys, [json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in found]
+    keys: list[tuple[str, str, str, str] | None] = []
+    lines: list[str] = []
+    for o in found:
+        keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
+        lines.append(encode(occurrence_record(o)))
+    return keys, "\n".join(lines) + "\n" if lines else ""
 
 
 def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
@@ -344,8 +352,8 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
                 else:
                     seen[key] += 1
                     line_keys.append(ids.setdefault(key, len(ids)) + 1)
-            spool.writelines(lines)
-            count += len(lines)
+            spool.write(lines)
+            count += len(keys)
         shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
         agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
         changed: dict[int, str] = {}
