@@ -47,8 +47,13 @@ _DATA = Path(__file__).parent / "data"
 CATEGORIES = ("person", "place", "institution", "company", "title", "foreign", "japanese", "clause", "term")
 
 #: Administrative suffixes read by their hanja reading after a transcribed
-#: place (廣東省 광둥성, 深圳市 선전시), longest first.
-ADMIN_SUFFIXES = ("特別行政區", "自治區", "自治州", "自治縣", "自治旗", "新區", "省", "市", "縣", "區", "鎮", "鄉", "村")
+#: place (廣東省 광둥성, 深圳市 선전시), longest first; so are the common
+#: nouns of landforms after a place's name, as Korean writers print them
+#: (長江三角洲 창장삼각주, 臺灣海峽 대만해협, 西沙群島 시사군도, 遼東半島 랴오둥반도).
+ADMIN_SUFFIXES = (
+    "特別行政區", "自治區", "自治州", "自治縣", "自治旗", "三角洲", "新區", "海峽", "群島", "列島", "半島", "盆地",
+    "高原", "平原", "省", "市", "縣", "區", "鎮", "鄉", "村",
+)  # fmt: skip
 
 #: Head words of organisations: they keep the hanja reading (外交部 외교부).
 INSTITUTION_HEADS = (
@@ -108,10 +113,12 @@ def surnames() -> dict[str, str]:
 def conventional_form(trad: str) -> tuple[str, str] | None:
     """(Korean form, what) for a name Korean writers print by convention, else None.
 
-    >>> conventional_form("香港"), conventional_form("北京")
-    (('홍콩', 'place'), None)
+    >>> conventional_form("香港"), conventional_form("北京"), conventional_form("台灣")
+    (('홍콩', 'place'), None, ('대만', 'place'))
     """
-    row = _table("name_overrides.tsv").get(trad)
+    table = _table("name_overrides.tsv")
+    # 台 is the everyday spelling of 臺 in names (台灣, 台北); the table holds the standard form.
+    row = table.get(trad) or table.get(trad.replace("台", "臺"))
     return (row[0], row[1]) if row else None
 
 
@@ -121,6 +128,9 @@ _YEARS = re.compile(
     r"\((?:c\. ?|born |reigned (?:as child )?)?(\d{1,4})(\s*BC)?\s*[-–]\s*(?:c\. ?)?(\d{1,4})?(\s*BC)?[),;]"
 )
 _SEE = re.compile(r"^(?:see|variant of|same as|abbr\. for|full name) ([^\s|\[,;]+)(?:\|[^\s\[,;]+)?")
+# Another name of a person the dictionary describes under its main name: 孫文 "the original
+# name of 孫中山 …", 墨翟 "original name of Mozi 墨子": the person's dates are there.
+_NAME_OF = re.compile(r"^(?:the )?(?:original|courtesy|personal|pen) name (?:of|for) [^\u3400-\u9fff|\[]{0,40}?([\u3400-\u9fff]+)")
 _PLACE_WORDS = re.compile(
     r"\b(province|municipality|city|prefecture|county|district|autonomous region|region|SAR|"
     r"special administrative region|town|township|village|river|lake|mountains?|Mt|island|islands|sea|bay|"
@@ -177,7 +187,7 @@ def _first_senses(trad: str) -> list[tuple[str, str]]:
         if not _is_name_pinyin(entry.pinyin):
             continue
         for sense in entry.senses:
-            m = _SEE.match(sense)
+            m = _SEE.match(sense) or _NAME_OF.match(sense)
             if m:
                 for target in lookup_entries(m.group(1)):
                     if _is_name_pinyin(target.pinyin):
@@ -193,11 +203,26 @@ def _has_common_entry(term: str) -> bool:
     return any(not _is_name_pinyin(e.pinyin) for e in lookup_entries(term))
 
 
+# Only the year of death: "Zhao Yun (-229), general of Shu".
+_DIED = re.compile(r"\([-–](\d{1,4})(\s*BC)?\)")
+
+
+def _dates(sense: str) -> re.Match[str] | None:
+    """The life dates of a person's gloss: (born-died), (born-), or (-died) alone."""
+    return _YEARS.search(sense) or _DIED.search(sense)
+
+
 def _person_era(sense: str) -> str | None:
-    """"modern" or "historical" from a person's life dates in a gloss; None when none are given."""
-    m = _YEARS.search(sense)
+    """"modern" or "historical" from a person's life dates in a gloss; None when none are given.
+
+    >>> _person_era("Xi Jinping (1953-), PRC politician"), _person_era("Zhao Yun (-229), general of Shu")
+    ('modern', 'historical')
+    """
+    m = _dates(sense)
     if not m:
         return None
+    if m.re is _DIED:
+        return "historical" if m.group(2) or int(m.group(1)) <= MODERN_FROM else "modern"
     start, start_bc, end, end_bc = m.groups()
     if start_bc or end_bc:
         return "historical"
@@ -208,8 +233,8 @@ def _person_era(sense: str) -> str | None:
 def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
     era = _person_era(sense)
     head = " ".join(sense.split()[:8])
-    if era is not None and _YEARS.search(sense).start() < 60:  # a person: "Name (1953-), ..."
-        name = sense[: _YEARS.search(sense).start()].strip(" ,")
+    if era is not None and _dates(sense).start() < 60:  # a person: "Name (1953-), ..."
+        name = sense[: _dates(sense).start()].strip(" ,")
         if _FOREIGN.search(sense) and _fold_latin(name)[-len(_pinyin_key(pinyin)) :] != _pinyin_key(pinyin):
             category = "japanese" if re.search(r"\bJapan(ese)?\b", sense) and era == "modern" else "foreign"
             return NameClass(category, era, "dictionary", proper=trad, pinyin=pinyin)

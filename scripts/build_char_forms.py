@@ -16,7 +16,10 @@ changes: 産 and 產 are both 产 already, 硏 and 研 are not), ``v`` is a trad
 Chinese dictionaries write: CC-CEDICT's traditional headwords use ``v`` at
 least 10 times and 20 times as often as its headwords (both columns) use
 ``c``. So a variant with a sense of its own in Chinese
-(余/餘, 着/著: common in simplified headwords) never maps.
+(余/餘, 着/著: common in simplified headwords) never maps. A Korean
+dictionary form that is also a simplified character (强 for 強) maps when
+``hanja.tsv`` names it the Korean form of ``v``, t2s gives it back, and
+traditional headwords write ``v`` 20 times as often as ``c``.
 
 Needs Debian ``unicode-data`` (``/usr/share/unicode/Unihan_Variants.txt.bz2``)
 and opencc. Run: ``python scripts/build_char_forms.py``; review the diff.
@@ -60,6 +63,17 @@ def variants() -> dict[str, set[str]]:
     return links
 
 
+def korean_forms(path: Path = ROOT / "glossary" / "data" / "hanja.tsv") -> dict[str, str]:
+    """Character -> the form Korean dictionaries write for it, from the ``=X`` flags of ``hanja.tsv`` (強 -> 强)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            fields = line.split("\t")
+            if len(fields) > 4 and "=" in fields[4]:
+                out[fields[0]] = fields[4].partition("=")[2]
+    return out
+
+
 def main() -> None:
     """Write the table."""
     import opencc
@@ -74,9 +88,23 @@ def main() -> None:
             trad_count.update(trad)
     links = variants()
     hand = {korean: chinese for chinese, korean in KOREAN_FORMS.items()}
+    korean = korean_forms()
     out = {}
     for ch in sorted(set(links) | set(count) | set(hand)):
-        if len(ch) != 1 or ch in KEEP or s2t.convert(ch) != ch:
+        if len(ch) != 1 or ch in KEEP:
+            continue
+        if s2t.convert(ch) != ch:
+            # A Korean dictionary form that is also the simplified character (强 for 強,
+            # 脚 for 腳): mixed into a traditional term (富國强兵) it stands for the
+            # traditional one. Only where libhangul's table names it the Korean form of
+            # that character, t2s gives it back (merge keys never change) and Chinese
+            # traditional headwords rarely write it. Japanese forms that are also
+            # simplified (会, 党, 余) are left alone: several are traditional
+            # characters of their own in names (余光中, 党 as a surname).
+            v = s2t.convert(ch)
+            if len(v) == 1 and t2s.convert(v) == ch and korean.get(v) == ch \
+                    and trad_count[v] >= 10 and trad_count[v] >= 20 * trad_count[ch]:
+                out[ch] = (v, "korean-simplified")
             continue
         candidates = {(v, "unihan") for v in links.get(ch, ())}
         if jp2t.convert(ch) != ch:
@@ -88,7 +116,7 @@ def main() -> None:
             for v, src in candidates
             if v != ch and s2t.convert(v) == v and (t2s.convert(ch) == ch or t2s.convert(ch) == t2s.convert(v))
         }
-        best = max(candidates, key=lambda c: (trad_count[c[0]], c[0] == jp2t.convert(ch), c[0]), default=None)
+        best = max(candidates, key=lambda c: (trad_count[c[0]], c[0] == jp2t.convert(ch), c[0], c[1]), default=None)
         if best is None:
             continue
         v, source = best

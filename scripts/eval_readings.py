@@ -19,10 +19,13 @@ the strict reading (what ``glossary reading`` printed before names were
 told apart) against ``korean_reading(...).ko``, by class. And (f), when
 ``../shared/dev/extract/parenthetical.jsonl`` is there: the names Korean
 writers transcribed in the development set, given the kind the annotator
-gave (tuned on: not held out).
+gave (tuned on: not held out). And (g), with ``--korean``: the development
+set's own scorer (``score_korean.py``: kept, named) run apart on its tune and
+held-back documents, split by the hash of the document slug that
+``scripts/eval_extract.py`` uses, each part built on its own.
 Needs libhangul-data (``/usr/share/libhangul/hanja/hanja.txt``) for (a), (b).
 
-Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6] [--only names]``
+Run: ``python scripts/eval_readings.py [--seed 4] [--examples 6] [--only names] [--korean]``
 """
 
 from __future__ import annotations
@@ -130,10 +133,13 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=3000)
     parser.add_argument("--compounds", type=int, default=1500)
     parser.add_argument("--only", choices=("names",), help="run only the names set (e)")
+    parser.add_argument("--korean", action="store_true", help="also (g): score_korean.py on tune and held-back parts")
     args = parser.parse_args()
     if args.only == "names":
         evaluate_names(args.examples)
         evaluate_dev_names(args.examples)
+        if args.korean:
+            evaluate_dev_korean()
         return
 
     raw, chars = build.parse_hanja_txt(build.SOURCE)
@@ -167,6 +173,8 @@ def main() -> None:
     # (e) names with no context; (f) the development set's transcribed names.
     evaluate_names(args.examples)
     evaluate_dev_names(args.examples)
+    if args.korean:
+        evaluate_dev_korean()
 
 
 DEV = ROOT.parent / "shared" / "dev" / "extract" / "parenthetical.jsonl"
@@ -195,6 +203,32 @@ def evaluate_dev_names(examples: int, path: Path = DEV) -> None:
     print(f"\n(f: development set, names Korean writers transcribed) {n}: {100 * before / n:.2f} % -> {100 * after / n:.2f} %")
     if errors:
         print(f"    {len(errors):4d}  wrong: {', '.join(errors[:examples])}")
+
+
+def evaluate_dev_korean(path: Path = DEV) -> None:
+    """Print the development set's Korean scorer on its tune and held-back documents, each built apart."""
+    import json
+    import shutil
+    import subprocess
+    import tempfile
+
+    from eval_extract import held_back
+
+    scorer = path.parent / "score_korean.py"
+    if not scorer.exists():
+        return
+    glossary = shutil.which("glossary", path=str(Path(sys.executable).parent)) or "glossary"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    print("\n(g: development set, Korean renderings through a build, by part)")
+    for part in ("tune", "held-back"):
+        chosen = [r for r in records if held_back(r["doc"]) == (part == "held-back")]
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(Path(tmp) / "parenthetical.jsonl", "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen)
+            done = subprocess.run([sys.executable, str(scorer), glossary, tmp], capture_output=True, text=True)
+        lines = done.stdout.strip().splitlines()
+        docs = len({r["doc"] for r in chosen if r["lang"] == "ko"})
+        print(f"    {part:10s} {docs:3d} Korean documents   {lines[0] if lines else done.stderr.strip()[-200:]}")
 
 
 def evaluate_names(examples: int, path: Path = NAMES) -> None:
@@ -233,7 +267,7 @@ def evaluate_kana(rows: list[tuple[str, str]], examples: int) -> None:
     for term, gold in rows:
         ja = to_japanese(term)
         plain += "".join(p["hira"] for p in readings._kakasi().convert(ja)) == gold
-        with mock.patch.object(readings, "_overrides", lambda name: {}):
+        with mock.patch.object(readings.kana, "_overrides", lambda name: {}):
             lone += readings.kana_reading(ja)[0] == gold
         got = readings.kana_reading(ja)[0]
         full += got == gold

@@ -90,7 +90,7 @@ def test_a_second_build_from_the_cache_writes_the_same_glossary(tmp_path: Path, 
         def no_pykakasi():  # noqa: ANN202
             raise AssertionError("kana computed again: the cache was not used")
 
-        monkeypatch.setattr(readings, "_kakasi", no_pykakasi)
+        monkeypatch.setattr(readings.kana, "_kakasi", no_pykakasi)  # where kana_reading looks it up
         assert CliRunner().invoke(cli, ["build", "--out", "b"]).exit_code == 0
     finally:
         os.chdir(cwd)

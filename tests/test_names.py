@@ -27,6 +27,12 @@ from glossary.names import classify, split_admin_suffix
         ("鄭和", "person", "historical"),  # 1371-1433
         ("秦始皇", "person", "historical"),
         ("李鴻章", "person", "historical"),  # 1823-1901
+        ("關羽", "person", "historical"),  # "Guan Yu (-219)": only the year of death
+        ("呂布", "person", "historical"),  # "Lü Bu (-198)"
+        # another name of a person the dictionary describes under the main name
+        ("孫文", "person", "modern"),  # "the original name of 孫中山 …" (1866-1925)
+        ("墨翟", "person", "historical"),  # "original name of Mozi 墨子"
+        ("趙子龍", "person", "historical"),  # "courtesy name of Zhao Yun 趙雲" (-229), not a modern 자오쯔룽
         # current places
         ("北京", "place", "modern"),
         ("黑龍江", "place", "modern"),  # "see 黑龍江省": the reference is followed

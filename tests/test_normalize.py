@@ -152,6 +152,9 @@ def test_merge_key_of_traditional_equals_key_of_simplified(text: str) -> None:
         ("靑年", "青年"),
         ("眞理", "真理"),
         ("爲人民服務", "為人民服務"),
+        ("富國强兵", "富國強兵"),  # 强: the Korean form, and also the simplified character
+        ("障碍物", "障礙物"),
+        ("脚本", "腳本"),
     ],
 )
 def test_character_forms(korean: str, standard: str) -> None:
@@ -172,7 +175,7 @@ def test_forms_opencc_already_merges(form: str, other: str) -> None:
     assert merge_key(form) == merge_key(other)
 
 
-@pytest.mark.parametrize("kept", ["余", "着", "台灣", "予以", "稅收", "妳", "乾隆"])
+@pytest.mark.parametrize("kept", ["余", "着", "台灣", "予以", "稅收", "妳", "乾隆", "余光中", "党", "会"])
 def test_characters_with_a_sense_of_their_own_are_kept(kept: str) -> None:
     assert standard_form(kept) == kept
 

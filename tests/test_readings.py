@@ -1,4 +1,4 @@
-"""Tests for glossary/readings.py: hangul, romanisation, pinyin, kana."""
+"""Tests for glossary/readings/: hangul, romanisation, pinyin, kana."""
 
 from __future__ import annotations
 
@@ -333,6 +333,15 @@ def test_one_syllable_per_character(hanzi: str) -> None:
         ("新疆", "신장", "신강", "name:modern"),
         ("廣東省", "광둥성", "광동성", "name:modern"),
         ("深圳市", "선전시", "심수시", "name:modern"),
+        # landforms: the place transcribed, the common noun read (and 台 the everyday 臺)
+        ("長江三角洲", "창장삼각주", "장강삼각주", "name:modern"),
+        ("西沙群島", "시사군도", "서사군도", "name:modern"),
+        ("遼東半島", "랴오둥반도", "요동반도", "name:modern"),
+        ("四川盆地", "쓰촨분지", "사천분지", "name:modern"),
+        ("臺灣海峽", "대만해협", "대만해협", "name:modern"),
+        ("台灣海峽", "대만해협", "대만해협", "name:modern"),
+        ("台灣省", "대만성", "대만성", "name:modern"),
+        ("朝鮮半島", "한반도", "조선반도", "name:modern"),  # convention
         # conventions
         ("香港", "홍콩", "향항", "name:modern"),
         ("澳門", "마카오", "오문", "name:modern"),
@@ -342,13 +351,16 @@ def test_one_syllable_per_character(hanzi: str) -> None:
         ("鄭和", "정화", "정화", "name:historical"),
         ("秦始皇", "진시황", "진시황", "name:historical"),
         ("長安", "장안", "장안", "name:historical"),
+        ("趙子龍", "조자룡", "조자룡", "name:historical"),  # another name of 趙雲 (-229)
+        ("孫文", "쑨원", "손문", "name:modern"),  # another name of 孫中山 (1866-1925)
+        ("刘强东", "류창둥", "유강동", "name:modern"),  # simplified input with 强, a Korean form too
         # organisations keep the reading
         ("國務院", "국무원", "국무원", "name:institution"),
         ("外交部", "외교부", "외교부", "name:institution"),
         # terms; Korean usage in ko, the strict reading in ko_hanja
         ("以舊換新", "이구환신", "이구환신", "term"),
         ("人類命運共同體", "인류운명공동체", "인류명운공동체", "term"),
-        ("台灣", "대만", "대만", "term"),
+        ("台灣", "대만", "대만", "name:modern"),  # 台 the everyday spelling of 臺: the convention row of 臺灣
         # a Chinese clause: no ko at all
         ("關於進一步全面深化改革、推進中國式現代化的決定", "", "관어진일보전면심화개혁、추진중국식현대화적결정", "clause"),
     ],
@@ -480,6 +492,9 @@ def test_polyphonic_characters(hanzi: str, hangul: str) -> None:
         ("2024年度", "2024년도"),
         ("第20次 黨大會", "제20차 당대회"),
         ("女性 勞動者", "여성 노동자"),  # after a space, a new word: 여
+        ("數十年來", "수십년래"),  # a bound noun of counting after a number keeps ㄴ (hanja.txt: 年 is 년 after a numeral in 141 of 141 words)
+        ("數年來", "수년래"),
+        ("近年來", "근년래"),
     ],
 )
 def test_mixed_text(text: str, hangul: str) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from glossary.extract.brackets import find_closer, find_opener, in_title_bracket
-from glossary.extract.chars import RE_SENTENCE_PUNCT, HAN, HANGUL, HAN_CHAR, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
+from glossary.extract.brackets import REACH, find_closer, find_opener, in_title_bracket
+from glossary.extract.chars import RE_SENTENCE_PUNCT, CLOSERS, HAN, HANGUL, HAN_CHAR, OPENERS, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
 from glossary.extract.english import AFTER_PINYIN, clean_gloss, english_gloss, with_kind
 from glossary.extract.kinds import is_clause, kind_of, name_kinds
 from glossary.extract.korean import korean_gloss, korean_words_after
@@ -20,7 +20,7 @@ from glossary.extract.parts import Part, latin_role, repair, split_parts
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind
 from glossary.extract.text import is_korean_context, strip_aside, text_before, unmark_emphasis
-from glossary.extract.words import NOT_LAWS
+from glossary.extract.words import NOT_LAWS, PARTICLES
 
 
 def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
@@ -28,6 +28,10 @@ def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], in
     opener = find_opener(text, start)
     if opener != -1:
         closer = find_closer(text, opener)
+        if closer == -1:  # (korean, issue 15) an excerpt cut inside the bracket, see cut_bracket
+            cut = cut_bracket(text, opener)
+            if cut is not None and cut[1] > end:  # the run inside the cut bracket
+                return cut
         if closer != -1 and closer >= end:
             inner = (opener, closer)
             # Doubled or nested brackets: ((兩會)), (《政府工作報告》).
@@ -41,6 +45,62 @@ def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], in
                     opener, closer = opener - 1, outer
             return from_bracket(text, opener, closer, inner), closer + 1
     return glossed_after(text, start, end)
+
+
+def cut_bracket(text: str, opener: int) -> tuple[list[tuple[int, dict]], int] | None:
+    """(korean, issue 15) Occurrences of a bracket an excerpt cut, read as closed at the cut; else None.
+
+    Quoted and scraped copies of news stop mid-bracket and mark it with an
+    ellipsis: ``자오러지(趙樂際·65, ..`` still holds the term. Only a line that
+    ends in an ellipsis (``..``, ``…``) with no bracket after the opener counts.
+    The bracket is read in a copy of its window with the ellipsis's first
+    character as the closer (offsets shifted back), so the cost per opener is
+    bounded by :data:`REACH` like :func:`find_closer`'s.
+
+    >>> found, resume = cut_bracket("자오러지(趙樂際·65, ..", 4)
+    >>> found[0][1]["term"], found[0][1]["gloss"], resume
+    ('趙樂際', '자오러지', 14)
+    >>> cut_bracket("자오러지(趙樂際·65, 상무위원", 4), cut_bracket("자오러지(趙樂際·65, .. 상무", 4)
+    (None, None)
+    """
+    hi = min(len(text), opener + REACH)
+    line_end = text.find("\n", opener, hi)
+    if line_end == -1:
+        if hi < len(text):
+            return None  # the line goes on past the reach
+        line_end = len(text)
+    line = text[opener + 1:line_end].rstrip(" \t\r")
+    inside = line.rstrip(".…⋯")
+    cut = line[len(inside):]
+    if not ("…" in cut or "⋯" in cut or cut.count(".") >= 2) or any(ch in OPENERS or ch in CLOSERS for ch in inside):
+        return None
+    at = opener + 1 + len(inside)
+    lo = max(0, opener - REACH)
+    window = text[lo:at] + PAIRS[text[opener]] + text[at + 1:line_end + 1]
+    found = from_bracket(window, opener - lo, at - lo, (opener - lo, at - lo))
+    return [(pos + lo, fields) for pos, fields in found], at + 1
+
+
+#: After a one-hanja bracket, a particle that closes the word and then a break: 한(漢)과, 청(淸)을.
+_WORD_END = re.compile("(?:" + "|".join(sorted(map(re.escape, PARTICLES), key=len, reverse=True)) + r")(?![가-힣])")
+
+
+def word_of_its_own(text: str, opener: int, closer: int) -> bool:
+    """(korean, issue 15) Whether one hanja in brackets glosses a whole Korean word, not one syllable of it.
+
+    A dynasty or a state named by one character is a word: its syllable stands
+    alone before the bracket and a particle closes it (한(漢)과 당(唐)을).
+    A prefix glosses one syllable of the word it opens (반(反)부정경쟁,
+    신(新)3종, 반(反) 인벌루션), and a syllable inside a word is no word (서부국(司)).
+
+    >>> word_of_its_own("전기는 한(漢)과 당(唐)을", 5, 7), word_of_its_own("반(反)부정경쟁", 1, 3)
+    (True, False)
+    >>> word_of_its_own("반(反) 인벌루션", 1, 3), word_of_its_own("서부국(司) 부국장", 3, 5)
+    (False, False)
+    """
+    if opener < 1 or not "가" <= text[opener - 1] <= "힣" or (opener > 1 and "가" <= text[opener - 2] <= "힣"):
+        return False
+    return _WORD_END.match(text, closer + 1) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +258,7 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
     gloss, gloss_kind = (best.gloss, best.gloss_kind) if best else (None, None)
     if best and best.source != "beside" and any(c.source == "beside" and c.gloss_kind == "pinyin" for c in candidates):
         pinyin = pinyin or next(c.gloss for c in candidates if c.source == "beside")
-    if korean and gloss and len(term) == 1 and gloss_kind == "hangul":
+    if korean and gloss and len(term) == 1 and gloss_kind == "hangul" and not word_of_its_own(text, opener, closer):
         kind = "other"  # one hanja glossing one syllable: 반(反)부정경쟁
     if kind == "term" and gloss and term.endswith("法") and not term.endswith(NOT_LAWS) \
             and (gloss.endswith("법") or RE_LAW.search(gloss)):

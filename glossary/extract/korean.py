@@ -7,6 +7,7 @@ to a particle or an apposition noun (스타트업 딥시크), sized by the term.
 
 from __future__ import annotations
 
+import re
 
 from glossary.extract.chars import RE_KO_ORDINAL, RE_KO_WORDS
 from glossary.extract.quotes import quoted_before
@@ -42,6 +43,9 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
         return words[-1], "transcription", None
     if len(words) >= 2 and is_transcription("".join(words[-2:]), term):
         return " ".join(words[-2:]), "transcription", None
+    if len(words) >= 2 and is_transcription(words[-2], term):
+        # (korean, issue 15) a title between the name and its bracket: 딩쉐샹 부총리(丁薛祥)
+        return words[-2], "transcription", None
     part = transcribed_part(words[-1], term)
     if part:
         return part, "transcription", None
@@ -64,13 +68,61 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
             take = k
             break
         if total < n and not word.endswith(KO_BREAK) and word not in KO_APPOSITION \
-                or RE_KO_ORDINAL.fullmatch(word):
+                or RE_KO_ORDINAL.fullmatch(word) or counted_by(word, term):
             take = k
             total += len(word)
             continue
         break
     span = " ".join(words[-take:])
+    if total < n:
+        span = with_quoted_head(tail, words[-take:]) or span
     return span, korean_kind(span, term), None
+
+
+#: Closing quotes and the opening quote each one closes.
+_QUOTE_PAIRS = {"’": "‘", "”": "“", "'": "'", '"': '"', "」": "「", "』": "『"}
+
+
+def with_quoted_head(tail: str, words: list[str]) -> str | None:
+    """(korean, issue 15) A quoted phrase and the words after it, when the words alone are too short.
+
+    '하나의 중국' 원칙(一個中國原則): the quoted phrase is the rendering's head,
+    the noun after it its end; the quotes stay (the entries stage drops them).
+
+    >>> with_quoted_head("중국은 '하나의 중국' 원칙", ["원칙"])
+    "'하나의 중국' 원칙"
+    >>> with_quoted_head("중국은 하나의 원칙", ["원칙"]) is None
+    True
+    """
+    found = re.search(r"\s+".join(map(re.escape, words)) + r"$", tail)
+    if found is None:
+        return None
+    rest = tail[: found.start()].rstrip()
+    opening = _QUOTE_PAIRS.get(rest[-1:])
+    if opening is None:
+        return None
+    start = rest.rfind(opening, max(0, len(rest) - 40), len(rest) - 1)
+    if start == -1 or not RE_KO_WORDS.fullmatch(rest[start + 1 : -1].strip()):
+        return None
+    return rest[start:] + " " + " ".join(words)
+
+
+#: A count before the rendering (20차, 3기): part of it when the term holds a number too.
+_KO_COUNT = re.compile(r"\d+[차기회]")
+_NUMBERS = frozenset("0123456789一二三四五六七八九十百千兩〇零")
+
+
+def counted_by(word: str, term: str) -> bool:
+    """(korean, issue 15) Whether ``word`` is the count of a numbered term: 20차 in 20차 당대회(二十大).
+
+    The Korean rendering spells the term's number in digits, so a term of
+    three hanzi may take four words' worth of hangul; a count before a term
+    with no number in it is not its rendering (3차 회의(會議)).
+
+    >>> counted_by("20차", "二十大"), counted_by("3차", "會議"), counted_by("20년", "二十大")
+    (True, False, False)
+    """
+    return _KO_COUNT.fullmatch(word) is not None and any(ch in _NUMBERS for ch in term)
 
 
 def trim_quoted_korean(quoted: str, term: str) -> str:

@@ -1,0 +1,88 @@
+"""Readings stage, Japanese kana: a Japanese form -> hiragana and Hepburn romaji.
+
+Input: a term in Japanese characters. Output: its kana and romaji, by
+pykakasi, with on'yomi for lone kanji and an override table.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from glossary import normalize
+from glossary.memo import persistent
+from glossary.readings.hangul import _is_hanzi
+from glossary.readings.tables import _data_text, _overrides
+
+
+@cache
+def _kakasi():  # noqa: ANN202 - pykakasi has no type hints
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+@cache
+def _kanji_on() -> dict[str, str]:
+    table = {}
+    for line in _data_text("kanji_on.tsv").split("\n"):
+        if line and not line.startswith("#"):
+            ch, kana = line.split("\t")
+            table[ch] = kana
+    return table
+
+
+def _is_kanji(ch: str) -> bool:
+    return _is_hanzi(ch) or ch in "々〆"
+
+
+# Called once per entry, so no in-process memo (scripts/eval_readings.py also
+# calls it again with the override table patched out); kept across builds.
+@persistent
+def kana_reading(japanese: str) -> tuple[str, str]:
+    """Hiragana and Hepburn romaji of a Japanese form (machine-generated).
+
+    pykakasi reads compounds it knows; a kanji it reads on its own gets its
+    on'yomi instead of pykakasi's native reading (港人治港 is こうじんちこう,
+    not こうじんおさむみなと), since Chinese policy terms are read in on'yomi.
+    An override table holds compounds checked by hand (共富 きょうふ, not ともとみ).
+
+    >>> kana_reading("経済"), kana_reading("両会")
+    (('けいざい', 'keizai'), ('りょうかい', 'ryoukai'))
+    """
+    japanese = normalize.fold(japanese)
+    overrides = _overrides("kana_overrides.tsv")
+    on = _kanji_on()
+    parts: list[tuple[str, str]] = []
+
+    def romaji(kana: str) -> str:
+        return "".join(p["hepburn"] for p in _kakasi().convert(kana))
+
+    def convert(text: str) -> None:
+        for p in _kakasi().convert(text):
+            orig, hira = p["orig"], p["hira"]
+            if len(orig) == 1 and _is_kanji(orig) and orig in on:
+                parts.append((on[orig], romaji(on[orig])))
+            elif hira == "" and orig:
+                # pykakasi drops kanji it does not know (碳, 厲): read each one.
+                kana = "".join(on.get(ch, "") for ch in orig)
+                parts.append((kana, romaji(kana)))
+            else:
+                parts.append((hira, p["hepburn"]))
+
+    i, rest = 0, ""
+    while i < len(japanese):
+        for j in range(len(japanese), i, -1):
+            if japanese[i:j] in overrides:
+                if rest:
+                    convert(rest)
+                    rest = ""
+                kana = overrides[japanese[i:j]]
+                parts.append((kana, romaji(kana)))
+                i = j
+                break
+        else:
+            rest += japanese[i]
+            i += 1
+    if rest:
+        convert(rest)
+    return "".join(k for k, _ in parts), " ".join(r for _, r in parts if r)
