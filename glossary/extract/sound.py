@@ -18,6 +18,13 @@ from glossary.extract.chars import HAN_CHAR, RE_HAN_ONLY
 from glossary.extract.words import CHOSEONG, OTHER_READINGS, PINYIN_INITIAL, ROMAN_FIRST
 
 
+#: Memo sizes: per distinct term, and per (text beside a bracket, term). Bounded, so
+#: memory stays flat on a corpus of a million distinct terms; a corpus repeats its
+#: common terms often and soon, which a bounded memo still catches.
+PER_TERM = 16384
+PER_SPAN = 16384
+
+
 UNMARK = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüŏŭ", "aaaaeeeeiiiioooouuuuvvvvvou")
 
 
@@ -28,7 +35,7 @@ def letters_of(text: str) -> str:
     return NOT_LETTER.sub("", text.lower().translate(UNMARK))
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
     """The first letters the term's pinyin may start with and its length range, from pypinyin's readings."""
     one = only_syllables(term)
@@ -43,7 +50,7 @@ def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
     return firsts, lo, hi
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_SPAN)
 def maybe_pinyin(latin: str, term: str) -> bool:
     letters = letters_of(latin)
     if not letters or not latin.replace("-", " ").replace("'", " ").replace("’", " ").replace(" ", "").isalpha():
@@ -67,7 +74,7 @@ def _folded_latin(latin: str) -> str:
     return _fold_latin(latin)
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def roman_profile(term: str) -> tuple[str, int]:
     reading = reading_of(term)
     code = ord(reading[0]) - 0xAC00 if reading else -1
@@ -84,7 +91,7 @@ ROMAN_LETTERS = frozenset("abdghijlmnosuwy")
 _NEVER_ROMAN = re.compile("[fqvxzFQVXZ]")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_SPAN)
 def maybe_romanization(latin: str, term: str) -> bool:
     letters = letters_of(latin)
     if not letters:
@@ -102,7 +109,7 @@ def maybe_romanization(latin: str, term: str) -> bool:
     return romanization_matches(latin, term)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_SPAN)
 def maybe_reading(hangul: str, term: str) -> bool:
     if len(hangul.replace(" ", "")) != len(term):
         return False
@@ -111,7 +118,7 @@ def maybe_reading(hangul: str, term: str) -> bool:
     return is_hangul_reading(hangul, term)
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def reading_of(term: str) -> str:
     from glossary.readings import hangul_reading
 
@@ -209,7 +216,7 @@ def _initial(syllable: str) -> str:
     return PINYIN_INITIAL.get(ini, "ㅇ")
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def possible_syllables(term: str) -> tuple[tuple[str, ...], ...] | None:
     """Per character, every syllable pypinyin may read it as, alone or in a phrase; None when one is not listed.
 
@@ -224,7 +231,7 @@ def possible_syllables(term: str) -> tuple[tuple[str, ...], ...] | None:
     return options if all(options) else None
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def only_syllables(term: str) -> tuple[str, ...] | None:
     """The term's syllables when each character has only one in pypinyin's dictionaries (共同富裕), else None.
 
@@ -248,7 +255,7 @@ def _may_be_pinyin(letters: str, term: str) -> bool:
     return letters[0] in firsts and lo <= len(letters) <= hi
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def _possible_profile(term: str) -> tuple[frozenset[str], int, int] | None:
     """First letters and length range of every reading the term's characters have; None when one is not listed."""
     options = possible_syllables(term)
@@ -310,7 +317,7 @@ def _may_spell(latin: str, term: str) -> bool:
     return len(target) in reach
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def possible_initials(term: str) -> tuple[str, ...] | None:
     """Per character, the consonants any of its readings may start with: a superset of :func:`pinyin_initials`."""
     options = possible_syllables(term)
@@ -319,7 +326,7 @@ def possible_initials(term: str) -> tuple[str, ...] | None:
     return tuple("".join(dict.fromkeys("".join(_initial(o) for o in opts))) for opts in options)
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def pinyin_initials(term: str) -> tuple[str, ...]:
     """Per character, the hangul consonants that may transcribe the initial of pypinyin's reading."""
     one = only_syllables(term)
