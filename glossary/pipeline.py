@@ -219,13 +219,13 @@ def _preload() -> None:
     pinyin_table._tables()  # pypinyin's tables, 30 ms (not pypinyin: 0.3 s, 55 MB)
 
 
-def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], str]:
-    """One file's JSON lines, as one string, and per line its (term, rendering, kind of rendering, kind).
+def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
+    """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
 
-    Made in the worker, each occurrence turned into its line as it is found
-    (no list of records), and one string crosses back to the parent more
-    cheaply than records or a list of lines. No hash nor language: the JSON
-    lines do not carry them.
+    Each occurrence is turned into its line as it is found (no list of
+    records), and strings cross back to the parent more cheaply than records
+    (a list of lines: joining them would hold the file's lines twice). No
+    hash nor language: the JSON lines do not carry them.
     """
     import json
 
@@ -237,8 +237,8 @@ def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | No
     lines: list[str] = []
     for o in found:
         keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
-        lines.append(encode(occurrence_record(o)))
-    return keys, "\n".join(lines) + "\n" if lines else ""
+        lines.append(encode(occurrence_record(o)) + "\n")
+    return keys, lines
 
 
 def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
@@ -352,8 +352,8 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
                 else:
                     seen[key] += 1
                     line_keys.append(ids.setdefault(key, len(ids)) + 1)
-            spool.write(lines)
-            count += len(keys)
+            spool.writelines(lines)
+            count += len(lines)
         shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
         agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
         changed: dict[int, str] = {}
