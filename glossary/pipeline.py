@@ -202,13 +202,13 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
 
 
 def _preload() -> None:
-    """Import and load what extracting a folder of texts is all but sure to need (about 1 s of start-up).
+    """Import and load what extracting a folder of texts is all but sure to need (about 0.4 s of start-up).
 
-    A single text often needs neither pypinyin nor the hanja package's table
-    (glossary.extract.sound rules most renderings out without them), but in a
-    folder of texts about China some file in every worker does: importing them
-    once here, before the fork, costs less than once per worker (measured on
-    the dev texts: 1.1 s and 119 MB against 1.3 s and 147 MB).
+    The extraction modules, OpenCC's converters, the hanja word dictionary,
+    the hanja package's character table (glossary.hanja_table, 20 ms) and
+    pypinyin's compiled tables (glossary.pinyin_table, 50 ms; pypinyin itself
+    is not imported): some file in every worker needs them, and loading them
+    once here, before the fork, costs less than once per worker.
     """
     from glossary import extract, hanja_table, normalize, pinyin_table, readings, sources  # noqa: F401
 
