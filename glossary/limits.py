@@ -26,10 +26,16 @@ from glossary.i18n import _
 class Limits:
     """The limits; each field's comment says why it is that size."""
 
-    #: Bytes of one input text, read whole (a text is decoded and cleaned in
-    #: memory, about four times its size): the largest real report we met is
-    #: 3 MB; a 1 GB file with no line break is refused, not read.
+    #: Bytes of one document read whole (PDF, DOCX, ODT, HWPX, EPUB: their
+    #: text is built in memory, about four times its size); the largest real
+    #: report we met is 3 MB. Plain text, Markdown and HTML are not bounded:
+    #: they are read in windows (``text_window``).
     text_bytes: int = 256 * 1024 * 1024
+    #: Characters of a plain-text, Markdown or HTML file extracted at once: a
+    #: bigger file is read and extracted in windows of about this size, cut
+    #: at a blank line, else at a line end or a space far from any bracket,
+    #: so memory stays flat (a few times this) whatever the file's size.
+    text_window: int = 4 * 1024 * 1024
     #: terms.yaml: a term base of 50,000 blocks is about 10 MB.
     termbase_bytes: int = 32 * 1024 * 1024
     #: Characters of one value (a rendering, a note) written to or imported

@@ -75,6 +75,9 @@ class Source:
     #: (offset, label) spans; the text from ``offset`` on is at ``label`` until
     #: the next span. Empty for plain text, where the line number says it all.
     locator: tuple[tuple[int, str], ...] = ()
+    #: The file line ``text`` starts on: 1, but for the windows of a big
+    #: text after the first (:func:`glossary.sources.iter_windows`).
+    line: int = 1
 
     def location(self, offset: int) -> str | None:
         """The label a person finds ``text[offset]`` by ("p. 3, l. 12", "¶ 4"), or None for plain text.

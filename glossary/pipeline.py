@@ -165,10 +165,17 @@ def _language(text: str) -> str:
     >>> _language("양회(兩會)가 열렸다"), _language("The Two Sessions (兩會) 양회")
     ('ko', 'en')
     """
-    data = text.encode("utf-8", "surrogatepass")
-    hangul = len(data.translate(None, _NOT_LEAD)) - len(_NOT_SYLLABLE.findall(data))
-    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    hangul, latin = _letters(text.encode("utf-8", "surrogatepass"))
     return "ko" if hangul > latin / 3 else "en"
+
+
+def _letters(data: bytes) -> tuple[int, int]:
+    """Hangul syllables and ASCII letters of a text in UTF-8, counted as :func:`_language` counts them."""
+    hangul = len(data.translate(None, _NOT_LEAD))
+    if hangul:  # the regex scan costs more than the count: an English text has no lead byte at all
+        hangul -= len(_NOT_SYLLABLE.findall(data))
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    return hangul, latin
 
 
 def default_jobs() -> int:
@@ -179,26 +186,40 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _read_and_extract(path: Path) -> tuple[Source, Iterator[Occurrence]]:
-    """Read and decode one file; its occurrences, as they are found."""
+def _window_occurrences(path: Path) -> Iterator[tuple[Source, Iterator[Occurrence]]]:
+    """Read and decode one file; each window of it with its occurrences, as they are found.
+
+    A big text comes in windows (:func:`glossary.sources.iter_windows`),
+    extracted one by one with their line numbers moved to the file's.
+    """
+    from dataclasses import replace
+
     from glossary.extract import extract_occurrences
-    from glossary.sources import read_source
+    from glossary.sources import iter_windows
 
-    source = read_source(path)
-    found = extract_occurrences(source.text, source.path, source.encoding)
-    if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
-        from glossary.sources.document import locate
+    for source in iter_windows(path):
+        occurrences = extract_occurrences(source.text, source.path, source.encoding)
+        if source.line > 1:  # a window of a big text: lines from where it starts in the file
+            occurrences = (replace(o, line=o.line + source.line - 1) for o in occurrences)
+        if source.locator:  # a document without lines: say where a person finds it (as extract_corpus does)
+            from glossary.sources.document import locate
 
-        found = locate(found, source)
-    return source, found
+            occurrences = locate(occurrences, source)
+        yield source, occurrences
 
 
 def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     """Read, decode and extract one file, with its hash and language: the unit of work of a build's worker."""
-    source, occurrences = _read_and_extract(path)
-    found = list(occurrences)
-    digest = hashlib.sha256(source.text.encode("utf-8", "surrogatepass")).hexdigest()
-    return FileRead(source.path, source.encoding, _language(source.text)), digest, found
+    digest = hashlib.sha256()
+    found: list[Occurrence] = []
+    hangul = latin = 0
+    for source, occurrences in _window_occurrences(path):
+        data = source.text.encode("utf-8", "surrogatepass")
+        digest.update(data)
+        found.extend(occurrences)
+        h, l = _letters(data)
+        hangul, latin = hangul + h, latin + l
+    return FileRead(source.path, source.encoding, "ko" if hangul > latin / 3 else "en"), digest.hexdigest(), found
 
 
 def _preload() -> None:
@@ -232,12 +253,12 @@ def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | No
     from glossary.occurrences import occurrence_record
 
     encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) builds per call
-    _, found = _read_and_extract(path)
     keys: list[tuple[str, str, str, str] | None] = []
     lines: list[str] = []
-    for o in found:
-        keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
-        lines.append(encode(occurrence_record(o)) + "\n")
+    for _, found in _window_occurrences(path):
+        for o in found:
+            keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
+            lines.append(encode(occurrence_record(o)) + "\n")
     return keys, lines
 
 

@@ -1,7 +1,7 @@
 """Benchmark `glossary lookup` on a 100,000-entry index against `python -c pass`.
 
-Builds the index from real hanja words (libhangul's hanja.txt, Debian package
-libhangul-data: hangul reading and hanja of each word) with OpenCC simplified
+Builds the index from real hanja words (libhangul's hanja.txt as bundled in
+``glossary/data/hanja.tsv``: hangul reading and hanja of each word) with OpenCC simplified
 and Japanese forms, pypinyin readings, a plain Revised Romanization and
 synthetic English renderings, then times, as whole processes, the console
 script `glossary lookup` for each kind of query, interleaved with
@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HANJA_TXT = Path("/usr/share/libhangul/hanja/hanja.txt")
+HANJA_TSV = Path(__file__).resolve().parent.parent / "glossary" / "data" / "hanja.tsv"
 
 # Revised Romanization of each jamo, without the sound changes across
 # syllables (enough for synthetic keys: the index folds them like any form).
@@ -53,15 +53,20 @@ def is_hanja(text: str) -> bool:
 
 
 def read_words(limit: int) -> list[tuple[str, str]]:
-    """(hanja, hangul) of multi-character words, in file order, one per hanja form."""
+    """(hanja, hangul) of multi-character words, one per hanja form, from the bundled hanja table.
+
+    ``glossary/data/hanja.tsv`` is libhangul's hanja.txt compiled per
+    character (its ``word reading`` pairs from the sixth column on).
+    """
     seen: dict[str, str] = {}
-    for line in HANJA_TXT.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.count(":") < 2:
+    for line in HANJA_TSV.read_text(encoding="utf-8").split("\n"):
+        if not line or line[0] == "#":
             continue
-        hangul, hanja = line.split(":")[:2]
-        if len(hanja) >= 2 and len(hanja) == len(hangul) and is_hanja(hanja) and hanja not in seen:
-            seen[hanja] = hangul
-    words = list(seen.items())
+        for pair in line.split("\t")[5:]:
+            hanja, _, hangul = pair.partition(" ")
+            if len(hanja) >= 2 and len(hanja) == len(hangul) and is_hanja(hanja) and hanja not in seen:
+                seen[hanja] = hangul
+    words = sorted(seen.items())
     random.Random(7).shuffle(words)
     return words[:limit]
 

@@ -237,7 +237,8 @@ def case_million_rows(d: Path):
     return one_error_line(r[0], r[2]), r[3], r[2].strip()[:100], r
 
 
-def case_big_termbase(d: Path):
+def _big_termbase(d: Path) -> int:
+    """terms.yaml of 50,000 blocks (about 8 MB); its size."""
     import random
 
     random.seed(1)
@@ -249,11 +250,25 @@ def case_big_termbase(d: Path):
         for k in sorted(keys):
             fh.write(f"{k}:\n  en: an English rendering\n  note: a note on the term\n  status: candidate\n"
                      f"  seen:\n    an English rendering: 3\n  count: 3\n  sources:\n    - texts/a.en.txt\n\n")
-    size = (d / "terms.yaml").stat().st_size
+    return (d / "terms.yaml").stat().st_size
+
+
+def case_big_termbase(d: Path):
+    size = _big_termbase(d)
     corpus(d)
     r = glossary("extract", "--add", "--terms", "terms.yaml", "texts", cwd=d)
     ok = r[0] == 0 and r[3] < TIMEOUT
     return ok, r[3], f"50,000 blocks ({size / 1e6:.1f} MB): extract --add (load, update, check, write)", r
+
+
+def case_big_termbase_import(d: Path):
+    size = _big_termbase(d)
+    (d / "p.csv").write_text("zh-Hant,en\n兩會,Two Sessions\n以舊換新,trade-in\n", encoding="utf-8")
+    r1 = glossary("import", "p.csv", "--terms", "terms.yaml", cwd=d)
+    first = (d / "terms.yaml").read_bytes()
+    r2 = glossary("import", "p.csv", "--terms", "terms.yaml", cwd=d)
+    ok = r1[0] == 0 and "2 added" in r1[1] and r2[0] == 0 and (d / "terms.yaml").read_bytes() == first
+    return ok, r1[3], f"50,000 blocks ({size / 1e6:.1f} MB): import of 2 rows; again: {r2[3]:.1f} s, a no-op", r1
 
 
 def case_big_termbase_refused(d: Path):
@@ -279,7 +294,44 @@ def case_gigabyte_line(d: Path):
     with open(d / "huge.txt", "wb") as fh:
         fh.truncate(1 << 30)
     r = glossary("extract", "huge.txt", cwd=d)
-    return one_error_line(r[0], r[2]), r[3], "1 GiB text: " + r[2].strip()[:90], r
+    return one_error_line(r[0], r[2]) and r[4] < 200, r[3], "1 GiB of NUL bytes: " + r[2].strip()[:90], r
+
+
+_PROSE = ("the plan was discussed at length by many delegates without any conclusion " * 1400)[:100_000]
+_TERM = " and the Two Sessions (兩會) open in March "
+
+
+def _one_line(path: Path, size: int) -> int:
+    """A text of ``size`` bytes with no line break and a bracketed term every 100 KB; the number of terms."""
+    n = terms = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while n < size:
+            fh.write(_PROSE)
+            fh.write(_TERM)
+            n += len(_PROSE) + len(_TERM.encode())
+            terms += 1
+    return terms
+
+
+def case_long_line(d: Path):
+    terms = _one_line(d / "line.txt", 270 << 20)  # more than the 256 MiB a text could be when it was read whole
+    r = glossary("extract", "line.txt", "--format", "jsonl", cwd=d)
+    found = r[1].count('"term": "兩會"')
+    ok = r[0] == 0 and found == terms and r[4] < 300
+    return ok, r[3], f"270 MiB, one line: {found} of {terms} terms found, read in windows", r
+
+
+def case_html_text_node(d: Path):
+    with open(d / "big.html", "w", encoding="utf-8") as fh:
+        fh.write("<html><body><p>the Two Sessions (兩會) ")
+        for _ in range(200):
+            fh.write(("word " * 200_000)[:1_000_000])
+        fh.write(" the new normal (新常態) end.</p></body></html>\n")
+    r = glossary("build", "big.html", cwd=d)
+    longest = max((len(line) for line in (d / "out" / "glossary.csv").read_text(encoding="utf-8-sig").splitlines()),
+                  default=0) if r[0] == 0 else -1
+    ok = r[0] == 0 and 0 < longest < 2000 and r[4] < 1000
+    return ok, r[3], f"200 MB HTML text node: build, longest CSV row {longest} characters", r
 
 
 def case_errors(d: Path):
@@ -315,8 +367,9 @@ def case_errors(d: Path):
 CASES = [
     case_line_separator, case_quoted_note, case_import_bad_keys, case_export_over_inputs, case_crlf_bom,
     case_two_spellings, case_interrupted_build, case_empty_build, case_added_file, case_symlink_loops,
-    case_long_lookup, case_brackets, case_zip_bomb, case_million_rows, case_big_termbase, case_big_termbase_refused,
-    case_big_tbx_note, case_gigabyte_line, case_errors,
+    case_long_lookup, case_brackets, case_zip_bomb, case_million_rows, case_big_termbase, case_big_termbase_import,
+    case_big_termbase_refused,
+    case_big_tbx_note, case_gigabyte_line, case_long_line, case_html_text_node, case_errors,
 ]
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.index import FIELDS, SCHEMA_VERSION, Hit, _edit_distance, build_index, fold_key, format_hits, lookup
@@ -504,3 +504,76 @@ def test_postings_spilled_in_chunks_are_the_postings_held_in_memory(tmp_path, mo
     assert len(held["grams"]) > 100 and len(held["word_grams"]) > 20
     typo = entries[5].ko[:-1] + "깨"  # found through the spilled grams (fuzzy tier)
     assert entries[5].ko in {h.entry["ko"] for h in lookup(typo, tmp_path / "spilled.sqlite")}
+
+
+# Forms over a tiny alphabet share most of their q-grams, as a million forms
+# do: the shortcuts of the fuzzy and substring tiers (rarest grams first,
+# candidates looked up in the common postings) must find what counting every
+# posting and checking every form finds.
+@st.composite
+def _forms_and_query(draw: st.DrawFn) -> tuple[list[str], str]:
+    """A query, forms a typo or two away from it, and other forms over the same few letters."""
+    letters = draw(st.sampled_from(["abcd", "가나다"]))
+    query = draw(st.text(letters, min_size=4 if letters.isascii() else 3, max_size=9))
+    forms = draw(st.lists(st.text(letters, min_size=1, max_size=10), max_size=30))
+    for _ in range(draw(st.integers(1, 12))):
+        form = query
+        for _ in range(draw(st.integers(1, 3))):
+            at, ch = draw(st.integers(0, len(form))), draw(st.sampled_from(letters))
+            form = draw(st.sampled_from([form[:at] + ch + form[at:], form[:at] + form[at + 1 :], form[:at] + ch + form[at + 1 :]]))
+        forms.append(form)
+    return sorted({f for f in forms if f}), query
+
+
+@given(_forms_and_query())
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fuzzy_filter_loses_no_near_form(tmp_path: Path, case: tuple[list[str], str]) -> None:
+    forms, query = case
+    from glossary.index.fold import _gram_size, _grams
+    from glossary.index.store import _open
+    from glossary.index.tiers import _Searcher, _typo_bound
+
+    target = tmp_path / "near.sqlite"
+    build_index([Entry(f"k{i}", "x", "x", forms=(form,)) for i, form in enumerate(forms)], target, inputs={})
+    bound = _typo_bound(query)
+    con = _open(str(target))
+    try:
+        searcher = _Searcher(con, None, limit=1000)  # every near form wanted: no early stop
+        texts = dict(con.execute("SELECT id, text FROM forms"))
+        found = {texts[i]: d for i, d in searcher._near(query, "grams", "form_lengths", bound)}
+        got_substring = {h.entry["forms"][0] for h in lookup(query, target, limit=1000, field="form")
+                         if h.match == "substring"}
+    finally:
+        con.close()
+    # What counting every posting finds: forms sharing `need` of the query's
+    # grams (one edit destroys at most q of them; a swap of neighbours can
+    # destroy q + 1, so such a form may be missed, by the filter's design)
+    # and within the bound.
+    grams = set(_grams(query, padded=True))
+    need = len(grams) - _gram_size(query) * bound
+    expected = {
+        f: _reference_distance(query, f) for f in forms
+        if need >= 1 and len(grams & set(_grams(f, padded=True))) >= need and _reference_distance(query, f) <= bound
+    }
+    assert found == expected
+    if not any(f == query or f.startswith(query) for f in forms):  # substring tier runs only then (no exact hit)
+        assert got_substring == {f for f in forms if query in f and not f.startswith(query)}
+
+
+def _fold_walk(text: str) -> str:
+    """fold_key without its shortcuts: the character walk alone."""
+    import unicodedata
+
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower()):
+        if unicodedata.combining(ch):
+            if not (out and out[-1].isascii()):
+                out.append(ch)
+        elif ch.isalnum():
+            out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@given(st.text(st.sampled_from("aZ1 -'é經济한글かガ\u3099ｶＡ①ǚ\u0301\u3000、")) | st.text())
+def test_fold_key_shortcuts_fold_as_the_walk(text: str) -> None:
+    assert fold_key(text) == _fold_walk(text)

@@ -319,3 +319,116 @@ def test_hand_edits_survive_add_and_import(tmp_path: Path, crlf: bool, bom: bool
         apply()
         assert path.read_bytes() == data  # a repeated run is byte-identical
         text = after
+
+
+# --- the writer's check passes over unchanged blocks: it must read them back exactly as a full parse does ---
+
+_REUSE_FILES = [
+    "兩會:\n  en: Two Sessions\n  seen:\n    Two Sessions: 2\n\n# between\n新常態:\n  en: new normal\n",
+    "兩會: {en: Two Sessions, count: 2}\n新常態:\n  note: \"Held each March.\n    count: two\n    \"\n  en: new normal\n",
+    "兩會:\r\n  en: Two Sessions\r\n  note: |\r\n    two\r\n\r\n    lines\r\n新常態:\r\n  en_alt: [a,\r\n    b]\r\n",
+    "兩會:\n新常態:\n  en: plain\n    continued\n雙循環:\n  sources:\n    - a.txt\n    - b.txt\n",
+]
+
+
+@pytest.mark.parametrize("text", _REUSE_FILES)
+def test_reused_blocks_read_back_as_a_full_parse_reads_them(tmp_path: Path, text: str) -> None:
+    from glossary.termbase.layout import _blocks
+    from glossary.termbase.parse import _compose
+    from glossary.termbase.read import _load_terms
+
+    path = tmp_path / "terms.yaml"
+    terms = _load_terms(text, path)
+    lines = split_lines(text)
+    blocks = _blocks(_compose(text, path), lines)
+    reuse = {blocks[t.key].start: (blocks[t.key].end - 1, t) for t in terms}
+    again = _load_terms(text, path, reuse)
+    assert again == terms and all(a is b for a, b in zip(again, terms))  # passed over, not rebuilt
+    assert _load_terms(text, path, dict(list(reuse.items())[1:])) == terms  # the first one built, the rest reused
+
+
+def test_a_reused_block_that_would_not_end_where_it_did_is_refused(tmp_path: Path) -> None:
+    from glossary.termbase.read import _load_terms
+
+    path = tmp_path / "terms.yaml"
+    text = "兩會:\n  en: Two Sessions\n新常態:\n  en: new normal\n"
+    terms = _load_terms(text, path)
+    with pytest.raises(TermbaseError, match="would not read back as it was"):
+        _load_terms(text, path, {0: (0, terms[0])})  # 兩會 ends on line 1, not 0
+    with pytest.raises(TermbaseError, match="would not read back as it was"):
+        _load_terms(text, path, {2: (3, terms[0])})  # line 2 holds 新常態, not 兩會
+
+
+def test_an_update_of_many_blocks_reads_back_as_a_full_check_would(tmp_path: Path) -> None:
+    keys = [chr(0x4E00 + i) + chr(0x4E00 + 2 * i + 1) for i in range(300)]
+    text = "".join(f"{k}:\n  en: r{i}\n  seen:\n    r{i}: 1\n  count: 1\n\n" for i, k in enumerate(keys))
+    path = write(tmp_path, text)
+    updates = [TermUpdate(key=keys[i], seen=seen((f"r{i}", 2)), count=2) for i in range(0, 300, 7)]
+    updates.append(TermUpdate(key="兩會", seen=seen(("Two Sessions", 1)), count=1))
+    report = update_termbase(path, updates)
+    assert len(report.updated) == 43 and report.added == ["兩會"]
+    after = read_termbase(path)
+    assert [t.key for t in after.terms] == sorted([*keys, "兩會"], key=lambda k: k)
+    assert {t.key: t.count for t in after.terms}[keys[7]] == 2 and {t.key: t.count for t in after.terms}[keys[8]] == 1
+    assert update_termbase(path, updates).updated == []  # a repeated run is a no-op
+
+
+@given(st.lists(st.integers(0, 11), max_size=6), st.lists(st.tuples(st.integers(0, 12), st.integers(1, 3)), max_size=4),
+       st.integers(0, 11), st.integers(1, 4))
+def test_a_plan_says_where_an_unchanged_run_of_lines_lands(drops: list, inserts: list, start: int, size: int) -> None:
+    from glossary.termbase.layout import _Plan
+
+    lines = [f"l{i}\n" for i in range(12)]
+    plan = _Plan(list(lines))
+    for i in drops:
+        plan.drop(i, i + 1)
+    for at, n in inserts:
+        plan.insert(at, [f"new{at}.{j}\n" for j in range(n)])
+    end = min(start + size, 12)
+    new = split_lines(plan.text())
+    at = plan.unchanged(start, end)
+    inside = set(range(start, end))
+    touched = inside & plan.drops or any(start < i < end for i in plan.inserts) or (end == 12 and 12 in plan.inserts)
+    if touched:
+        assert at is None
+    else:
+        assert new[at:at + end - start] == lines[start:end]
+
+
+@pytest.mark.parametrize("text", _REUSE_FILES)
+def test_the_fast_check_reads_an_update_as_the_full_check_does(tmp_path: Path, text: str) -> None:
+    from glossary.termbase.layout import _blocks
+    from glossary.termbase.parse import _compose
+    from glossary.termbase.read import _load_terms
+    from glossary.termbase.write import _load_terms_fast
+
+    path = tmp_path / "terms.yaml"
+    old_terms = _load_terms(text, path)
+    new = "一帶一路:\n  en: Belt and Road\n" + text + "十四五:\n  en: 14th Five-Year Plan\n"
+    blocks = _blocks(_compose(new, path), split_lines(new))
+    kept = [t for t in old_terms if not blocks[t.key].fixed][:2]  # the others: rebuilt as changed pieces
+    reuse = {blocks[t.key].start: (blocks[t.key].end - 1, t) for t in kept}
+    moved = {blocks[t.key].start: t.line - 1 for t in kept}
+    assert _load_terms_fast(text, new, path, reuse, moved) == _load_terms(new, path)
+
+
+def test_the_fast_check_leaves_an_indented_piece_to_the_full_check(tmp_path: Path) -> None:
+    from glossary.termbase.read import _load_terms
+    from glossary.termbase.write import _load_terms_fast
+
+    path = tmp_path / "terms.yaml"
+    old = "兩會:\n  en: Two Sessions\n"
+    new = old + "  新常態: {}\n"  # in the whole file a field of 兩會, alone a block of its own
+    term = _load_terms(old, path)[0]
+    assert _load_terms_fast(old, new, path, {0: (1, term)}, {0: 0}) is None
+    with pytest.raises(TermbaseError, match="unknown field"):
+        _load_terms(new, path)
+
+
+def test_a_hash_line_ending_a_block_scalar_is_not_taken_for_the_next_blocks_comment(tmp_path: Path) -> None:
+    text = "兩會:\n  note: |\n    line one\n    # inside the note\n雙循環:\n  en: dual circulation\n"
+    path = write(tmp_path, text)
+    update_termbase(path, [TermUpdate(key="共同富裕")])  # sorts between the two: goes before 雙循環
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("兩會:\n  note: |\n    line one\n    # inside the note\n共同富裕:\n")
+    assert {t.key: t.note for t in read_termbase(path).terms}["兩會"] == "line one\n# inside the note"

@@ -9,14 +9,15 @@ punctuation), then tried in tiers, each an indexed query, never a full scan:
 
 1. exact: the folded form equals a folded form of an entry;
 2. prefix: a range scan over the sorted forms;
-3. substring: intersect the q-gram postings of the query, then check; English
-   words through FTS5;
+3. substring: intersect the q-gram postings of the query, rarest first, until
+   few enough forms are left to check by their text; English words through FTS5;
 4. computed, when 1-3 found nothing and the query is hanja: the forms the
    tool computes for it (hangul, simplified, pinyin); only then are the heavy
    libraries imported;
 5. fuzzy, when 1-3 found nothing: the q-gram count filter over forms of
-   about the same length, then a bounded edit distance; English word by word
-   against the vocabulary of the renderings.
+   about the same length (candidates from the rarest grams only, so a gram
+   that most forms share is never counted whole), then a bounded edit
+   distance; English word by word against the vocabulary of the renderings.
 
 One module per concern:
 

@@ -183,8 +183,11 @@ def _write_tables(
     for count, entry in enumerate(entries, 1):
         entry_rows.append((count, entry.key, _weight(entry), _pack(_entry_json(entry))))
         seen: set[tuple[str, int]] = set()
+        folded: dict[str, str] = {}  # an entry's forms repeat (trad, simp, ja, forms): fold each once
         for name, text in _entry_forms(entry, mr):
-            if (key := fold_key(text)) and (key, code := _FIELD_CODE[name]) not in seen:
+            if (key := folded.get(text)) is None:
+                key = folded[text] = fold_key(text)
+            if key and (key, code := _FIELD_CODE[name]) not in seen:
                 seen.add((key, code))
                 key_rows.append((key, count, code))
             if name == "en":

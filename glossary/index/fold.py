@@ -27,7 +27,12 @@ def fold_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).lower()
     if text.isascii():
-        return "".join(ch for ch in text if ch.isalnum())
+        return text if text.isalnum() else text.translate(_ASCII_DROP)
+    if text.isalnum() and min(text) >= "\u3000":
+        # Hangul, kana and han only (the forms of most entries): NFKC left
+        # them composed and no mark in them sits on a Latin letter, so the
+        # walk below would give them back unchanged.
+        return text
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
@@ -37,6 +42,10 @@ def fold_key(text: str) -> str:
         elif ch.isalnum():
             out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+#: ASCII characters that are not letters or digits, for str.translate.
+_ASCII_DROP = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())
 
 
 def _words(text: str) -> list[str]:

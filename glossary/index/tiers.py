@@ -102,12 +102,25 @@ class _Searcher:
                 ids.frombytes(blob)
                 candidates.update(ids)
         else:
-            postings = sorted((self._posting("grams", g) for g in set(_grams(key, padded=False))), key=len)
-            candidates = set(postings[0])
-            for ids in postings[1:]:
-                if not candidates:
+            # Rarest gram first, only forms longer than the query (a form that
+            # contains it and is not it); once few enough candidates are left
+            # to check them all by their text, the common grams are not read.
+            grams = set(_grams(key, padded=False))
+            sizes = self._sizes("grams", grams)
+            window = self._id_range("form_lengths", len(key) + 1, None)
+            if len(sizes) < len(grams) or window is None:
+                return []
+            candidates = None
+            for gram in sorted(grams, key=lambda g: (sizes[g], g)):
+                ids, a, b = self._window("grams", gram, *window)
+                if candidates is None:
+                    candidates = set(ids[a:b])
+                elif len(candidates) * 32 < b - a:
+                    candidates = {i for i in candidates if (j := bisect_left(ids, i, a, b)) < b and ids[j] == i}
+                else:
+                    candidates.intersection_update(ids[a:b])
+                if len(candidates) <= _PREFIX_SCAN:
                     break
-                candidates.intersection_update(ids)
         # Smaller ids are shorter forms: check the shortest first, a bounded number.
         ordered = sorted(candidates)[:_PREFIX_SCAN]
         texts = {i: t for i, t in self._forms(ordered).items() if key in t and not t.startswith(key)}
@@ -125,59 +138,124 @@ class _Searcher:
         out.sort(key=lambda r: (-r[2], -r[3], r[0]))
         return [(entry_id, code, score) for entry_id, code, score, _ in out]
 
+    def _sizes(self, table: str, grams: Iterable[str]) -> dict[str, int]:
+        """Posting length (ids) of each gram that has one; length() does not copy the blob."""
+        rows = self.con.execute(
+            f"SELECT gram, length(ids) / 4 FROM {table} WHERE gram IN (SELECT value FROM json_each(?))",  # noqa: S608
+            (json.dumps(sorted(grams)),),
+        )
+        return dict(rows)
+
+    def _id_range(self, lengths_table: str, shortest: int, longest: int | None) -> tuple[int, int] | None:
+        """The ids of the forms (or words) of a length in [shortest, longest]: one range, as ids follow length."""
+        low = self.con.execute(
+            f"SELECT min(first_id) FROM {lengths_table} WHERE length >= ?", (shortest,)  # noqa: S608
+        ).fetchone()[0]
+        if low is None:
+            return None
+        high = None
+        if longest is not None:
+            high = self.con.execute(
+                f"SELECT min(first_id) FROM {lengths_table} WHERE length > ?", (longest,)  # noqa: S608
+            ).fetchone()[0]
+        return low, high or 2**32
+
     def _near(self, key: str, grams_table: str, lengths_table: str, bound: int) -> list[tuple[int, int]]:
         """(id, distance) of forms (or words) within ``bound`` edits of ``key``.
 
         q-gram count filter: one edit destroys at most q of the query's grams,
         so a form within ``bound`` edits shares at least
-        ``len(grams) - q * bound`` of them. Only forms of a length within the
-        bound are counted: their ids form one range, cut out of each posting by
-        bisection.
+        ``need = len(grams) - q * bound`` of them. Only forms of a length
+        within the bound are counted: their ids form one range, cut out of
+        each posting by bisection.
+
+        The count never reads every posting whole when some grams are common
+        (a gram in most forms): a form missing at most ``q * bound`` grams
+        holds at least one of the ``q * bound + 1`` rarest, so only those
+        postings make candidates (prefix filtering); every other gram, rarest
+        first, only adds to the counts of candidates that can still reach
+        ``need`` — by binary search in its posting when they are few, by a set
+        intersection otherwise. The counts of forms that reach ``need`` are
+        exact, so the ranking is that of counting every posting.
         """
         q = _gram_size(key)
         grams = set(_grams(key, padded=True))
         need = len(grams) - q * bound
         if need < 1:
             return []
-        low = self.con.execute(
-            f"SELECT min(first_id) FROM {lengths_table} WHERE length >= ?", (len(key) - bound,)  # noqa: S608
-        ).fetchone()[0]
-        high = self.con.execute(
-            f"SELECT min(first_id) FROM {lengths_table} WHERE length > ?", (len(key) + bound,)  # noqa: S608
-        ).fetchone()[0]
-        if low is None:
+        window = self._id_range(lengths_table, len(key) - bound, len(key) + bound)
+        if window is None:
             return []
-        high = high or 2**32
+        low, high = window
+        sizes = self._sizes(grams_table, grams)
+        ordered = sorted((g for g in grams if g in sizes), key=lambda g: (sizes[g], g))
+        missing = len(grams) - len(ordered)  # grams in no form at all
+        spare = q * bound - missing  # grams a candidate may still miss
+        if spare < 0:
+            return []
         counts: Counter[int] = Counter()
-        for gram in grams:
-            ids = self._posting(grams_table, gram)
-            counts.update(ids[bisect_left(ids, low) : bisect_left(ids, high)])
-        # Candidates are checked most shared grams first, in rounds. A form
-        # sharing c grams is at least ceil((len(grams) - c) / q) edits away, so
-        # once `want` forms are found nearer than that bound, no later
-        # candidate can rank before them: stop (ties at the bound are still checked).
+        for gram in ordered[: spare + 1]:
+            ids, a, b = self._window(grams_table, gram, low, high)
+            counts.update(ids[a:b])
+        rest = ordered[spare + 1 :]
+        for k, gram in enumerate(rest):
+            reach = need - (len(rest) - k)  # a candidate below this cannot reach `need` any more
+            # Drop those, when they are many (a pass over the candidates costs about what it saves).
+            if reach > 0 and 4 * sum(c for n, c in Counter(counts.values()).items() if n < reach) > len(counts):
+                counts = Counter({i: n for i, n in counts.items() if n >= reach})
+            if not counts:
+                return []
+            ids, a, b = self._window(grams_table, gram, low, high)
+            if len(counts) * 32 < b - a:  # few candidates: look each one up
+                for i in counts:
+                    j = bisect_left(ids, i, a, b)
+                    if j < b and ids[j] == i:
+                        counts[i] += 1
+            else:
+                counts.update(counts.keys() & ids[a:b])
+        # Candidates are checked most shared grams first (then by id, so ties
+        # are deterministic), in rounds. A form sharing c grams is at least
+        # ceil((len(grams) - c) / q) edits away, so once `want` forms are
+        # found nearer than that bound, no later candidate can rank before
+        # them: stop (ties at the bound are still checked).
+        # Only the _FUZZY_VERIFY best are ever checked: the count they start at
+        # comes from the counts of counts, so one pass picks them.
+        levels = Counter(n for n in counts.values() if n >= need)
+        floor_count, taken = need, 0
+        for n in sorted(levels, reverse=True):
+            taken += levels[n]
+            if taken >= _FUZZY_VERIFY:
+                floor_count = n
+                break
+        ranked = sorted(((i, n) for i, n in counts.items() if n >= floor_count), key=lambda r: (-r[1], r[0]))
+        ranked = ranked[:_FUZZY_VERIFY]
         want = self.forms_wanted if grams_table == "grams" else 1
         table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
         near: list[tuple[int, int]] = []
+        at = [0] * (bound + 2)  # at[d]: forms found at distance d
         checked = 0
         for size in _FUZZY_ROUNDS:
-            ranked = [(i, n) for i, n in counts.most_common(size)[checked:] if n >= need]
-            if not ranked:
+            batch = ranked[checked:size]
+            if not batch:
                 break
             texts = dict(self.con.execute(
                 f"SELECT id, {column} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",  # noqa: S608
-                (json.dumps([i for i, _ in ranked]),),
+                (json.dumps([i for i, _ in batch]),),
             ))
-            for i, n in ranked:
+            for i, n in batch:
                 floor = -(-(len(grams) - n) // q)
-                if sum(d < floor for _, d in near) >= want:
+                if sum(at[:floor]) >= want:
                     return sorted(near, key=lambda r: r[1])
                 if (d := _edit_distance(key, texts[i], bound)) <= bound:
                     near.append((i, d))
-            if len(ranked) < size - checked:
-                break  # fewer candidates than the round asked for: none are left
+                    at[d] += 1
             checked = size
         return sorted(near, key=lambda r: r[1])
+
+    def _window(self, table: str, gram: str, low: int, high: int) -> tuple[array, int, int]:
+        """A gram's posting and the bounds of the ids in [low, high) within it."""
+        ids = self._posting(table, gram)
+        return ids, bisect_left(ids, low), bisect_left(ids, high)
 
     def fuzzy(self, key: str, query: str) -> list[tuple[int, int, float]]:
         out = []

@@ -37,8 +37,8 @@ from glossary.sources.html import html_to_text
 from glossary.sources.markdown import markdown_to_text
 from glossary.sources.text import LEGACY_CODECS, decode_bytes, plausibility
 
-__all__ = ["FORMATS", "LEGACY_CODECS", "READERS", "UNSUPPORTED", "Skipped", "decode_bytes", "html_to_text",
-           "iter_sources", "list_sources", "markdown_to_text", "plausibility", "read_source", "skipped_summary"]
+__all__ = ["FORMATS", "LEGACY_CODECS", "READERS", "STREAMED", "UNSUPPORTED", "Skipped", "decode_bytes",
+           "html_to_text", "iter_sources", "iter_windows", "list_sources", "markdown_to_text", "plausibility", "read_source", "skipped_summary"]
 
 
 def _read_text(path: Path, fmt: str = "text") -> Source:
@@ -233,6 +233,51 @@ def read_source(path: Path) -> Source:
             )
         )
     return READERS[_format_of(path)](path)
+
+
+#: Formats a big file of which is read in windows (:mod:`.stream`) rather than whole.
+STREAMED = ("text", "markdown", "html")
+
+
+def iter_windows(path: Path) -> Iterator[Source]:
+    """Read one input file as :class:`Source` records: the whole text, or windows of a big one.
+
+    A plain-text, Markdown or HTML file larger than ``limits.text_window``
+    bytes comes in windows of about that many characters, each with the
+    file line it starts on (``Source.line``), cut where no occurrence can
+    be lost or doubled (:mod:`.stream`); memory stays flat in the file's
+    size, whatever it is. Any other file is :func:`read_source`.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("wb", suffix=".txt", delete=False) as f:
+    ...     _ = f.write("양회(兩會)가 열렸다".encode("utf-8"))
+    >>> [(s.text, s.line) for s in iter_windows(Path(f.name))]; os.unlink(f.name)
+    [('양회(兩會)가 열렸다', 1)]
+    """
+    from glossary.limits import current
+
+    path = Path(path)
+    window = current().text_window
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None  # read_source says why
+    if st is None or not stat.S_ISREG(st.st_mode) or st.st_size <= window:
+        yield read_source(path)
+        return
+    fmt = _format_of(path)
+    if fmt not in STREAMED:
+        yield read_source(path)
+        return
+    if fmt == "text":
+        with path.open("rb") as fh:
+            head = fh.read(8)
+        if head.startswith((b"%PDF-", b"PK\x03\x04", _OLE)):
+            yield read_source(path)  # says what it is
+            return
+    from glossary.sources.stream import stream_source
+
+    yield from stream_source(path, fmt, window)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,9 @@ paragraph (wrapped by the typesetter, not the author) read as one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from glossary.model import Occurrence, Source
 
@@ -41,6 +42,32 @@ class DocumentText:
         self.parts: list[str] = []
         self.size = 0
         self.spans: list[tuple[int, str]] = []
+        self.paragraphs = self.tables = self.boxes = 0  # numbered as a reader counts them
+
+    def body(self, text: str) -> None:
+        """A body paragraph, labelled ``¶ n``; an empty one is not counted."""
+        if text.strip():
+            self.paragraphs += 1
+            self.paragraph(text, f"¶ {self.paragraphs}")
+
+    def text_boxes(self, boxes: Iterable[list[str]]) -> None:
+        """Text boxes (frames), each a list of paragraphs, labelled ``text box n``."""
+        for box in boxes:
+            self.boxes += 1
+            for para in box:
+                self.paragraph(para, f"text box {self.boxes}")
+
+    def table(self, rows: Iterable[str]) -> None:
+        """One table, each row's text (cells joined by tabs) labelled ``table t, row n``."""
+        self.tables += 1
+        for n, row in enumerate(rows, 1):
+            self.paragraph(row, f"table {self.tables}, row {n}")
+
+    def notes(self, notes: Iterable[tuple[str, list[str]]]) -> None:
+        """Notes after the body: (label, paragraphs), "footnote 1"."""
+        for label, paras in notes:
+            for para in paras:
+                self.paragraph(para, label)
 
     def paragraph(self, text: str, label: str) -> None:
         """Add one paragraph; line breaks inside it become spaces; an empty one is dropped."""
@@ -69,6 +96,27 @@ class DocumentText:
     def source(self, path: str, fmt: str) -> Source:
         """The collected text as a Source whose locator maps offsets to the labels."""
         return Source(path=path, text="".join(self.parts), encoding=None, format=fmt, locator=tuple(self.spans))
+
+
+def top_blocks(stream: Any, top: Callable[[Any], bool], tag: str | None = None) -> Iterator[Any]:
+    """The top-level blocks of one XML part of a package, one at a time: memory flat in the part's size.
+
+    lxml's ``iterparse`` gives each element when it ends (only ``tag``
+    elements, when given); those whose parent passes ``top`` (the parent may
+    be None at the root) are handed to the caller, then cleared and dropped
+    with the finished blocks before them. The DOCX, ODT and HWPX readers
+    share this walk.
+    """
+    from lxml import etree
+
+    options = {"tag": tag} if tag else {}
+    for _, el in etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True, **options):
+        parent = el.getparent()
+        if top(parent):
+            yield el
+            el.clear()
+            while parent is not None and el.getprevious() is not None:
+                del parent[0]
 
 
 def locate(occurrences: Iterable[Occurrence], source: Source) -> Iterator[Occurrence]:

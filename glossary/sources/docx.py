@@ -18,7 +18,7 @@ from pathlib import Path
 
 from glossary.model import Source
 from glossary.sources.archive import open_member, open_package
-from glossary.sources.document import DocumentText
+from glossary.sources.document import DocumentText, top_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -26,11 +26,6 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _DROPPED = {W + "del", W + "moveFrom", W + "delText", W + "instrText", MC_FALLBACK,
             W + "footnoteReference", W + "endnoteReference", W + "rPr", W + "pPr"}
 _CHARS = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-", W + "softHyphen": ""}
-
-
-class _Counter:
-    def __init__(self) -> None:
-        self.paragraph = self.table = self.box = 0
 
 
 def _runs(el, parts: list[str], boxes: list[list[str]]) -> None:  # noqa: ANN001 - lxml element
@@ -61,31 +56,22 @@ def _paragraphs(el) -> list[str]:  # noqa: ANN001
     return out
 
 
-def _block(el, doc: DocumentText, count: _Counter) -> None:  # noqa: ANN001
+def _block(el, doc: DocumentText) -> None:  # noqa: ANN001
     tag = el.tag
     if tag == W + "p":
         parts: list[str] = []
         boxes: list[list[str]] = []
         _runs(el, parts, boxes)
-        text = "".join(parts)
-        if text.strip():
-            count.paragraph += 1
-            doc.paragraph(text, f"¶ {count.paragraph}")
-        for box in boxes:
-            count.box += 1
-            for para in box:
-                doc.paragraph(para, f"text box {count.box}")
+        doc.body("".join(parts))
+        doc.text_boxes(boxes)
     elif tag == W + "tbl":
-        count.table += 1
         rows = [r for r in el.iter(W + "tr") if next(r.iterancestors(W + "tbl")) is el]
-        for n, row in enumerate(rows, 1):
-            cells = [c for c in row if c.tag == W + "tc"]
-            text = "\t".join(" ".join(p for p in _paragraphs(c) if p.strip()) for c in cells)
-            doc.paragraph(text, f"table {count.table}, row {n}")
+        doc.table("\t".join(" ".join(p for p in _paragraphs(c) if p.strip()) for c in row if c.tag == W + "tc")
+                  for row in rows)
     elif tag == W + "sdt":  # a content control: its blocks are body blocks
         for content in el.iter(W + "sdtContent"):
             for child in content:
-                _block(child, doc, count)
+                _block(child, doc)
             break
 
 
@@ -109,18 +95,10 @@ def read_docx(path: Path) -> Source:
 
     >>> from glossary.sources.docx import read_docx  # see tests/test_documents.py for real files
     """
-    from lxml import etree
-
     doc = DocumentText()
-    count = _Counter()
     with open_package(path, "DOCX") as zf, open_member(zf, "word/document.xml", path) as stream:
-        for _, el in etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True):
-            parent = el.getparent()
-            if parent is not None and parent.tag == W + "body":
-                _block(el, doc, count)
-                el.clear()
-                while el.getprevious() is not None:  # keep memory flat: drop finished blocks
-                    del parent[0]
+        for el in top_blocks(stream, lambda parent: parent is not None and parent.tag == W + "body"):
+            _block(el, doc)
         _notes(zf, "word/footnotes.xml", "footnote", path, doc)
         _notes(zf, "word/endnotes.xml", "endnote", path, doc)
     return doc.source(str(path), "docx")

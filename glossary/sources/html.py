@@ -8,6 +8,7 @@ library keeps.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
 
@@ -28,16 +29,17 @@ class _VisibleText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[list[str]] = [[]]
+        self.base = 1  # the file line of lines[0]: lines before it were handed on (iter_html_text)
         self.hidden: list[str] = []
 
     def _at(self, line: int) -> list[str]:
-        while len(self.lines) < line:
+        while len(self.lines) < line - self.base + 1:
             self.lines.append([])
-        return self.lines[line - 1]
+        return self.lines[line - self.base]
 
     def _gap(self) -> None:
         cur = self._at(self.getpos()[0])
-        if cur and cur[-1] != "\t":
+        if cur and not cur[-1].endswith("\t"):
             cur.append("\t")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: D102
@@ -72,6 +74,54 @@ class _VisibleText(HTMLParser):
         for offset, part in enumerate(parts):
             if part:
                 self._at(line + offset).append(part)
+
+
+def _line(parts: list[str]) -> str:
+    return "".join(parts).strip("\t ").replace("\xa0", " ")
+
+
+def iter_html_text(chunks: Iterable[str], size: int) -> Iterator[str]:
+    """:func:`html_to_text` of a page fed in chunks, as text pieces: memory flat in the page's size.
+
+    Lines the parser has passed are handed on as they are done; a line whose
+    text grows past ``size`` characters (a 200 MB text node) is handed on in
+    parts. The pieces put end to end are the lines of :func:`html_to_text`,
+    each with its line break.
+
+    >>> "".join(iter_html_text(["<p>the Two Ses", "sions (兩會)</p>\\n<p>end</p>"], 100))
+    'the Two Sessions (兩會)\\nend'
+    """
+    parser = _VisibleText()
+    breaks = 0
+    partial = False  # the first line kept was handed on in part already: do not strip its start again
+    for chunk in chunks:
+        breaks += chunk.count("\n")
+        parser.feed(chunk)
+        now = parser.getpos()[0]
+        done = now - parser.base
+        if done > 0:
+            lines = parser.lines[:done]
+            lines += [[] for _ in range(done - len(lines))]
+            del parser.lines[:done]
+            if not parser.lines:
+                parser.lines.append([])
+            parser.base = now
+            first = "".join(lines[0]).rstrip("\t ").replace("\xa0", " ") if partial else _line(lines[0])
+            yield first + "\n" + "".join(_line(parts) + "\n" for parts in lines[1:])
+            partial = False
+        current = parser.lines[0]
+        if sum(map(len, current)) > size:  # a huge text node: hand on what it holds so far
+            text = "".join(current).replace("\xa0", " ")
+            yield text if partial else text.lstrip("\t ")
+            partial = True
+            current.clear()
+    parser.close()
+    total = breaks + 1 - (parser.base - 1)
+    lines = parser.lines + [[] for _ in range(total - len(parser.lines))]
+    out = [_line(parts) for parts in lines[:total]]
+    if partial and out:
+        out[0] = "".join(lines[0]).rstrip("\t ").replace("\xa0", " ")
+    yield "\n".join(out).rstrip("\n")
 
 
 def html_to_text(html: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from glossary.model import Source
 from glossary.sources.archive import open_member, open_package
-from glossary.sources.document import DocumentText
+from glossary.sources.document import DocumentText, top_blocks
 
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 _SUBLIST_OWNERS = {HP + "tbl", HP + "footNote", HP + "endNote", HP + "drawText"}
@@ -31,7 +31,6 @@ _CHARS = {HP + "tab": "\t", HP + "lineBreak": "\n", HP + "nbSpace": " ", HP + "f
 
 class _State:
     def __init__(self) -> None:
-        self.paragraph = self.table = self.box = 0
         self.notes: list[tuple[str, list[str]]] = []
         self.footnote = self.endnote = 0
 
@@ -86,26 +85,21 @@ def _sublist(el, state: _State) -> list[str]:  # noqa: ANN001
 def _block(p, doc: DocumentText, state: _State) -> None:  # noqa: ANN001
     tables: list = []
     boxes: list[list[str]] = []
-    text = _paragraph(p, state, tables, boxes)
-    if text.strip():
-        state.paragraph += 1
-        doc.paragraph(text, f"¶ {state.paragraph}")
+    doc.body(_paragraph(p, state, tables, boxes))
     for tbl in tables:
-        state.table += 1
         rows = [r for r in tbl.iter(HP + "tr") if next(r.iterancestors(HP + "tbl")) is tbl]
-        for n, row in enumerate(rows, 1):
-            cells = [c for c in row if c.tag == HP + "tc"]
-            text = "\t".join(" ".join(t for t in _sublist_cell(c, state) if t.strip()) for c in cells)
-            doc.paragraph(text, f"table {state.table}, row {n}")
-    for box in boxes:
-        state.box += 1
-        for para in box:
-            doc.paragraph(para, f"text box {state.box}")
+        doc.table("\t".join(" ".join(t for t in _sublist_cell(c, state) if t.strip()) for c in row if c.tag == HP + "tc")
+                  for row in rows)
+    doc.text_boxes(boxes)
 
 
 def _sublist_cell(tc, state: _State) -> list[str]:  # noqa: ANN001
     sub = tc.find(HP + "subList")
     return [] if sub is None else [_paragraph(p, state, [], []) for p in sub if p.tag == HP + "p"]
+
+
+def _top(parent) -> bool:  # noqa: ANN001 - a paragraph of a section (or the root), not of a cell or note
+    return parent is None or parent.tag == HP + "p" or parent.tag.endswith("}sec")
 
 
 def _sections(names: list[str]) -> list[str]:
@@ -118,8 +112,6 @@ def read_hwpx(path: Path) -> Source:
 
     >>> from glossary.sources.hwpx import read_hwpx  # see tests/test_documents.py for real files
     """
-    from lxml import etree
-
     doc = DocumentText()
     state = _State()
     with open_package(path, "HWPX") as zf:
@@ -132,15 +124,7 @@ def read_hwpx(path: Path) -> Source:
                              _("damaged"))
         for name in sections:
             with open_member(zf, name, path) as stream:
-                for _, el in etree.iterparse(stream, events=("end",), tag=HP + "p",
-                                             resolve_entities=False, no_network=True):
-                    parent = el.getparent()
-                    if parent is None or parent.tag == HP + "p" or parent.tag.endswith("}sec"):
-                        _block(el, doc, state)
-                        el.clear()
-                        while el.getprevious() is not None:
-                            del parent[0]
-    for label, paras in state.notes:
-        for para in paras:
-            doc.paragraph(para, label)
+                for el in top_blocks(stream, _top, tag=HP + "p"):
+                    _block(el, doc, state)
+    doc.notes(state.notes)
     return doc.source(str(path), "hwpx")

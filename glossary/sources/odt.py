@@ -16,7 +16,7 @@ from pathlib import Path
 
 from glossary.model import Source
 from glossary.sources.archive import open_member, open_package
-from glossary.sources.document import DocumentText
+from glossary.sources.document import DocumentText, top_blocks
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -31,7 +31,6 @@ _CONTAINERS = {TEXT + "list", TEXT + "list-item", TEXT + "list-header", TEXT + "
 
 class _State:
     def __init__(self) -> None:
-        self.paragraph = self.table = self.box = 0
         self.notes: list[tuple[str, list[str]]] = []
 
 
@@ -82,21 +81,12 @@ def _block(el, doc: DocumentText, state: _State) -> None:  # noqa: ANN001
         parts: list[str] = []
         frames: list[list[str]] = []
         _inline(el, parts, frames, state)
-        text = "".join(parts)
-        if text.strip():
-            state.paragraph += 1
-            doc.paragraph(text, f"¶ {state.paragraph}")
-        for frame in frames:
-            state.box += 1
-            for para in frame:
-                doc.paragraph(para, f"text box {state.box}")
+        doc.body("".join(parts))
+        doc.text_boxes(frames)
     elif tag == TABLE + "table":
-        state.table += 1
         rows = [r for r in el.iter(TABLE + "table-row") if next(r.iterancestors(TABLE + "table")) is el]
-        for n, row in enumerate(rows, 1):
-            cells = [c for c in row if c.tag == TABLE + "table-cell"]
-            text = "\t".join(" ".join(t for t in _texts(c, state) if t.strip()) for c in cells)
-            doc.paragraph(text.rstrip("\t"), f"table {state.table}, row {n}")
+        doc.table("\t".join(" ".join(t for t in _texts(c, state) if t.strip())
+                            for c in row if c.tag == TABLE + "table-cell").rstrip("\t") for row in rows)
     elif tag in _CONTAINERS:
         for child in el:
             _block(child, doc, state)
@@ -107,20 +97,11 @@ def read_odt(path: Path) -> Source:
 
     >>> from glossary.sources.odt import read_odt  # see tests/test_documents.py for real files
     """
-    from lxml import etree
-
     doc = DocumentText()
     state = _State()
     with open_package(path, "ODT") as zf, open_member(zf, "content.xml", path) as stream:
-        for _, el in etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True):
-            parent = el.getparent()
-            if parent is not None and parent.tag == OFFICE + "text":
-                if el.tag not in _SKIP:
-                    _block(el, doc, state)
-                el.clear()
-                while el.getprevious() is not None:
-                    del parent[0]
-    for label, paras in state.notes:
-        for para in paras:
-            doc.paragraph(para, label)
+        for el in top_blocks(stream, lambda parent: parent is not None and parent.tag == OFFICE + "text"):
+            if el.tag not in _SKIP:
+                _block(el, doc, state)
+    doc.notes(state.notes)
     return doc.source(str(path), "odt")

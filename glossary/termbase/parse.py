@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,27 @@ def _parse(text: str, path: Path) -> _Map | None:
     return None if root is None else _data(root, path)
 
 
-def _compose(text: str, path: Path) -> _Node | None:
+#: The value of a top-level block :func:`_compose` was told to pass over
+#: (``reuse``): parsed by libyaml, not built into nodes.
+REUSED = object()
+
+
+def _compose(text: str, path: Path, reuse: dict[int, Any] | None = None,
+             each: Callable[[Any, Any], None] | None = None) -> _Node | None:
+    """The node tree of the document, or None when it is empty.
+
+    ``each``, when given, is called with every (key, value) pair of a
+    top-level mapping as soon as its value is complete, and the pair is not
+    kept in the tree: a caller that turns blocks into terms one by one never
+    holds the nodes of the whole file (50,000 blocks: 200 MB of nodes).
+
+    ``reuse`` (the writer's check of an update) maps the 0-based key line of
+    top-level blocks the update left byte for byte as they were to nothing
+    in particular: their values are parsed by libyaml like the rest, but
+    not built into nodes; each becomes a ``_Scalar`` whose value is
+    :data:`REUSED` and whose lines are the lines the parser saw the value
+    span, for the caller to compare with where the old block ended.
+    """
     import yaml
 
     from glossary.limits import current
@@ -120,9 +141,18 @@ def _compose(text: str, path: Path) -> _Node | None:
                         parent.value.append(node)
                     elif parent.pending is None:
                         parent.pending = node
+                        if reuse is not None and line in reuse and len(stack) == 1:
+                            node = _skip_value(get_event, start.column, line, path)
+                            parent.value.append((parent.pending, node))
+                            parent.pending = None
+                            last = node.last
+                            if each is not None:
+                                each(*parent.value.pop())
                     else:
                         parent.value.append((parent.pending, node))
                         parent.pending = None
+                        if each is not None and len(stack) == 1:
+                            each(*parent.value.pop())
                     if last > parent.last:
                         parent.last = last
                 elif root is None:
@@ -134,6 +164,10 @@ def _compose(text: str, path: Path) -> _Node | None:
                     node.last = max(node.last, event.end_mark.line)
                 if stack and node.last > stack[-1].last:
                     stack[-1].last = node.last
+                if each is not None and len(stack) == 1:
+                    top = stack[0]
+                    if top.kind == "map" and top.value and top.value[-1][1] is node:
+                        each(*top.value.pop())
                 continue
             if kind in starts:
                 line = event.start_mark.line
@@ -178,6 +212,44 @@ def _compose(text: str, path: Path) -> _Node | None:
     finally:
         loader.dispose()
     return root
+
+
+def _skip_value(get_event: Any, column: int, line: int, path: Path) -> _Scalar:
+    """Parse one value without building it: a ``_Scalar`` of :data:`REUSED` with the lines it spans.
+
+    The lines are counted as :func:`_compose` counts them. Aliases are
+    still refused (the value is checked as it is read, not trusted); tags
+    were checked when the old file was read, and the bytes are the same.
+    """
+    import yaml
+
+    scalar_event, end_events = yaml.ScalarEvent, (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    flows: list[bool] = []  # the open collections: flow style or not
+    last = line
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is scalar_event:
+            start, end = event.start_mark, event.end_mark
+            end_line = end.line if end.column > 0 or end.line == start.line else end.line - 1
+            last = max(last, start.line, end_line)
+        elif kind in starts:
+            flows.append(bool(event.flow_style))
+            last = max(last, event.start_mark.line)
+        elif kind in end_events:
+            if flows.pop():
+                last = max(last, event.end_mark.line)
+        elif kind is yaml.AliasEvent:
+            raise TermbaseError(
+                _("{path}:{line}: alias *{name}: aliases are not allowed in the term base; write the value out").format(
+                    path=path, line=event.start_mark.line + 1, name=event.anchor
+                )
+            )
+        else:  # the document ended where a value was due: not what the old file held
+            return _new_scalar(_Scalar, (None, line, column, -1))
+        if not flows:
+            return _new_scalar(_Scalar, (REUSED, line, column, last))
 
 
 def _attach(parent: _Node, node: _Node) -> None:

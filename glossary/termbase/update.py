@@ -19,9 +19,9 @@ from typing import Any
 
 from glossary.i18n import _
 from glossary.model import Entry, Term
-from glossary.termbase.layout import _Block, _blocks, _line_ending, _Plan, split_lines
-from glossary.termbase.parse import _compose, _data
-from glossary.termbase.read import _check_one_term_each, _decode, _merge_key, _no_gc, _read_bytes
+from glossary.termbase.layout import _Block, _block, _line_ending, _Plan, split_lines
+from glossary.termbase.parse import _compose
+from glossary.termbase.read import BlockTerms, _check_one_term_each, _decode, _merge_key, _no_gc, _read_bytes
 from glossary.termbase.records import (
     _CURATED_UPDATE_FIELDS,
     TOOL_FIELDS,
@@ -31,7 +31,7 @@ from glossary.termbase.records import (
     _read_back,
 )
 from glossary.termbase.render import _HEADER, _render_fields, _scalar
-from glossary.termbase.validate import _validate, is_cjk_key
+from glossary.termbase.validate import is_cjk_key
 from glossary.termbase.write import _clean_temporaries, _locked, write_termbase
 
 
@@ -58,13 +58,21 @@ def update_termbase(
         _clean_temporaries(path)
         data = _read_bytes(path, required=False) or b""
         old = _decode(data, path)
-        doc = _compose(old, path) if old.strip() else None
-        terms = _check_one_term_each(tuple(_validate(None if doc is None else _data(doc, path), path)), path)
-        known = {_merge_key(t.simp or t.key): t for t in terms}
         lines = split_lines(old)
         eol = _line_ending(lines)
-        blocks = _blocks(doc, lines)
-        del doc  # only the line numbers are needed now: the nodes of a big file are hundreds of MB
+        blocks: dict[str, _Block] = {}
+        read = BlockTerms(path)
+
+        def each(key_node: Any, value: Any) -> None:  # one block at a time: the nodes of a big file are 200 MB
+            read(key_node, value)
+            if isinstance(key_node.value, str):
+                blocks[key_node.value] = _block(key_node, value, lines)
+
+        doc = _compose(old, path, each=each) if old.strip() else None
+        terms = _check_one_term_each(read.finish(doc), path)
+        root_block = doc is not None and doc.kind == "map" and not doc.flow
+        del doc
+        known = {_merge_key(t.simp or t.key): t for t in terms}
         report = AddReport()
         plan = _Plan(lines)
         new_blocks: list[TermUpdate] = []
@@ -114,11 +122,29 @@ def update_termbase(
                 difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), str(path), str(path))
             )
         if new != old:
+            reuse = _reusable(plan, blocks, terms, expected)
+            # The writer's fast check needs a block mapping keyed at column 0 (what the tool writes).
+            block_style = root_block and all(lines[b.start][:1] not in (" ", "\t", "{", "[", "?") for b in blocks.values())
             write_termbase(
                 path, old, new, bom=data.startswith(codecs.BOM_UTF8), kept=plan.kept_lines(), old_terms=terms,
-                expected=expected, dry_run=dry_run,
+                expected=expected, dry_run=dry_run, reuse=reuse,
+                moved={at: term.line - 1 for at, (_, term) in reuse.items()} if block_style else None,
             )
         return report
+
+
+def _reusable(plan: _Plan, blocks: dict[str, _Block], terms: tuple[Term, ...],
+              expected: dict[str, dict[str, Any]]) -> dict[int, tuple[int, Term]]:
+    """The blocks the update leaves byte for byte, for the writer's check: new key line -> (new last line, term)."""
+    reuse: dict[int, tuple[int, Term]] = {}
+    for term in terms:
+        block = blocks.get(term.key)
+        if block is None or term.key in expected or block.start != term.line - 1:
+            continue
+        at = plan.unchanged(block.start, block.end)
+        if at is not None:
+            reuse[at] = (at + block.end - 1 - block.start, term)
+    return reuse
 
 
 def _tool_values(term: Term) -> dict[str, Any]:
@@ -190,7 +216,9 @@ def _insertions(
             tail = [eol]
             continue
         start = pos = blocks[keys[index]].start
-        while pos > 0 and lines[pos - 1].lstrip().startswith("#"):  # the comments that introduce the next block
+        # The comments that introduce the next block -- not a "#" line inside the value before it (a block scalar).
+        floor = blocks[keys[index - 1]].end if index > 0 else 0
+        while pos > floor and lines[pos - 1].lstrip().startswith("#"):
             pos -= 1
         if pos == 0:  # comments that open the file are its header, not the first block's
             pos = start
