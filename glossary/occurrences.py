@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,18 @@ def occurrence_record(occ: Occurrence) -> dict[str, Any]:
     >>> occurrence_record(Occurrence("两会", "a.txt", 3))["trad"]
     '兩會'
     """
-    from glossary.normalize import to_simplified, to_traditional
-
-    record: dict[str, Any] = {"term": occ.term, "trad": to_traditional(occ.term), "simp": to_simplified(occ.term)}
+    trad, simp = _script_forms(occ.term)
+    record: dict[str, Any] = {"term": occ.term, "trad": trad, "simp": simp}
     record.update(occ.to_json())
     return record
+
+
+@lru_cache(maxsize=65536)  # per distinct term: a corpus quotes a few thousand terms many times each
+def _script_forms(term: str) -> tuple[str, str]:
+    """(traditional, simplified) forms of a term (OpenCC, two conversions)."""
+    from glossary.normalize import to_simplified, to_traditional
+
+    return to_traditional(term), to_simplified(term)
 
 
 def occurrence_from_record(record: dict[str, Any]) -> Occurrence:

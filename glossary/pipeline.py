@@ -15,12 +15,14 @@ import re
 import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from pathlib import Path
 
-from glossary.model import Entry, Occurrence, Term
+from glossary.model import Entry, Occurrence, Source, Term
 from glossary.sources import Progress, Skipped
-from glossary.termbase import Termbase, read_termbase
+
+if TYPE_CHECKING:  # extraction alone never reads a term base: not imported for it (65 ms)
+    from glossary.termbase import Termbase
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +186,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
-    """Read, decode and extract one file: the unit of work of a worker process.
+def _window_occurrences(path: Path) -> Iterator[tuple[Source, Iterator[Occurrence]]]:
+    """Read and decode one file; each window of it with its occurrences, as they are found.
 
     A big text comes in windows (:func:`glossary.sources.iter_windows`),
     extracted one by one with their line numbers moved to the file's.
@@ -195,12 +197,7 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     from glossary.extract import extract_occurrences
     from glossary.sources import iter_windows
 
-    digest = hashlib.sha256()
-    found: list[Occurrence] = []
-    hangul = latin = 0
     for source in iter_windows(path):
-        data = source.text.encode("utf-8", "surrogatepass")
-        digest.update(data)
         occurrences = extract_occurrences(source.text, source.path, source.encoding)
         if source.line > 1:  # a window of a big text: lines from where it starts in the file
             occurrences = (replace(o, line=o.line + source.line - 1) for o in occurrences)
@@ -208,6 +205,17 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
             from glossary.sources.document import locate
 
             occurrences = locate(occurrences, source)
+        yield source, occurrences
+
+
+def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
+    """Read, decode and extract one file, with its hash and language: the unit of work of a build's worker."""
+    digest = hashlib.sha256()
+    found: list[Occurrence] = []
+    hangul = latin = 0
+    for source, occurrences in _window_occurrences(path):
+        data = source.text.encode("utf-8", "surrogatepass")
+        digest.update(data)
         found.extend(occurrences)
         h, l = _letters(data)
         hangul, latin = hangul + h, latin + l
@@ -215,36 +223,43 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
 
 
 def _preload() -> None:
-    """Import and load what extracting a folder of texts is all but sure to need (about 1 s of start-up).
+    """Import and load what extracting a folder of texts is all but sure to need (about 0.4 s of start-up).
 
-    A single text often needs neither pypinyin nor the hanja package's table
-    (glossary.extract.sound rules most renderings out without them), but in a
-    folder of texts about China some file in every worker does: importing them
-    once here, before the fork, costs less than once per worker (measured on
-    the dev texts: 1.1 s and 119 MB against 1.3 s and 147 MB).
+    The extraction modules, OpenCC's converters, the hanja word dictionary,
+    the hanja package's character table (glossary.hanja_table, 20 ms) and
+    pypinyin's compiled tables (glossary.pinyin_table, 50 ms; pypinyin itself
+    is not imported): some file in every worker needs them, and loading them
+    once here, before the fork, costs less than once per worker.
     """
-    import hanja.impl  # noqa: F401 - parses its 0.5 MB table at import
-    import pypinyin  # noqa: F401 - loads its phrase dictionary at import
-
-    from glossary import extract, normalize, readings, sources  # noqa: F401
+    from glossary import extract, hanja_table, normalize, pinyin_table, readings, sources  # noqa: F401
 
     for config in ("t2s", "s2t"):
         normalize._converter(config)
     readings.load_dictionary()
+    hanja_table.table()  # the hanja package's characters, 20 ms (not its YAML loader)
+    pinyin_table._tables()  # pypinyin's tables, 30 ms (not pypinyin: 0.3 s, 55 MB)
 
 
 def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
     """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
 
-    Strings cross back to the parent more cheaply than records.
+    Each occurrence is turned into its line as it is found (no list of
+    records), and strings cross back to the parent more cheaply than records
+    (a list of lines: joining them would hold the file's lines twice). No
+    hash nor language: the JSON lines do not carry them.
     """
     import json
 
     from glossary.occurrences import occurrence_record
 
-    _, _, found = _extract_file(path)
-    keys = [(o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None for o in found]
-    return keys, [json.dumps(occurrence_record(o), ensure_ascii=False) + "\n" for o in found]
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) builds per call
+    keys: list[tuple[str, str, str, str] | None] = []
+    lines: list[str] = []
+    for _, found in _window_occurrences(path):
+        for o in found:
+            keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
+            lines.append(encode(occurrence_record(o)) + "\n")
+    return keys, lines
 
 
 def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
@@ -397,6 +412,7 @@ def run_pipeline(
     from glossary.extract import agree_renderings
     from glossary.merge import merge_entries
     from glossary.occurrences import read_occurrences
+    from glossary.termbase import read_termbase
 
     termbase = read_termbase(terms_path, required=terms_required)
     files: list[FileRead] = []

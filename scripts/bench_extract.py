@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark extraction against a bare regex scan, as whole processes.
 
-Usage: python scripts/bench_extract.py [--mb 30] [--dense] [--rounds 3] [--jobs N] [--keep DIR]
+Usage: python scripts/bench_extract.py [--mb 30] [--dense] [--vary] [--rounds 3] [--jobs N] [--keep DIR]
 
 Builds a corpus of ``--mb`` megabytes (default 30) of mixed English and
 Korean text in a temporary folder: filler paragraphs (sentences of the
@@ -10,6 +10,14 @@ plus parentheses without CJK) in articles of 3-8 KB, with paragraphs of the
 annotated passages mixed in: about one bracketed term per 2 KB by default;
 ``--dense`` makes every paragraph one of the passages (every paragraph
 quotes terms). Some Korean files are written in CP949.
+
+The passages are few (35), so their paragraphs recur word for word, and so
+do their terms: far more than in a real corpus, which favours every memo
+keyed on a term or a context. ``--vary`` makes each quoted paragraph anew:
+sentences drawn from any passage of its language, and in half of the
+brackets the term spliced with another (the first half of one, the second
+half of another: 共同+發展 -> 共同發展), so contexts and terms repeat about as
+often as in real text (ten times more distinct terms on the dense corpus).
 
 Then times, alternately, ``--rounds`` pairs of whole processes (start-up,
 imports and dictionary loading counted), in CPU time of the process and its
@@ -29,6 +37,7 @@ start-up not counted) for profiling extraction itself.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import shutil
@@ -59,7 +68,26 @@ def _strip_cjk_brackets(text: str) -> str:
     return BARE.sub("", text)
 
 
-def build_corpus(folder: Path, megabytes: int, passage_share: float = 0.1, seed: int = 7) -> tuple[int, int]:
+#: A bracket holding CJK, and the CJK run inside it (what --vary splices).
+BRACKETED_RUN = re.compile(rf"(?<=[{_O}])([{HAN}]{{2,}})(?=[^{_O}{_C}\n]*[{_C}])")
+SENTENCE_END = re.compile(r"(?<=[.!?다。])\s+")
+
+
+def varied_paragraph(rng: random.Random, sentences: list[str], terms: list[str]) -> str:
+    """A new paragraph: 2-6 sentences from anywhere, half their bracketed terms spliced with another term."""
+
+    def splice(m: re.Match) -> str:
+        if rng.random() < 0.5:
+            return m.group()
+        other = rng.choice(terms)
+        term = m.group()
+        return term[:max(1, len(term) // 2)] + other[len(other) // 2:]
+
+    return " ".join(BRACKETED_RUN.sub(splice, rng.choice(sentences)) for _ in range(rng.randint(2, 6)))
+
+
+def build_corpus(folder: Path, megabytes: int, passage_share: float = 0.1, seed: int = 7,
+                 vary: bool = False) -> tuple[int, int]:
     """Write the corpus; return (files, bytes)."""
     rng = random.Random(seed)
     passages = {"en": [], "ko": []}
@@ -68,6 +96,9 @@ def build_corpus(folder: Path, megabytes: int, passage_share: float = 0.1, seed:
             continue
         text = read_source(path).text
         passages[path.name[:2]].append([p for p in text.split("\n\n") if p.strip()])
+    quoting = {lang: [s for doc in docs for para in doc for s in SENTENCE_END.split(para) if re.search(f"[{HAN}]", s)]
+               for lang, docs in passages.items()}
+    terms = {lang: [m.group() for s in sents for m in BRACKETED_RUN.finditer(s)] for lang, sents in quoting.items()}
     filler = {}
     for lang, docs in passages.items():
         sentences = []
@@ -94,7 +125,10 @@ def build_corpus(folder: Path, megabytes: int, passage_share: float = 0.1, seed:
             written = 0
             while written < article_size:
                 if rng.random() < passage_share:
-                    para = rng.choice(rng.choice(passages[lang]))
+                    if vary:
+                        para = varied_paragraph(rng, quoting[lang], terms[lang])
+                    else:
+                        para = rng.choice(rng.choice(passages[lang]))
                 else:
                     para = " ".join(rng.choice(filler[lang] + extra[lang]) for _ in range(rng.randint(3, 8)))
                 out.append(para)
@@ -137,10 +171,19 @@ def whole_processes(folder: Path, rounds: int, jobs: int | None, dense: bool) ->
     baseline = [sys.executable, "-c", BASELINE, str(folder), OPENERS, CLOSERS]
     out = folder.parent / (folder.name + ".jsonl")
     run_process(glossary, stdout=str(out))  # once to count, and to warm the page cache
-    occurrences = sum(1 for _ in open(out, encoding="utf-8"))
+    terms: set[str] = set()
+    contexts: set[str] = set()
+    occurrences = 0
+    with open(out, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            occurrences += 1
+            terms.add(record["term"])
+            contexts.add(record["context"])
     out.unlink()
     size = sum(p.stat().st_size for p in folder.iterdir())
-    print(f"occurrences: {occurrences:,} (one per {size / max(occurrences, 1) / 1000:.1f} KB)")
+    print(f"occurrences: {occurrences:,} (one per {size / max(occurrences, 1) / 1000:.1f} KB), "
+          f"{len(terms):,} distinct terms, {len(contexts):,} distinct sentences")
     pairs = alternate(glossary, baseline, rounds)
     report("extract" + (" (dense)" if dense else ""), pairs, goal_ratio=5.0 if dense else 3.0, goal_mb=150)
 
@@ -173,6 +216,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=int, default=30, help="corpus size in MB [30]")
     parser.add_argument("--dense", action="store_true", help="every paragraph quotes terms")
+    parser.add_argument("--vary", action="store_true",
+                        help="quoted paragraphs recombined from sentences, half their terms spliced (see above)")
     parser.add_argument("--rounds", type=int, default=3, help="alternated pairs of runs [3]")
     parser.add_argument("--jobs", type=int, help="glossary extract --jobs [the machine's cores]")
     parser.add_argument("--inprocess", action="store_true", help="time extraction in this process instead")
@@ -182,8 +227,9 @@ def main() -> int:
     folder = args.keep or base / "corpus"
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        files, size = build_corpus(folder, args.mb, passage_share=1.0 if args.dense else PASSAGE_SHARE)
-        print(f"corpus: {files} files, {size / 1e6:.1f} MB" + (" (dense)" if args.dense else ""))
+        files, size = build_corpus(folder, args.mb, passage_share=1.0 if args.dense else PASSAGE_SHARE, vary=args.vary)
+        print(f"corpus: {files} files, {size / 1e6:.1f} MB" + (" (dense)" if args.dense else "")
+              + (" (varied)" if args.vary else ""))
         if args.inprocess:
             in_process(folder, size)
         else:

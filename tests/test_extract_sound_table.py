@@ -84,3 +84,60 @@ def test_known_pinyin_is_what_is_pinyin_says(term: str, data: st.DataObject) -> 
 ])
 def test_maybe_pinyin_on_real_glosses(latin: str, term: str, expected: bool) -> None:
     assert sound.maybe_pinyin(latin, term) is expected
+
+
+# ------------------------------------------- romanisation: the letters it never has
+
+from glossary.readings import _fold_latin, _romanization_keys, romanization_matches, romanize  # noqa: E402
+
+SYLLABLES = [chr(code) for code in range(0xAC00, 0xD7A4)]
+
+
+def test_every_romanised_syllable_folds_to_the_roman_letters() -> None:
+    for syllable in SYLLABLES:
+        for system in ("rr", "mr"):
+            assert set(_fold_latin(romanize(syllable, system))) <= sound.ROMAN_LETTERS, (syllable, system)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=5).map("".join), st.sampled_from(["rr", "mr"]))
+def test_romanised_words_fold_to_the_roman_letters(word: str, system: str) -> None:
+    """Sound changes across syllables (확률 hwangnyul) add no letter either."""
+    assert set(_fold_latin(romanize(word, system))) <= sound.ROMAN_LETTERS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(PHRASES), st.lists(st.sampled_from(CHARS), min_size=1, max_size=4).map("".join)))
+def test_every_romanisation_key_of_a_hanzi_term_has_only_roman_letters(term: str) -> None:
+    for key in _romanization_keys(term):
+        assert set(key) <= sound.ROMAN_LETTERS, (term, key)
+
+
+def _without_the_letter_check(latin: str, term: str) -> bool:
+    """maybe_romanization as it was before ROMAN_LETTERS: first letter and length, then the reading's keys."""
+    letters = sound.letters_of(latin)
+    firsts, n = sound.roman_profile(term)
+    if not letters or not firsts or letters[0] not in firsts or not 2 * n - 1 <= len(letters) <= 7 * n:
+        return False
+    return romanization_matches(latin, term)
+
+
+@pytest.mark.parametrize(("latin", "term"), [
+    ("I-yong Hu-seong", "利用厚生"), ("Iyonghusaeng", "利用厚生"), ("policy", "政策"), ("Jeongchaek", "政策"),
+    ("free trade zone", "自由貿易區"), ("Jayu muyeok", "自由貿易"), ("chŏngch'aek", "政策"), ("5G", "5G"),
+    ("Gyeongje", "經濟"), ("Kyŏngje", "經濟"), ("economy", "經濟"),
+])
+def test_maybe_romanization_answers_as_without_the_letter_check(latin: str, term: str) -> None:
+    sound.maybe_romanization.cache_clear()
+    assert sound.maybe_romanization(latin, term) is _without_the_letter_check(latin, term)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PHRASES), st.sampled_from(["rr", "mr"]), st.data())
+def test_romanised_readings_pass_the_letter_check(term: str, system: str, data: st.DataObject) -> None:
+    from glossary.readings import hangul_reading
+
+    latin = romanize(hangul_reading(term), system)
+    latin = data.draw(st.sampled_from([latin, latin.title(), latin.replace(" ", "-"), "the " + latin, latin + "x"]))
+    sound.maybe_romanization.cache_clear()
+    assert sound.maybe_romanization(latin, term) is _without_the_letter_check(latin, term)

@@ -7,7 +7,6 @@ out from the run within :data:`REACH` characters and stop at a blank line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from glossary.extract.chars import CLOSE_TO_OPEN, CLOSERS, OPENERS, PAIRS
 
@@ -19,22 +18,19 @@ REACH = 400
 def find_opener(text: str, start: int) -> int:
     """Offset of the innermost unclosed opener left of ``start`` (or -1).
 
-    Only the brackets and blank lines of the window are visited (their
-    offsets are found once per text, :func:`_events`), at most
-    :data:`_MOST_EVENTS` of them, so hostile lines cost little (see below).
+    Only the brackets and blank lines of the window are visited (found by
+    one regex over the window, :data:`_EVENT`), at most :data:`_MOST_EVENTS`
+    of them, so hostile lines cost little (see below).
     """
     if start and text[start - 1] in PAIRS:  # the usual case: "(兩會"
         return start - 1
-    events = _events(text)
     pending: list[str] = []
     lo = max(0, start - REACH)
-    k = bisect_left(events, start) - 1
+    # The window and the character before it (a blank line just outside stops the scan too);
+    # ``start`` is a hanzi, so the lookahead of a newline at start - 1 needs nothing past it.
+    events = [m.start() for m in _EVENT.finditer(text, max(0, lo - 1), start)]
     visited = 0
-    while k >= 0:
-        i = events[k]
-        k -= 1
-        if i < lo - 1:
-            break
+    for i in reversed(events):
         ch = text[i]
         if ch == "\n":  # the first newline of a blank line inside the window
             return -1
@@ -81,14 +77,14 @@ def _find_closer(text: str, opener: int) -> int:
     hi = min(len(text), opener + REACH)
     open_ch = text[opener]
     inner: list[str] = []  # closers awaited for brackets of other kinds inside: ("zero [COVID]")
-    events = _events(text)
-    k = bisect_right(events, opener)
+    search = _EVENT.search
     visited = 0
-    while k < len(events):
-        i = events[k]
-        k += 1
+    m = search(text, opener + 1)
+    while m is not None:
+        i = m.start()
         if i >= hi:
             break
+        m = search(text, i + 1)
         ch = text[i]
         if ch == "\n":  # a blank line
             return -1
@@ -116,15 +112,10 @@ def _find_closer(text: str, opener: int) -> int:
 #: line is linear, not 400 characters per opener.
 _MOST_EVENTS = 64
 _DEEPEST = 4
+#: What the scanners visit: a bracket, or the first newline of a blank line. Found
+#: in the window of each run, not over the whole text: most brackets of a text
+#: are nowhere near a hanzi (listing them all cost as much as the bare scan).
 _EVENT = re.compile("\n(?=\n)|[" + re.escape(OPENERS + CLOSERS) + "]")
-_EVENTS_CACHE: list = [None, []]  # [text, offsets of its brackets and blank lines]
-
-
-def _events(text: str) -> list[int]:
-    """Sorted offsets of every bracket and of the first newline of every blank line, once per text."""
-    if _EVENTS_CACHE[0] is not text:
-        _EVENTS_CACHE[:] = [text, [m.start() for m in _EVENT.finditer(text)]]
-    return _EVENTS_CACHE[1]
 
 
 def in_title_bracket(text: str, opener: int, closer: int) -> bool:

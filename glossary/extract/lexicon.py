@@ -136,7 +136,7 @@ def word_lemmas(word: str) -> frozenset[str]:
     if len(word) == 1:
         senses = senses[:16]  # a hanzi's common senses come first; the rest only add noise
     refs = {ref for ref in HAN_RUN.findall("\n".join(senses)) if ref != word}
-    for ref in list(refs)[:3]:
+    for ref in sorted(refs)[:3]:  # sorted: a set's order changes with the hash seed, and so did the output
         senses += [x for entry in lookup_entries(ref)[:2] for x in entry.senses[:6]]
     return frozenset(sense_lemmas(senses))
 

@@ -14,8 +14,15 @@ from array import array
 from functools import cache, lru_cache
 from pathlib import Path
 
-from glossary.extract.chars import HAN_CHAR
+from glossary.extract.chars import HAN_CHAR, RE_HAN_ONLY
 from glossary.extract.words import CHOSEONG, OTHER_READINGS, PINYIN_INITIAL, ROMAN_FIRST
+
+
+#: Memo sizes: per distinct term, and per (text beside a bracket, term). Bounded, so
+#: memory stays flat on a corpus of a million distinct terms; a corpus repeats its
+#: common terms often and soon, which a bounded memo still catches.
+PER_TERM = 16384
+PER_SPAN = 16384
 
 
 UNMARK = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüŏŭ", "aaaaeeeeiiiioooouuuuvvvvvou")
@@ -28,13 +35,13 @@ def letters_of(text: str) -> str:
     return NOT_LETTER.sub("", text.lower().translate(UNMARK))
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
     """The first letters the term's pinyin may start with and its length range, from pypinyin's readings."""
     one = only_syllables(term)
     if one is not None:  # what pypinyin would say, without importing it
         return (frozenset({one[0][:1].replace("ü", "v")}) if one else frozenset()), sum(map(len, one)), sum(map(len, one))
-    from pypinyin import Style, pinyin
+    from glossary.pinyin_table import Style, pinyin  # pypinyin's answer, without loading it
 
     options = pinyin(term, style=Style.NORMAL, heteronym=True, errors=lambda chars: [["?"] for _ in chars])
     firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
@@ -43,7 +50,7 @@ def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
     return firsts, lo, hi
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_SPAN)
 def maybe_pinyin(latin: str, term: str) -> bool:
     letters = letters_of(latin)
     if not letters or not latin.replace("-", " ").replace("'", " ").replace("’", " ").replace(" ", "").isalpha():
@@ -61,7 +68,13 @@ def maybe_pinyin(latin: str, term: str) -> bool:
     return is_pinyin(latin, term)
 
 
-@cache
+def _folded_latin(latin: str) -> str:
+    from glossary.readings import _fold_latin
+
+    return _fold_latin(latin)
+
+
+@lru_cache(maxsize=PER_TERM)
 def roman_profile(term: str) -> tuple[str, int]:
     reading = reading_of(term)
     code = ord(reading[0]) - 0xAC00 if reading else -1
@@ -70,9 +83,24 @@ def roman_profile(term: str) -> tuple[str, int]:
     return ROMAN_FIRST[code // 588], len(reading)
 
 
-@lru_cache(maxsize=65536)
+#: Every letter a romanised hangul reading keeps once folded (readings._fold_latin: k -> g, t -> d,
+#: p -> b, r -> l, e -> o, ch -> j): in RR and McCune-Reischauer, for every syllable and across
+#: syllables (tests/test_extract_sound_table.py checks all 11,172 syllables and random words).
+ROMAN_LETTERS = frozenset("abdghijlmnosuwy")
+#: Letters folding keeps as they are: one in the text is one in the folded text (the quick test).
+_NEVER_ROMAN = re.compile("[fqvxzFQVXZ]")
+
+
+@lru_cache(maxsize=PER_SPAN)
 def maybe_romanization(latin: str, term: str) -> bool:
     letters = letters_of(latin)
+    if not letters:
+        return False
+    if RE_HAN_ONLY.fullmatch(term) and (_NEVER_ROMAN.search(latin) or not ROMAN_LETTERS.issuperset(_folded_latin(latin))):
+        # "policy", "free trade": a letter no romanised reading has (c, f, q, v, x, z once
+        # folded), so no reading of the term needs computing. A term of hanzi alone reads as
+        # hangul (and unknown hanzi, kept), whose romanisations fold to ROMAN_LETTERS.
+        return False
     firsts, n = roman_profile(term)
     if not letters or not firsts or letters[0] not in firsts or not 2 * n - 1 <= len(letters) <= 7 * n:
         return False
@@ -81,7 +109,7 @@ def maybe_romanization(latin: str, term: str) -> bool:
     return romanization_matches(latin, term)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_SPAN)
 def maybe_reading(hangul: str, term: str) -> bool:
     if len(hangul.replace(" ", "")) != len(term):
         return False
@@ -90,7 +118,7 @@ def maybe_reading(hangul: str, term: str) -> bool:
     return is_hangul_reading(hangul, term)
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def reading_of(term: str) -> str:
     from glossary.readings import hangul_reading
 
@@ -188,7 +216,7 @@ def _initial(syllable: str) -> str:
     return PINYIN_INITIAL.get(ini, "ㅇ")
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def possible_syllables(term: str) -> tuple[tuple[str, ...], ...] | None:
     """Per character, every syllable pypinyin may read it as, alone or in a phrase; None when one is not listed.
 
@@ -203,7 +231,7 @@ def possible_syllables(term: str) -> tuple[tuple[str, ...], ...] | None:
     return options if all(options) else None
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def only_syllables(term: str) -> tuple[str, ...] | None:
     """The term's syllables when each character has only one in pypinyin's dictionaries (共同富裕), else None.
 
@@ -220,13 +248,23 @@ def only_syllables(term: str) -> tuple[str, ...] | None:
 
 def _may_be_pinyin(letters: str, term: str) -> bool:
     """The first-letter and length check of :func:`maybe_pinyin`, against every reading each character has."""
+    profile = _possible_profile(term)
+    if profile is None:
+        return True
+    firsts, lo, hi = profile
+    return letters[0] in firsts and lo <= len(letters) <= hi
+
+
+@lru_cache(maxsize=PER_TERM)
+def _possible_profile(term: str) -> tuple[frozenset[str], int, int] | None:
+    """First letters and length range of every reading the term's characters have; None when one is not listed."""
     options = possible_syllables(term)
     if options is None:
-        return True
-    firsts = {o[:1].replace("ü", "v") for o in options[0]} if options else set()
+        return None
+    firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
     lo = sum(min(len(o) for o in opts) for opts in options)
     hi = sum(max(len(o) for o in opts) for opts in options)
-    return letters[0] in firsts and lo <= len(letters) <= hi
+    return firsts, lo, hi
 
 
 def _override_applies(simp: str) -> bool:
@@ -279,7 +317,7 @@ def _may_spell(latin: str, term: str) -> bool:
     return len(target) in reach
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def possible_initials(term: str) -> tuple[str, ...] | None:
     """Per character, the consonants any of its readings may start with: a superset of :func:`pinyin_initials`."""
     options = possible_syllables(term)
@@ -288,13 +326,13 @@ def possible_initials(term: str) -> tuple[str, ...] | None:
     return tuple("".join(dict.fromkeys("".join(_initial(o) for o in opts))) for opts in options)
 
 
-@cache
+@lru_cache(maxsize=PER_TERM)
 def pinyin_initials(term: str) -> tuple[str, ...]:
     """Per character, the hangul consonants that may transcribe the initial of pypinyin's reading."""
     one = only_syllables(term)
     if one is not None:  # what pypinyin would say, without importing it
         return tuple(map(_initial, one))
-    from pypinyin import Style, pinyin
+    from glossary.pinyin_table import Style, pinyin  # pypinyin's answer, without loading it
 
     return tuple(_initial(syl[0]) for syl in pinyin(term, style=Style.NORMAL))
 

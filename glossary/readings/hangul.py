@@ -172,9 +172,11 @@ def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
     entry = d.entry(ch)
     if entry is not None:
         return entry.initial if initial else entry.medial
-    from hanja.table import hanja_table  # characters libhangul does not list
+    # Characters libhangul does not list: the hanja package's table, read without
+    # its YAML loader (glossary.hanja_table; call site changed by xperf for start-up).
+    from glossary.hanja_table import table
 
-    return hanja_table.get(ch, ch)
+    return table().get(ch, ch)
 
 
 # Numerals open a word of their own in counted abbreviations (六穩六保 육온육보,
@@ -353,14 +355,14 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
         return False
     if text == reading or text == (usage_reading(hanzi) or "").replace(" ", ""):
         return True  # the strict reading, or the one Korean usage prefers (운명공동체)
-    per_char = None  # the hanja package's reading, only if a syllable needs it: its table takes 0.5 s to load
+    per_char = None  # the hanja package's reading, only if a syllable needs it: read on first need
     for i, syl in enumerate(text):
         if syl in {reading[i], *undo_dueum(reading[i]), dueum(reading[i])}:
             continue
         if per_char is None:
-            import hanja
+            from glossary.hanja_table import translate  # hanja.translate(..., "substitution"), its table read fast (xperf)
 
-            per_char = hanja.translate(korean_form(hanzi), "substitution").replace(" ", "")
+            per_char = translate(korean_form(hanzi)).replace(" ", "")
         if len(per_char) != len(reading) or syl not in {per_char[i], dueum(per_char[i]), *undo_dueum(per_char[i])}:
             return False
     return True
