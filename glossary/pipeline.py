@@ -226,12 +226,13 @@ def _preload() -> None:
     """Import and load what extracting a folder of texts is all but sure to need (about 0.4 s of start-up).
 
     The extraction modules, OpenCC's converters, the hanja word dictionary,
-    the hanja package's character table (glossary.hanja_table, 20 ms) and
-    pypinyin's compiled tables (glossary.pinyin_table, 50 ms; pypinyin itself
+    the hanja package's character table (glossary.readings.hanja_table, 20 ms) and
+    pypinyin's compiled tables (glossary.readings.pinyin_table, 50 ms; pypinyin itself
     is not imported): some file in every worker needs them, and loading them
     once here, before the fork, costs less than once per worker.
     """
-    from glossary import extract, hanja_table, normalize, pinyin_table, readings, sources  # noqa: F401
+    from glossary import extract, normalize, readings, sources  # noqa: F401
+    from glossary.readings import hanja_table, pinyin_table
 
     for config in ("t2s", "s2t"):
         normalize._converter(config)

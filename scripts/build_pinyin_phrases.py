@@ -4,7 +4,7 @@
 Extraction asks pypinyin for the pinyin of a term when its characters have
 more than one reading (whether "Xi Jinping" spells 習近平). Importing
 pypinyin loads its phrase dictionary from JSON and copies it (about 0.3 s and
-55 MB per process). :mod:`glossary.pinyin_table` answers the same calls from
+55 MB per process). :mod:`glossary.readings.pinyin_table` answers the same calls from
 this file, with pypinyin's own segmentation and style rules; the file holds,
 from the installed pypinyin:
 
@@ -43,10 +43,10 @@ def _checked(field: str) -> str:
 
 def build() -> bytes:
     """The compressed file, from the installed pypinyin."""
-    # glossary.pinyin_table leaves strings that are not syllables alone when they hold
+    # glossary.readings.pinyin_table leaves strings that are not syllables alone when they hold
     # no digit and no character outside ASCII below U+2E80: each tone mark has one.
     if not all(any(not ch.isascii() and ord(ch) < 0x2E80 for ch in key) for key in PHONETIC_SYMBOL_DICT):
-        raise SystemExit("pypinyin's tone marks changed: review glossary.pinyin_table._plain")
+        raise SystemExit("pypinyin's tone marks changed: review glossary.readings.pinyin_table._plain")
     lines = [f"#! version\t{pypinyin.__version__}\n", f"#! re_hans\t{RE_HANS.pattern}\n"]
     syllables: set[str] = set()
     for code in sorted(PINYIN_DICT):

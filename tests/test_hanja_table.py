@@ -1,4 +1,4 @@
-"""The hanja package's table read without PyYAML is the package's table (glossary/hanja_table.py)."""
+"""The hanja package's table read without PyYAML is the package's table (glossary/readings/hanja_table.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hanja.table import hanja_table
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary import hanja_table as fast
+from glossary.readings import hanja_table as fast
 
 CHARS = sorted(hanja_table)
 
@@ -39,7 +39,7 @@ def test_translate_is_the_packages_substitution(text: str) -> None:
 
 
 def test_reading_a_word_does_not_load_pyyaml() -> None:
-    code = ("import sys; from glossary.hanja_table import translate; print(translate('歷史'),"
+    code = ("import sys; from glossary.readings.hanja_table import translate; print(translate('歷史'),"
             " 'yaml' in sys.modules, 'hanja.impl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["역사", "False", "False"]

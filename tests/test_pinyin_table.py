@@ -1,4 +1,4 @@
-"""The compiled pypinyin tables answer as pypinyin does (glossary/pinyin_table.py, data/pinyin_phrases.tsv.gz)."""
+"""The compiled pypinyin tables answer as pypinyin does (glossary/readings/pinyin_table.py, data/pinyin_phrases.tsv.gz)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-from glossary import pinyin_table
+from glossary.readings import pinyin_table
 
 ROOT = Path(__file__).resolve().parent.parent
 PHRASES = sorted(PHRASES_DICT)
@@ -63,7 +63,7 @@ def test_real_terms(text: str, expected: list[list[str]]) -> None:
 
 
 def test_reading_a_term_does_not_import_pypinyin() -> None:
-    code = ("import sys; from glossary.pinyin_table import pinyin; print(pinyin('共同富裕', style=0)[0],"
+    code = ("import sys; from glossary.readings.pinyin_table import pinyin; print(pinyin('共同富裕', style=0)[0],"
             " 'pypinyin' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["['gong']", "False"]

@@ -41,7 +41,7 @@ def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
     one = only_syllables(term)
     if one is not None:  # what pypinyin would say, without importing it
         return (frozenset({one[0][:1].replace("ü", "v")}) if one else frozenset()), sum(map(len, one)), sum(map(len, one))
-    from glossary.pinyin_table import Style, pinyin  # pypinyin's answer, without loading it
+    from glossary.readings.pinyin_table import Style, pinyin  # pypinyin's answer, without loading it
 
     options = pinyin(term, style=Style.NORMAL, heteronym=True, errors=lambda chars: [["?"] for _ in chars])
     firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
@@ -332,7 +332,7 @@ def pinyin_initials(term: str) -> tuple[str, ...]:
     one = only_syllables(term)
     if one is not None:  # what pypinyin would say, without importing it
         return tuple(map(_initial, one))
-    from glossary.pinyin_table import Style, pinyin  # pypinyin's answer, without loading it
+    from glossary.readings.pinyin_table import Style, pinyin  # pypinyin's answer, without loading it
 
     return tuple(_initial(syl[0]) for syl in pinyin(term, style=Style.NORMAL))
 

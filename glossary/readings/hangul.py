@@ -173,8 +173,8 @@ def _char_reading(ch: str, initial: bool, d: HanjaDictionary) -> str:
     if entry is not None:
         return entry.initial if initial else entry.medial
     # Characters libhangul does not list: the hanja package's table, read without
-    # its YAML loader (glossary.hanja_table; call site changed by xperf for start-up).
-    from glossary.hanja_table import table
+    # its YAML loader (glossary.readings.hanja_table; call site changed by xperf for start-up).
+    from glossary.readings.hanja_table import table
 
     return table().get(ch, ch)
 
@@ -360,7 +360,7 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
         if syl in {reading[i], *undo_dueum(reading[i]), dueum(reading[i])}:
             continue
         if per_char is None:
-            from glossary.hanja_table import translate  # hanja.translate(..., "substitution"), its table read fast (xperf)
+            from glossary.readings.hanja_table import translate  # hanja.translate(..., "substitution"), its table read fast (xperf)
 
             per_char = translate(korean_form(hanzi)).replace(" ", "")
         if len(per_char) != len(reading) or syl not in {per_char[i], dueum(per_char[i]), *undo_dueum(per_char[i])}:

@@ -26,7 +26,7 @@ def pinyin_reading(hanzi: str) -> str:
     >>> pinyin_reading("两会"), pinyin_reading("兩重建設")
     ('liǎng huì', 'liǎng zhòng jiàn shè')
     """
-    from glossary.pinyin_table import Style, lazy_pinyin  # pypinyin's answer from its compiled tables (xperf)
+    from glossary.readings.pinyin_table import Style, lazy_pinyin  # pypinyin's answer from its compiled tables (xperf)
 
     simp = normalize.to_simplified(hanzi)
     overrides = _overrides("pinyin_overrides.tsv")
@@ -65,7 +65,7 @@ def is_pinyin(latin_text: str, hanzi: str) -> bool:
     >>> is_pinyin("Yidai Yilu", "一帶一路"), is_pinyin("yī dài yī lù", "一带一路"), is_pinyin("ildae illo", "一帶一路")
     (True, True, False)
     """
-    from glossary.pinyin_table import Style, pinyin  # pypinyin's answer from its compiled tables (xperf)
+    from glossary.readings.pinyin_table import Style, pinyin  # pypinyin's answer from its compiled tables (xperf)
 
     target = _fold_pinyin(latin_text)
     if not target or re.search(r"[^\W\d_\s'’\-·]", latin_text) is None:

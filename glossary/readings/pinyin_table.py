@@ -36,7 +36,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-_PATH = Path(__file__).parent / "data" / "pinyin_phrases.tsv.gz"
+_PATH = Path(__file__).parent.parent / "data" / "pinyin_phrases.tsv.gz"
 
 
 
