@@ -282,15 +282,62 @@ def segment_words(term: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+# pypinyin's tone marks as TONE2 digits (``pypinyin.phonetic_symbol``): the few lines of its TONE3
+# style are written out here so that the literal gloss does not import pypinyin (0.3 s and 55 MB of
+# dictionaries per process); ``tests/test_dictionary.py`` compares every syllable with pypinyin.
+_TONE_MARKS = {
+    "ā": "a1", "á": "a2", "ǎ": "a3", "à": "a4", "ē": "e1", "é": "e2", "ě": "e3", "è": "e4",
+    "ō": "o1", "ó": "o2", "ǒ": "o3", "ò": "o4", "ī": "i1", "í": "i2", "ǐ": "i3", "ì": "i4",
+    "ū": "u1", "ú": "u2", "ǔ": "u3", "ù": "u4", "ü": "v", "ǖ": "v1", "ǘ": "v2", "ǚ": "v3", "ǜ": "v4",
+    "ń": "n2", "ň": "n3", "ǹ": "n4", "ḿ": "m2", "ế": "ê2", "ề": "ê4",
+}
+#: The marks written with a combining character (two code points), replaced after the others as pypinyin does.
+_TONE_MARKS_2 = {"m\u0304": "m1", "m\u0300": "m4", "ê\u0304": "ê1", "ê\u030c": "ê3"}
+_TONE_MARK_RE = re.compile("[" + re.escape("".join(_TONE_MARKS)) + "]")
+_TONE3_RE = re.compile(r"^([a-zêü]+)([1-5])([a-zêü]*)$")
+
+
+@lru_cache(maxsize=4096)  # a few hundred syllables
+def _tone3(syllable: str) -> str:
+    """pypinyin's TONE3 style with ``neutral_tone_with_five`` of a TONE syllable: "zhōng" -> "zhong1", "de" -> "de5".
+
+    ``ToneConverter.to_tone3`` (marks to digits, the digit moved to the end)
+    then ``NeutralToneWith5Mixin`` (a syllable with no digit gets 5).
+    """
+    value = _TONE_MARK_RE.sub(lambda m: _TONE_MARKS[m.group(0)], syllable)
+    for mark, digits in _TONE_MARKS_2.items():
+        value = value.replace(mark, digits)
+    value = _TONE3_RE.sub(r"\1\3\2", value)
+    if value and not re.search(r"\d", value):
+        value += "5"
+    return value
+
+
 @cache
 def _readings(text: str) -> tuple[str, ...]:
     """Numbered pinyin per character, in context (pypinyin's phrase table picks 會計 kuai4)."""
-    from pypinyin import Style, pinyin
+    from glossary.readings.pinyin_table import TONE, pinyin  # pypinyin's answer, without loading pypinyin
 
     simp = _simplified(text)
-    syllables = pinyin(simp, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: ["?"] * len(chars))
-    flat = tuple(s[0] for s in syllables)
-    return flat if len(flat) == len(text) else ("?",) * len(text)
+    syllables = pinyin(simp, style=TONE, errors=lambda chars: ["?"] * len(chars))
+    if len(syllables) != len(text):
+        return ("?",) * len(text)
+    # pypinyin styles what it gives a run of hanzi, "?" of a hanzi it has no reading for included ("?5"),
+    # and not the "?" of another character.
+    hans = _re_hans()
+    return tuple(_tone3(s[0]) if hans.match(ch) else s[0] for ch, s in zip(simp, syllables, strict=True))
+
+
+def _re_hans() -> re.Pattern[str]:
+    """pypinyin's ``RE_HANS`` (what it reads as hanzi), from the compiled tables when they answer for pypinyin."""
+    from glossary.readings import pinyin_table
+
+    tables = pinyin_table._tables()  # noqa: SLF001 - the pattern the tables were built with
+    if tables is not None:
+        return tables.re_hans
+    from pypinyin.constants import RE_HANS  # another pypinyin version: pinyin_table asks pypinyin itself
+
+    return RE_HANS
 
 
 _TONES = str.maketrans("", "", "12345")

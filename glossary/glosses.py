@@ -75,13 +75,13 @@ def _syllables(text: str) -> str:
 
 def _spellings(term: str) -> set[str]:
     """The term's pinyin as :func:`_syllables` gives it: from CC-CEDICT's entries and from pypinyin."""
-    from pypinyin import lazy_pinyin
+    from glossary.readings.pinyin_table import lazy_pinyin  # pypinyin's answer, without loading pypinyin
 
     from glossary.dictionary import lookup_entries
     from glossary.normalize import to_simplified
 
     found = {_syllables(re.sub(r"\d", "", e.pinyin)) for e in lookup_entries(term)}
-    found.add(_syllables("".join(lazy_pinyin(to_simplified(term), v_to_u=False))))
+    found.add(_syllables("".join(lazy_pinyin(to_simplified(term)))))  # NORMAL style, v_to_u=False
     return {f.replace("v", "u") for f in found} | found
 
 

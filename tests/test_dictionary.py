@@ -235,3 +235,71 @@ def test_glosses_never_fail(term):
     gloss = literal_gloss(term)
     assert gloss is None or gloss.strip()
     assert all(s.strip() for s in dictionary_senses(term))
+
+
+def _pypinyin_readings(text: str) -> tuple[str, ...]:
+    """What ``dictionary._readings`` computed with pypinyin itself before it read the compiled tables."""
+    from pypinyin import Style, pinyin
+
+    from glossary.dictionary import _simplified
+
+    syllables = pinyin(_simplified(text), style=Style.TONE3, neutral_tone_with_five=True,
+                       errors=lambda chars: ["?"] * len(chars))
+    flat = tuple(s[0] for s in syllables)
+    return flat if len(flat) == len(text) else ("?",) * len(text)
+
+
+def test_tone_marks_are_pypinyins() -> None:
+    from pypinyin.phonetic_symbol import phonetic_symbol
+
+    from glossary import dictionary
+
+    assert {**dictionary._TONE_MARKS, **dictionary._TONE_MARKS_2} == phonetic_symbol
+
+
+def test_every_syllable_styles_as_in_pypinyin() -> None:
+    """Every reading in pypinyin's tables, TONE -> TONE3 with 5 for the neutral tone, as pypinyin converts it."""
+    from pypinyin import Style
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+    from pypinyin.converter import UltimateConverter
+
+    from glossary import dictionary
+
+    syllables = {s for v in PINYIN_DICT.values() for s in v.split(",")}
+    syllables |= {s for v in PHRASES_DICT.values() for item in v for s in item}
+    assert len(syllables) > 1000
+    converter = UltimateConverter(neutral_tone_with_five=True)
+    for s in sorted(syllables):
+        assert dictionary._tone3(s) == converter.convert_style("", s, style=Style.TONE3, strict=True), s
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("會計", ("kuai4", "ji4")),
+    ("進一步", ("jin4", "yi2", "bu4")),
+    ("綠色", ("lv4", "se4")),
+    ("朋友們", ("peng2", "you3", "men5")),
+    ("3D打印", ("?", "?", "da3", "yin4")),
+])
+def test_readings_in_context(text: str, expected: tuple[str, ...]) -> None:
+    from glossary import dictionary
+
+    assert dictionary._readings(text) == expected == _pypinyin_readings(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["會計", "進一步", "綠色", "朋友", "們", "嗯", "呣", "欸", "行", "長", "·", " ", "A", "５", "々",
+                                 "〇", "中華人民共和國", "了"]) | st.characters(), max_size=5).map("".join))
+def test_readings_match_pypinyin(text: str) -> None:
+    from glossary import dictionary
+
+    assert dictionary._readings(text) == _pypinyin_readings(text)
+
+
+def test_literal_gloss_does_not_import_pypinyin() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from glossary.dictionary import literal_gloss; print(literal_gloss('共同富裕') is not None,"
+            " 'pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
