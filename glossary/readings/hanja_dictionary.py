@@ -10,11 +10,66 @@ one character at a time, plus ``hangul_overrides.tsv``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
 from glossary.readings.tables import _data_text
+
+
+class WordReadings(Mapping[str, str]):
+    """The words one character starts -> their readings, kept as the sorted ``word reading`` fields of its line.
+
+    Why not a dict: a dict holds a key and a value object per word (about
+    250 bytes with the sorted key list), and a build meets most of the
+    230,000 words of the characters of its terms (45 MB); one string per word
+    is a third of that. The fields sort as their words do (a space sorts
+    before every character of a word), so a word is found by bisection.
+
+    >>> WordReadings(["確率 확률", "確立 확립"]).get("確率")
+    '확률'
+    """
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, fields: list[str]) -> None:
+        self._fields = fields  # "word reading", sorted
+
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override] - one bisection
+        """The reading of ``word``, or ``default``."""
+        probe = word + " "
+        fields = self._fields
+        i = bisect_left(fields, probe)
+        if i < len(fields) and fields[i].startswith(probe):
+            return fields[i][len(probe):]
+        return default
+
+    def __getitem__(self, word: str) -> str:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (f.partition(" ")[0] for f in self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def prefix_reading(self, hanzi: str) -> str | None:
+        """Reading of the first word after ``hanzi`` that starts with it, cut to its length (:meth:`CharEntry.prefix_reading`)."""
+        fields = self._fields
+        i = bisect_left(fields, hanzi)  # "hanzi reading" itself sorts before the longer words
+        if i < len(fields) and fields[i].partition(" ")[0] == hanzi:
+            i += 1
+        if i < len(fields):
+            word, _, reading = fields[i].partition(" ")
+            if word.startswith(hanzi):
+                return reading[: len(hanzi)]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +80,15 @@ class CharEntry:
     medial: str  # base reading inside a word: 率 -> 률
     listed: tuple[str, ...]  # every reading libhangul lists
     simplified: bool  # OpenCC s2t converts it, so a term holding it may be simplified
-    words: Mapping[str, str]  # words starting with the character -> reading
+    words: WordReadings  # words starting with the character -> reading
     variant: str | None = None  # the form Korean dictionaries use instead: 清 -> 淸
 
-    keys: tuple[str, ...] = ()  # the words, sorted
     max_len: int = 0  # of the words
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The words, sorted."""
+        return tuple(self.words)
 
     def prefix_reading(self, hanzi: str) -> str | None:
         """Reading of ``hanzi`` where it begins a longer word, or None.
@@ -40,12 +99,7 @@ class CharEntry:
         >>> load_dictionary().entry("電").prefix_reading("電話料")
         '전화요'
         """
-        i = bisect_left(self.keys, hanzi)
-        if i < len(self.keys) and self.keys[i] == hanzi:
-            i += 1
-        if i < len(self.keys) and self.keys[i].startswith(hanzi):
-            return self.words[self.keys[i]][: len(hanzi)]
-        return None
+        return self.words.prefix_reading(hanzi)
 
 
 @dataclass(frozen=True)
@@ -71,22 +125,21 @@ class HanjaDictionary:
         entry = None
         if line is not None:
             fields = line.split("\t")
-            words = dict(f.split(" ") for f in fields[5:])
-            keys = [f.partition(" ")[0] for f in fields[5:]]
-            for word, reading in self.overrides.items():
-                if word[0] == ch:
-                    words[word] = reading
-                    keys = sorted(words)
+            words = fields[5:]  # sorted by word in the file (tests/test_readings.py checks it)
+            mine = {word: reading for word, reading in self.overrides.items() if word[0] == ch}
+            if mine:
+                merged = dict(f.split(" ") for f in words)
+                merged.update(mine)
+                words = [f"{word} {merged[word]}" for word in sorted(merged)]
             flags, _, variant = fields[4].partition("=")
             entry = CharEntry(
                 fields[1],
                 fields[2],
                 tuple(fields[3].split(",")),
                 "s" in flags,
-                words,
+                WordReadings(words),
                 variant or None,
-                tuple(keys),
-                max(map(len, keys), default=0),
+                max((f.index(" ") for f in words), default=0),
             )
         self._parsed[ch] = entry
         return entry
