@@ -35,6 +35,11 @@ from glossary.normalize import fold, to_simplified
 #: The compiled CC-CEDICT (``scripts/build_cedict.py``).
 DATA_PATH = Path(__file__).parent / "data" / "cedict.tsv.gz"
 
+#: Terms (and their words) whose entries, senses and readings stay in memory: a build asks about a term
+#: several times while it builds its entry (renderings, literal gloss, name checks), not again later;
+#: a bound keeps memory flat in the number of terms.
+_RECENT = 8192
+
 #: Joins the parts of a literal gloss.
 LITERAL_JOINER = " + "
 #: Joins the groups of a literal gloss split by punctuation (、，).
@@ -113,7 +118,7 @@ def _simplified(text: str) -> str:
     return simp if len(simp) == len(text) else text
 
 
-@cache
+@lru_cache(maxsize=_RECENT)
 def lookup_entries(term: str) -> tuple[CedictEntry, ...]:
     """CC-CEDICT entries for the whole term, in file order.
 
@@ -216,7 +221,7 @@ def dictionary_senses(term: str, *, is_name: bool = False) -> tuple[str, ...]:
     return tuple(c.text for c in _term_senses(term, is_name=is_name))
 
 
-@cache
+@lru_cache(maxsize=_RECENT)
 def _term_senses(term: str, *, is_name: bool) -> tuple[senses.CleanSense, ...]:
     return _clean_senses(lookup_entries(term), is_name=is_name)
 
@@ -313,7 +318,7 @@ def _tone3(syllable: str) -> str:
     return value
 
 
-@cache
+@lru_cache(maxsize=_RECENT)
 def _readings(text: str) -> tuple[str, ...]:
     """Numbered pinyin per character, in context (pypinyin's phrase table picks 會計 kuai4)."""
     from glossary.readings.pinyin_table import TONE, pinyin  # pypinyin's answer, without loading pypinyin
