@@ -26,32 +26,41 @@ def find_opener(text: str, start: int) -> int:
         return start - 1
     pending: list[str] = []
     lo = max(0, start - REACH)
-    # The window and the character before it (a blank line just outside stops the scan too);
-    # ``start`` is a hanzi, so the lookahead of a newline at start - 1 needs nothing past it.
-    events = [m.start() for m in _EVENT.finditer(text, max(0, lo - 1), start)]
+    floor = max(0, lo - 1)  # the character before the window: a blank line just outside stops the scan too
     visited = 0
-    for i in reversed(events):
-        ch = text[i]
-        if ch == "\n":  # the first newline of a blank line inside the window
-            return -1
-        if i < lo:
-            continue
-        visited += 1
-        if visited > _MOST_EVENTS or len(pending) > _DEEPEST:
-            return -1
-        if ch in CLOSE_TO_OPEN:
-            if ch == ">" and i > 0 and text[i - 1] in "-=":
+    hi = start
+    size = _SLICE
+    # The window is read backwards a slice at a time (each twice the last), so a line dense with
+    # brackets costs the few events visited, not a list of the whole window.
+    # Each slice's regex may look one character past it (the lookahead of a
+    # blank line's first newline); ``start`` is a hanzi, so the first needs nothing.
+    while hi > floor:
+        a = max(floor, hi - size)
+        size *= 2
+        events = [i for i in map(_start, _EVENT.finditer(text, a, min(len(text), hi + 1))) if i < hi]
+        for i in reversed(events):
+            ch = text[i]
+            if ch == "\n":  # the first newline of a blank line inside the window
+                return -1
+            if i < lo:
                 continue
-            pending.append(CLOSE_TO_OPEN[ch])
-        elif pending:
-            if pending[-1] == ch:
-                pending.pop()
-            elif ch in "<《〈「『【≪":  # an unmatched opener of another kind: skip it
-                pass
+            visited += 1
+            if visited > _MOST_EVENTS or len(pending) > _DEEPEST:
+                return -1
+            if ch in CLOSE_TO_OPEN:
+                if ch == ">" and i > 0 and text[i - 1] in "-=":
+                    continue
+                pending.append(CLOSE_TO_OPEN[ch])
+            elif pending:
+                if pending[-1] == ch:
+                    pending.pop()
+                elif ch in "<《〈「『【≪":  # an unmatched opener of another kind: skip it
+                    pass
+                else:
+                    pending.pop()
             else:
-                pending.pop()
-        else:
-            return i
+                return i
+        hi = a
     return -1
 
 
@@ -111,6 +120,9 @@ def _find_closer(text: str, opener: int) -> int:
 #: times) and the scan gives up, so its cost per run is bounded and a hostile
 #: line is linear, not 400 characters per opener.
 _MOST_EVENTS = 64
+#: How many characters of the window :func:`find_opener` reads first, from the run backwards.
+_SLICE = 24
+_start = re.Match.start
 _DEEPEST = 4
 #: What the scanners visit: a bracket, or the first newline of a blank line. Found
 #: in the window of each run, not over the whole text: most brackets of a text
