@@ -78,7 +78,6 @@ def write_build(
 ) -> list[Path]:
     """Write every output of a build into ``out`` as one transaction; return the paths written."""
     from glossary.export import write_export
-    from glossary.index import build_index
 
     out = Path(out)
     parent = out.absolute().parent
@@ -93,7 +92,7 @@ def write_build(
             staging.mkdir()
             for output in OUTPUTS:
                 write_export(entries, staging / output.name, output.format, output.options)
-            build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=tuple(folders))
+            _write_index(entries, staging, inputs=inputs, folders=tuple(folders))
             _carry_kept(out, staging)
             _sync_folder(staging)
             _swap_in(staging, out)
@@ -102,6 +101,27 @@ def write_build(
         finally:
             _remove(staging)
     return build_outputs(out)
+
+
+def _write_index(entries: list[Entry], staging: Path, *, inputs: dict[str, str], folders: tuple[str, ...]) -> None:
+    """The lookup index of ``entries`` in ``staging``, from the entry objects of the JSON file just written there.
+
+    ``write_export`` writes a list in key order; where ``entries`` are in that
+    order already (the merge sorts them) the index, which numbers entries in
+    the order given, reads each entry's JSON back from that file (json's C
+    decoder, one entry at a time) instead of converting every entry a second
+    time. Otherwise, or without a full JSON output, it converts them itself.
+    """
+    from glossary.export.jsondoc import iter_written_json
+    from glossary.index import build_index
+
+    json_file = next((o.name for o in OUTPUTS if o.format == "json" and o.options.langs is None), None)
+    in_order = all(a.key <= b.key for a, b in zip(entries, entries[1:]))
+    if json_file is None or not in_order:
+        build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=folders)
+        return
+    with open(staging / json_file, "rb") as fh:
+        build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=folders, entry_json=iter_written_json(fh))
 
 
 def clean_stale(out: Path) -> None:

@@ -312,6 +312,29 @@ def test_lookup_does_not_import_heavy_libraries(index: Path) -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_a_computed_lookup_does_not_import_the_writers(index: Path) -> None:
+    # The computed path needs the readings and CC-CEDICT, not the export package and its writers.
+    code = (
+        "import sys; from glossary.index import lookup; hits = lookup('鬱鬱蒼', sys.argv[1]);"
+        "print(hits[0].match, hits[0].entry['ko'], sorted(m for m in sys.modules if m.startswith('glossary.export')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(index)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["computed", "울울창", "[]"]
+
+
+_TEXT = st.text(max_size=6)
+
+
+@given(st.builds(Rendering, _TEXT, st.sampled_from(["curated", "context", "dictionary", "literal", "reading"]),
+                 st.integers(0, 9), st.lists(_TEXT, max_size=2).map(tuple), st.lists(_TEXT, max_size=2).map(tuple),
+                 note=st.none() | _TEXT, raw=st.none() | _TEXT, kind=st.none() | st.sampled_from(["reading", "translation"])))
+def test_computed_renderings_have_the_json_shape_of_the_writer(rendering: Rendering) -> None:
+    from glossary.export.jsondoc import _rendering_json as written
+    from glossary.index.search import _rendering_json as computed
+
+    assert computed(rendering) == written(rendering)
+
+
 # --- every form of every seed term ------------------------------------------
 
 SEED_TERMS = [

@@ -19,7 +19,7 @@ with the number of terms, not with the corpus.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from glossary.export.common import ExportOptions, field_wanted, machine_generated, option_langs, sample_occurrences
@@ -209,6 +209,30 @@ def write_json(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
         fh.write((("\n" if first else ",\n") + body).encode("utf-8", "replace"))
         first = False
     fh.write(b"]\n" if first else b"\n]\n")
+
+
+def iter_written_json(fh: BinaryIO) -> Iterator[dict[str, Any]]:
+    """The entry objects of a document :func:`write_json` wrote, one at a time.
+
+    In: the binary file ``write_json`` wrote (any ``langs``). Out: each entry
+    object, parsed by json's C decoder, in file order; memory holds a chunk
+    of the file. The build hands these to the index, so ``entry_to_json``
+    runs once per entry. Relies on the layout of :func:`_dump_entry`: an
+    object closes with a line ``  }`` (two spaces; inner lines are indented
+    further, and the encoder escapes newlines within strings), so the file is
+    split there, a megabyte at a time, and json's C decoder reads each piece.
+
+    >>> import io; buf = io.BytesIO()
+    >>> write_json([Entry(key="两会", trad="兩會", simp="两会")], buf, ExportOptions())
+    >>> [d["trad"] for d in iter_written_json(io.BytesIO(buf.getvalue()))]
+    ['兩會']
+    """
+    loads = json.loads
+    rest = b""
+    for chunk in iter(lambda: fh.read(1 << 20), b""):
+        *objects, rest = (rest + chunk).split(b"\n  }")
+        for text in objects:  # "[\n  {\n    ..." or ",\n  {\n    ...": the object starts at its first brace
+            yield loads(text[text.index(b"{"):] + b"}")
 
 
 def read_json(data: bytes, where: str) -> list[Entry]:

@@ -116,6 +116,7 @@ def build_index(
     inputs: Mapping[str, str],
     folders: Iterable[str] = (),
     extensions: Iterable[str] = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"),
+    entry_json: Iterable[dict[str, Any]] | None = None,
 ) -> None:
     """Write the lookup index of ``entries`` to ``path``, atomically.
 
@@ -124,7 +125,11 @@ def build_index(
     ``inputs`` maps every input file (texts, ``terms.yaml``) to its sha256;
     lookup refuses the index once one of them changes. ``folders`` are the
     folders the texts were found in: their listing is recorded, so a text
-    added to one (or removed) is noticed too.
+    added to one (or removed) is noticed too. ``entry_json``, where given,
+    is the entry JSON of each entry in the same order (the build reads it back
+    from the ``glossary.json`` it has just written, so ``entry_to_json`` runs
+    once per entry); an object whose ``key`` is not its entry's is not used,
+    nor any after it: those entries are converted here.
 
     >>> import tempfile, pathlib
     >>> from glossary.index import lookup
@@ -145,7 +150,7 @@ def build_index(
             os.unlink(tmp)
         con = sqlite3.connect(tmp)
         try:
-            _write_tables(con, entries, inputs, _folder_listings(folders, extensions))
+            _write_tables(con, entries, inputs, _folder_listings(folders, extensions), entry_json)
             con.commit()
         finally:
             con.close()
@@ -158,7 +163,11 @@ def build_index(
 
 
 def _write_tables(
-    con: sqlite3.Connection, entries: Iterable[Entry], inputs: Mapping[str, str], folders: list[dict[str, Any]] = ()
+    con: sqlite3.Connection,
+    entries: Iterable[Entry],
+    inputs: Mapping[str, str],
+    folders: list[dict[str, Any]] = (),
+    entry_json: Iterable[dict[str, Any]] | None = None,
 ) -> None:
     from importlib.resources import files
 
@@ -170,6 +179,7 @@ def _write_tables(
     key_rows: list[tuple[str, int, int]] = []
     english_rows: list[tuple[str, int]] = []
     count = 0
+    given = iter(entry_json) if entry_json is not None else None
 
     def flush() -> None:
         con.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", entry_rows)
@@ -181,7 +191,10 @@ def _write_tables(
         entry_rows.clear(), key_rows.clear(), english_rows.clear()
 
     for count, entry in enumerate(entries, 1):
-        entry_rows.append((count, entry.key, _weight(entry), _pack(_entry_json(entry))))
+        data = next(given, None) if given is not None else None
+        if data is None or data.get("key") != entry.key:
+            data, given = _entry_json(entry), None
+        entry_rows.append((count, entry.key, _weight(entry), _pack(data)))
         seen: set[tuple[str, int]] = set()
         folded: dict[str, str] = {}  # an entry's forms repeat (trad, simp, ja, forms): fold each once
         for name, text in _entry_forms(entry, mr):

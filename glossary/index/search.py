@@ -18,6 +18,11 @@ from glossary.index.records import FIELDS, Hit, _field_code, _unpack
 from glossary.index.store import _index_error, _open, sqlite3
 from glossary.index.tiers import _Searcher
 
+# typing costs more than a whole lookup, so it is only read by type checkers.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def lookup(
     query: str, path: os.PathLike[str] | str, *, limit: int = 10, field: str | None = None
@@ -104,18 +109,36 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
     return computed + hits
 
 
+def _rendering_json(r) -> dict[str, Any]:  # noqa: ANN001 - a glossary.model.Rendering
+    """One rendering as ``out/glossary.json`` writes it (``export.jsondoc._rendering_json``).
+
+    Written out here because importing :mod:`glossary.export.jsondoc` runs the
+    export package, every writer with it (a third of a computed lookup's
+    start-up); tests/test_index.py keeps the two equal.
+    """
+    data = {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
+    if r.note:
+        data["note"] = r.note
+    if r.raw:
+        data["raw"] = r.raw
+    if r.kind:
+        data["kind"] = r.kind
+    return data
+
+
 def computed_hit(hanzi: str) -> Hit:
     """The forms the tool computes for a hanja term that is in no entry.
 
-    Imports OpenCC, hanja, pypinyin and CC-CEDICT: the only lookup path that
-    does. The English is CC-CEDICT's, cleaned (:mod:`glossary.senses`).
+    Imports OpenCC and ko_pron (the romanisation) and reads the readings'
+    tables (the compiled pinyin and hanja tables, not pypinyin or hanja) and
+    CC-CEDICT: the only lookup path that does; not the export package. The
+    English is CC-CEDICT's, cleaned (:mod:`glossary.senses`).
 
     >>> computed_hit("經濟").entry["ko"], computed_hit("國務院").entry["en"]
     ('경제', ['State Council'])
     """
     from glossary import normalize, readings
     from glossary.dictionary import dictionary_renderings
-    from glossary.export.jsondoc import _rendering_json
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
     korean = readings.korean_reading(trad)  # 習近平 -> 시진핑 beside the strict 습근평
