@@ -154,6 +154,25 @@ class Rendering:
     kind: str | None = None  # Korean renderings: "reading" | "translation" | "transcription"
 
 
+def rendering_json(r: Rendering) -> dict[str, Any]:
+    """One rendering as ``out/glossary.json`` and the index write it; ``note``,
+    ``raw`` (the dictionary's sense as printed) and ``kind`` (of a Korean
+    rendering) only where there are any.
+
+    >>> rendering_json(Rendering("State Council", "dictionary", note="PRC", raw="(PRC) State Council"))["raw"]
+    '(PRC) State Council'
+    """
+    data: dict[str, Any] = {"text": r.text, "source": r.source, "count": r.count,
+                            "documents": list(r.documents), "also": list(r.also)}
+    if r.note:
+        data["note"] = r.note
+    if r.raw:
+        data["raw"] = r.raw
+    if r.kind:
+        data["kind"] = r.kind
+    return data
+
+
 @dataclass(frozen=True, slots=True)
 class KoreanReading:
     """The Korean forms of a term computed with no text around it.

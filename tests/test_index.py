@@ -322,19 +322,6 @@ def test_a_computed_lookup_does_not_import_the_writers(index: Path) -> None:
     assert out.stdout.split() == ["computed", "울울창", "[]"]
 
 
-_TEXT = st.text(max_size=6)
-
-
-@given(st.builds(Rendering, _TEXT, st.sampled_from(["curated", "context", "dictionary", "literal", "reading"]),
-                 st.integers(0, 9), st.lists(_TEXT, max_size=2).map(tuple), st.lists(_TEXT, max_size=2).map(tuple),
-                 note=st.none() | _TEXT, raw=st.none() | _TEXT, kind=st.none() | st.sampled_from(["reading", "translation"])))
-def test_computed_renderings_have_the_json_shape_of_the_writer(rendering: Rendering) -> None:
-    from glossary.export.jsondoc import _rendering_json as written
-    from glossary.index.search import _rendering_json as computed
-
-    assert computed(rendering) == written(rendering)
-
-
 # --- every form of every seed term ------------------------------------------
 
 SEED_TERMS = [

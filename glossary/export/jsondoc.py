@@ -24,26 +24,9 @@ from typing import Any, BinaryIO
 
 from glossary.export.common import ExportOptions, field_wanted, machine_generated, option_langs, sample_occurrences
 from glossary.i18n import gettext
-from glossary.model import Entry, InputError, Occurrence, Rendering
+from glossary.model import Entry, InputError, Occurrence, Rendering, rendering_json
 
 _OCC_FIELDS = {f for f in Occurrence.__dataclass_fields__}
-
-
-def _rendering_json(r: Rendering) -> dict[str, Any]:
-    """One rendering; ``note``, ``raw`` (the dictionary's sense as printed) and
-    ``kind`` (of a Korean rendering) only where there are any.
-
-    >>> _rendering_json(Rendering("State Council", "dictionary", note="PRC", raw="(PRC) State Council"))["raw"]
-    '(PRC) State Council'
-    """
-    data = {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
-    if r.note:
-        data["note"] = r.note
-    if r.raw:
-        data["raw"] = r.raw
-    if r.kind:
-        data["kind"] = r.kind
-    return data
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:
@@ -66,8 +49,8 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "pinyin": entry.pinyin,
         "kana": entry.kana,
         "romaji": entry.romaji,
-        "ko_renderings": [_rendering_json(r) for r in entry.ko_renderings],
-        "renderings": [_rendering_json(r) for r in entry.en],
+        "ko_renderings": [rendering_json(r) for r in entry.ko_renderings],
+        "renderings": [rendering_json(r) for r in entry.en],
         "abbrev": list(entry.abbrev),
         "forms": list(entry.forms),
         "renderings_other": [{"kind": kind, "text": text} for kind, text in entry.renderings_other],

@@ -109,23 +109,6 @@ def _lookup(con: sqlite3.Connection, query: str, key: str, limit: int, code: int
     return computed + hits
 
 
-def _rendering_json(r) -> dict[str, Any]:  # noqa: ANN001 - a glossary.model.Rendering
-    """One rendering as ``out/glossary.json`` writes it (``export.jsondoc._rendering_json``).
-
-    Written out here because importing :mod:`glossary.export.jsondoc` runs the
-    export package, every writer with it (a third of a computed lookup's
-    start-up); tests/test_index.py keeps the two equal.
-    """
-    data = {"text": r.text, "source": r.source, "count": r.count, "documents": list(r.documents), "also": list(r.also)}
-    if r.note:
-        data["note"] = r.note
-    if r.raw:
-        data["raw"] = r.raw
-    if r.kind:
-        data["kind"] = r.kind
-    return data
-
-
 def computed_hit(hanzi: str) -> Hit:
     """The forms the tool computes for a hanja term that is in no entry.
 
@@ -139,6 +122,7 @@ def computed_hit(hanzi: str) -> Hit:
     """
     from glossary import normalize, readings
     from glossary.dictionary import dictionary_renderings
+    from glossary.model import rendering_json
 
     trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
     korean = readings.korean_reading(trad)  # 習近平 -> 시진핑 beside the strict 습근평
@@ -151,7 +135,7 @@ def computed_hit(hanzi: str) -> Hit:
         "key": simp, "trad": trad, "simp": simp, "ja": "", "ko": korean.ko, "ko_hanja": korean.ko_hanja,
         "ko_romanized": romanized,
         "pinyin": readings.pinyin_reading(simp), "kana": "", "romaji": "", "en": [r.text for r in english],
-        "renderings": [_rendering_json(r) for r in english],
+        "renderings": [rendering_json(r) for r in english],
         "renderings_other": [], "abbrev": [], "forms": [hanzi], "kind": "term", "status": "computed",
         "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,
