@@ -85,7 +85,21 @@ def _skip_lang(args: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the ``glossary`` command line."""
+    """Run the ``glossary`` command line; Ctrl-C at any moment exits 130 with one line."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # before a command's own handler is reached (imports, start-up)
+        try:
+            from glossary.i18n import _
+
+            message = _("glossary: interrupted; nothing was changed")
+        except KeyboardInterrupt:
+            message = "glossary: interrupted; nothing was changed"
+        print("\n" + message, file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     from glossary.i18n import choose_language, find_lang_option, set_language
 
     args = sys.argv[1:] if argv is None else argv
@@ -94,13 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if command and command[0] == "lookup" and (opts := _parse_lookup(command[1:])) is not None:
         from glossary.lookup_output import run_lookup
 
-        try:
-            return run_lookup(**opts)  # type: ignore[arg-type]
-        except KeyboardInterrupt:
-            from glossary.i18n import _
-
-            print("\n" + _("glossary: interrupted; nothing was changed"), file=sys.stderr)
-            return 130
+        return run_lookup(**opts)  # type: ignore[arg-type]
     from glossary.cli import cli  # the entry point hands over; cli never imports this module
 
     return cli.main(args=args, prog_name="glossary")

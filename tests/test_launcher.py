@@ -195,3 +195,21 @@ def test_imports_run_one_way() -> None:
             assert "glossary.cli" not in imported, name
         if name != "glossary.__main__":
             assert "glossary.launcher" not in imported, name
+
+
+@pytest.mark.parametrize("where", ["glossary.i18n.choose_language", "glossary.lookup_output.run_lookup"])
+def test_ctrl_c_before_a_command_handles_it_exits_130_with_one_line(
+    where: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], index: Path
+) -> None:
+    """Ctrl-C during start-up (the language, the imports) or a lookup: exit 130, one line, no traceback."""
+    import importlib
+
+    module, name = where.rsplit(".", 1)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importlib.import_module(module), name, interrupted)
+    assert main(["lookup", "以旧换新", "--index", str(index)]) == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "interrupted" in err[0]
