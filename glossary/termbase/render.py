@@ -64,23 +64,14 @@ def _render_fields(
     out: list[str] = []
     if curated:
         wanted = set(_CURATED_UPDATE_FIELDS) if not only else only
-        en = _read_back(upd.en)
-        if en and "en" in wanted:
-            out.append(f"{pad}en: {_scalar(en)}{eol}")
-        en_alt = _read_back(upd.en_alt)
-        if en_alt and "en_alt" in wanted:
-            out.append(f"{pad}en_alt:{eol}")
-            out.extend(f"{pad}  - {_scalar(x)}{eol}" for x in en_alt)
-        ko = _read_back(upd.ko)
-        if ko and "ko" in wanted:
-            out.append(f"{pad}ko: {_scalar(ko)}{eol}")
-        ko_alt = _read_back(upd.ko_alt)
-        if ko_alt and "ko_alt" in wanted:
-            out.append(f"{pad}ko_alt:{eol}")
-            out.extend(f"{pad}  - {_scalar(x)}{eol}" for x in ko_alt)
-        for name in ("abbrev", "note"):
+        for name in ("en", "en_alt", "ko", "ko_alt", "abbrev", "note"):  # the order of a block
             value = _read_back(getattr(upd, name))
-            if value and name in wanted:
+            if not value or name not in wanted:
+                continue
+            if name.endswith("_alt"):  # a list
+                out.append(f"{pad}{name}:{eol}")
+                out.extend(f"{pad}  - {_scalar(x)}{eol}" for x in value)
+            else:
                 out.append(f"{pad}{name}: {_scalar(value)}{eol}")
     if tool:
         if upd.seen:
