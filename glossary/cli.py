@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -281,9 +282,9 @@ def reading(texts: tuple[str, ...], hanja: bool, romanize: bool, as_json: bool) 
     from glossary import readings
 
     if texts == ("-",):
-        items: Any = (line.rstrip("\r\n") for line in sys.stdin)
+        items: Any = _stdin_lines()
     elif texts:
-        items = texts
+        items = (_utf8_argument(text) for text in texts)
     else:
         raise click.UsageError(_("give one or more terms, or - to read standard input"))
     for item in items:
@@ -298,6 +299,32 @@ def reading(texts: tuple[str, ...], hanja: bool, romanize: bool, as_json: bool) 
         click.echo(line)
         if texts == ("-",):
             sys.stdout.flush()
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input line by line, as UTF-8 (a BOM dropped); a line that is not UTF-8 is an InputError."""
+    from glossary.model import InputError
+
+    for number, raw in enumerate(sys.stdin.buffer, 1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(_("standard input, line {number}: not UTF-8 text ({byte} at byte {offset})").format(
+                number=number, byte=f"0x{raw[exc.start]:02x}", offset=exc.start + 1)) from None
+        yield line.rstrip("\r\n")
+
+
+def _utf8_argument(text: str) -> str:
+    """A command-line argument; one the terminal gave in another encoding is an InputError."""
+    from glossary.model import InputError
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(_("argument {text} is not UTF-8 text; set a UTF-8 locale (LANG=C.UTF-8)").format(
+            text=shown)) from None
+    return text
 
 
 #: Keys of glossary.export.WRITERS / READERS (kept here so --help needs no import).

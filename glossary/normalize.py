@@ -74,11 +74,32 @@ def _needs_nfkc(code: int) -> bool:
     )
 
 
-@cache
-def _converter(config: str):  # noqa: ANN202 - opencc has no type hints
-    import opencc
+_SURROGATE = re.compile("([\ud800-\udfff]+)")
 
-    return opencc.OpenCC(f"{config}.json")
+
+class _Converter:
+    """An OpenCC converter that passes lone surrogates through unchanged.
+
+    Why: OpenCC converts UTF-8, and a string decoded with ``surrogateescape``
+    (stdin under a C locale, a file name) carries surrogates UTF-8 cannot hold.
+    """
+
+    def __init__(self, config: str) -> None:
+        import opencc
+
+        self._convert = opencc.OpenCC(f"{config}.json").convert
+
+    def convert(self, text: str) -> str:
+        try:
+            return self._convert(text)
+        except UnicodeEncodeError:
+            parts = _SURROGATE.split(text)
+            return "".join(p if i % 2 else self._convert(p) if p else p for i, p in enumerate(parts))
+
+
+@cache
+def _converter(config: str) -> _Converter:
+    return _Converter(config)
 
 
 def fold(text: str) -> str:

@@ -175,6 +175,23 @@ def test_reading(args: list[str], stdin: str | None, expected: str) -> None:
     assert result.output == expected
 
 
+def test_reading_stdin_not_utf8_is_one_error_line() -> None:
+    # A BOM on the first line is dropped; a Latin-1 byte on line 3 is named, after the lines before it.
+    result = CliRunner().invoke(cli, ["reading", "-"], input="\ufeff習近平\n\n北京".encode() + b"\xff\n")
+    assert result.exit_code == 2
+    assert result.stdout == "시진핑\n\n"
+    assert result.stderr == "glossary: error: standard input, line 3: not UTF-8 text (0xff at byte 7)\n"
+
+
+def test_reading_argument_not_utf8_is_one_error_line() -> None:
+    # Under a C locale Python hands undecodable argument bytes over as surrogates.
+    proc = subprocess.run([sys.executable, "-m", "glossary", "reading", b"\xe5\x85\xa9\xff"],
+                          capture_output=True, env={**os.environ, "LC_ALL": "C"}, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == ("glossary: error: argument \u5169\\xff is not UTF-8 text; "
+                                    "set a UTF-8 locale (LANG=C.UTF-8)\n")
+
+
 def test_reading_answers_each_line_as_it_is_read() -> None:
     # A script can keep `glossary reading -` open and ask one term at a time.
     proc = subprocess.Popen(

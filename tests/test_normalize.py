@@ -121,6 +121,12 @@ def test_is_simplified(text: str, expected: bool) -> None:
     assert is_simplified(text) is expected
 
 
+def test_forms_pass_lone_surrogates_through() -> None:
+    # A string decoded with surrogateescape must not crash OpenCC, which converts UTF-8.
+    assert to_simplified("\ud800兩會\udfff") == "\ud800两会\udfff"
+    assert to_traditional("两\udcff会") == "兩\udcff會"
+
+
 @given(cjk)
 def test_to_simplified_is_idempotent(text: str) -> None:
     once = to_simplified(text)
