@@ -249,17 +249,14 @@ def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | No
     (a list of lines: joining them would hold the file's lines twice). No
     hash nor language: the JSON lines do not carry them.
     """
-    import json
+    from glossary.occurrences import occurrence_line
 
-    from glossary.occurrences import occurrence_record
-
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) builds per call
     keys: list[tuple[str, str, str, str] | None] = []
     lines: list[str] = []
     for _, found in _window_occurrences(path):
         for o in found:
             keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
-            lines.append(encode(occurrence_record(o)) + "\n")
+            lines.append(occurrence_line(o) + "\n")
     return keys, lines
 
 
