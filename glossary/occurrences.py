@@ -41,7 +41,7 @@ def occurrence_line(occ: Occurrence) -> str:
     strings go through the encoder's own C function, so the line is the
     same to the byte (a test compares them on arbitrary occurrences).
 
-    >>> occurrence_line(Occurrence("两会", "a.txt", 3, variants=("兩會",)))[:59]
+    >>> occurrence_line(Occurrence("两会", "a.txt", 3, variants=("兩會",)))[:60]
     '{"term": "两会", "trad": "兩會", "simp": "两会", "source": "a.txt"'
     """
     trad, simp = _script_forms(occ.term)
