@@ -289,6 +289,7 @@ def extract_files(
     []
     """
     from functools import partial
+    from itertools import chain
 
     from glossary.sources import _size, list_sources
 
@@ -310,10 +311,16 @@ def extract_files(
         # needs is loaded once here, not once per worker; each worker opens its
         # own connection to the dictionaries (glossary.datastore).
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        first: list[tuple[str | None, Any]] = []
         if method == "fork":
             _preload()
-        pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method))
-        results = pool.map(guarded, [p for p, _ in files], [n for _, n in files], chunksize=1)
+            # The first file is extracted here, before the fork: the workers start with what it
+            # warmed (the dictionaries' pages, the per-term and per-passage memos of extraction),
+            # instead of each warming them again. Results still come in walk order.
+            first.append(guarded(files[0][0], files[0][1]))
+        rest = files[len(first):]
+        pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=multiprocessing.get_context(method))
+        results = chain(first, pool.map(guarded, [p for p, _ in rest], [n for _, n in rest], chunksize=1))
     try:
         for n, (reason, result) in enumerate(results):
             if reason is not None and skipped is not None:
