@@ -222,25 +222,6 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     return FileRead(source.path, source.encoding, "ko" if hangul > latin / 3 else "en"), digest.hexdigest(), found
 
 
-def _preload() -> None:
-    """Import and load what extracting a folder of texts is all but sure to need (about 0.4 s of start-up).
-
-    The extraction modules, OpenCC's converters, the hanja word dictionary,
-    the hanja package's character table (glossary.readings.hanja_table, 20 ms) and
-    pypinyin's compiled tables (glossary.readings.pinyin_table, 50 ms; pypinyin itself
-    is not imported): some file in every worker needs them, and loading them
-    once here, before the fork, costs less than once per worker.
-    """
-    from glossary import extract, normalize, readings, sources  # noqa: F401
-    from glossary.readings import hanja_table, pinyin_table
-
-    for config in ("t2s", "s2t"):
-        normalize._converter(config)
-    readings.load_dictionary()
-    hanja_table.table()  # the hanja package's characters, 20 ms (not its YAML loader)
-    pinyin_table._tables()  # pypinyin's tables, 30 ms (not pypinyin: 0.3 s, 55 MB)
-
-
 def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], bytes]:
     """One file's JSON lines in UTF-8 and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
 
@@ -327,13 +308,14 @@ def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any]
             pools: list[Any]) -> Iterator[tuple[str | None, Any]]:
     """The results of ``guarded`` over ``files`` in order, from worker processes (the pool goes into ``pools``).
 
-    fork: the workers start with the parent's imports, so what every file
-    needs is loaded once here, not once per worker; each worker opens its
-    own connection to the dictionaries (glossary.datastore). The first file
-    is extracted here, before the fork, and handed on before the workers
-    start: they begin with what it warmed (dictionary pages, the per-term
-    and per-passage memos of extraction) instead of each warming them
-    again, and without its results in their memory.
+    fork: the workers start with the parent's imports and data; each opens
+    its own connection to the dictionaries (glossary.datastore). The first
+    file is extracted here, before the fork, and handed on before the
+    workers start: they begin with what it loaded and warmed (the OpenCC
+    converters, pinyin and hanja tables, dictionary pages, the per-term and
+    per-passage memos of extraction) instead of each loading them again,
+    and without its results in their memory. Nothing is loaded ahead of
+    need: a folder of texts without hanzi loads no table at all.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -341,7 +323,6 @@ def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     rest = files
     if method == "fork":
-        _preload()
         yield guarded(files[0][0], files[0][1])
         rest = files[1:]
     pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=multiprocessing.get_context(method))
