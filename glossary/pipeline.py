@@ -318,16 +318,30 @@ def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any]
     need: a folder of texts without hanzi loads no table at all.
     """
     import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     rest = files
     if method == "fork":
         yield guarded(files[0][0], files[0][1])
         rest = files[1:]
-    pool = ProcessPoolExecutor(min(jobs, len(rest)), mp_context=multiprocessing.get_context(method))
+    workers = min(jobs, len(rest))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
     pools.append(pool)
-    yield from pool.map(guarded, [p for p, _ in rest], [n for _, n in rest], chunksize=1)
+    # A few files ahead of the one handed on, not all: results wait in this process
+    # in walk order, so a file read out of turn is held, and memory stays bounded.
+    pending: deque[Any] = deque()
+    files_left = iter(rest)
+    for path, named in islice(files_left, 2 * workers):
+        pending.append(pool.submit(guarded, path, named))
+    while pending:
+        result = pending.popleft().result()
+        for path, named in islice(files_left, 1):
+            pending.append(pool.submit(guarded, path, named))
+        yield result
+        del result
 
 
 def extract_paths(paths: list[Path], *, jobs: int | None = None, skipped: list[Skipped] | None = None,
