@@ -374,8 +374,6 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
 
     from array import array
 
-    from glossary.extract import agree_renderings
-
     seen: Counter[tuple[str, str, str, str]] = Counter()
     ids: dict[tuple[str, str, str, str], int] = {}
     line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
@@ -391,14 +389,9 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
             spool.buffer.write(data)  # UTF-8 lines, written under the text layer (which holds nothing unwritten)
             count += len(keys)
             del keys, data  # not held while the next file is read (the first file's, while the workers fork)
-        shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
-        agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
         changed: dict[int, str] = {}
-        position = 0
-        for key, n in seen.items():
-            if agreed[position].gloss != key[1]:
-                changed[ids[key] + 1] = agreed[position].gloss
-            position += n
+        for key, better in _agreed_renderings(seen).items():
+            changed[ids[key] + 1] = better
         spool.seek(0)
         if not changed:
             while chunk := spool.read(1 << 20):
@@ -417,6 +410,38 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
                 batch.clear()
         out.write("".join(batch))
     return count
+
+
+def _agreed_renderings(seen: Counter[tuple[str, str, str, str]]) -> dict[tuple[str, str, str, str], str]:
+    """The renderings :func:`glossary.extract.agree_renderings` changes, from counts of (term, rendering, kinds).
+
+    What it does over the occurrences (each key repeated as often as it was
+    met, in the order first met), counted once per distinct key: the same
+    counts per term, in the same order, and the same choice for each.
+
+    >>> from collections import Counter
+    >>> _agreed_renderings(Counter({("兩會", "big Two Sessions", "translation", "term"): 1,
+    ...                             ("兩會", "Two Sessions", "translation", "term"): 2}))
+    {('兩會', 'big Two Sessions', 'translation', 'term'): 'Two Sessions'}
+    """
+    from collections import Counter, defaultdict
+
+    from glossary.extract.agree import agreed
+    from glossary.normalize import merge_key
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (term, gloss, gloss_kind, kind), n in seen.items():
+        if gloss and gloss_kind == "translation" and kind != "other":
+            counts[merge_key(term)][gloss] += n
+    changed = {}
+    for key in seen:
+        term, gloss, gloss_kind, _ = key
+        found = counts.get(merge_key(term)) if gloss and gloss_kind == "translation" else None
+        if found and len(found) > 1:
+            better = agreed(gloss, found)
+            if better != gloss:
+                changed[key] = better
+    return changed
 
 
 def run_pipeline(
