@@ -91,7 +91,8 @@ class CedictKeys(Mapping[str, "int | list[int]"]):
 
 
 def _cedict_key(key: str) -> int | list[int] | None:
-    return _keys_starting(key[0]).get(key) if key else None
+    found = _keys_starting(key[0]).get(key) if key else None
+    return found if found is None or isinstance(found, int) else [int(n) for n in found.split()]
 
 
 # Headwords are read a first character at a time: segmenting a term probes
@@ -99,11 +100,12 @@ def _cedict_key(key: str) -> int | list[int] | None:
 # headwords, a few hundred for 中 or 大) is cheaper than a query per probe.
 # 4,096 characters: 8,000 random dictionary words touch 3,700 first characters,
 # and a miss is one indexed range query; 16,384 held nearly every first character.
+# The rows are kept as SQLite gives them (a line number, or the numbers as one string, split
+# when looked up): most headwords of a character are never looked up.
 @lru_cache(maxsize=4096)
-def _keys_starting(ch: str) -> dict[str, int | list[int]]:
+def _keys_starting(ch: str) -> dict[str, int | str]:
     end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
-    rows = _db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end))
-    return {key: value if isinstance(value, int) else [int(n) for n in value.split()] for key, value in rows}
+    return dict(_db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end)))
 
 
 class CedictLines(Sequence[str]):
