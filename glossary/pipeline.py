@@ -222,28 +222,35 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     return FileRead(source.path, source.encoding, "ko" if hangul > latin / 3 else "en"), digest.hexdigest(), found
 
 
-def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], bytes]:
-    """One file's JSON lines in UTF-8 and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
+def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str]], Any, bytes]:
+    """One file's JSON lines in UTF-8, with what the agreement on renderings needs, made in the worker.
 
     Each occurrence is turned into its line as it is found (no list of
     records), and the lines cross back to the parent as one UTF-8 buffer:
     pickled and unpickled as one copy, half the size of the same lines as
     strings (a line with one hanzi is two bytes a character as a string),
-    and written to the spool as it is. No hash nor language: the JSON
-    lines do not carry them.
+    and written to the spool as it is. Beside it: the distinct (term,
+    rendering, kind of rendering, kind) of the file in the order first met,
+    and per line 1 + the number of its own in that list (0 for none), an
+    array of 4 bytes a line. No hash nor language: the JSON lines do not carry them.
     """
     import io
+    from array import array
 
     from glossary.occurrences import occurrence_line
 
-    keys: list[tuple[str, str, str, str] | None] = []
+    distinct: dict[tuple[str, str, str, str], int] = {}
+    numbers = array("I")
     buffer = io.BytesIO()
     write = buffer.write
     for _, found in _window_occurrences(path):
         for o in found:
-            keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
+            if o.gloss and o.gloss_kind:
+                numbers.append(distinct.setdefault((o.term, o.gloss, o.gloss_kind, o.kind), len(distinct)) + 1)
+            else:
+                numbers.append(0)
             write((occurrence_line(o) + "\n").encode("utf-8"))
-    return keys, buffer.getvalue()
+    return list(distinct), numbers, buffer.getvalue()
 
 
 def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
@@ -379,16 +386,17 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
     line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
     count = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for keys, data in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped, progress=progress):
-            for key in keys:
-                if key is None:
-                    line_keys.append(0)
-                else:
-                    seen[key] += 1
-                    line_keys.append(ids.setdefault(key, len(ids)) + 1)
+        for keys, numbers, data in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped,
+                                                 progress=progress):
+            met = Counter(numbers)
+            ours = array("I", [0])  # the file's numbers -> the corpus's
+            for n, key in enumerate(keys, 1):
+                seen[key] += met[n]
+                ours.append(ids.setdefault(key, len(ids)) + 1)
+            line_keys.extend(map(ours.__getitem__, numbers))
             spool.buffer.write(data)  # UTF-8 lines, written under the text layer (which holds nothing unwritten)
-            count += len(keys)
-            del keys, data  # not held while the next file is read (the first file's, while the workers fork)
+            count += len(numbers)
+            del keys, numbers, data  # not held while the next file is read (the first file's, while the workers fork)
         changed: dict[int, str] = {}
         for key, better in _agreed_renderings(seen).items():
             changed[ids[key] + 1] = better
