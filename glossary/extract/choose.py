@@ -441,9 +441,8 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
         gloss, gloss_kind, pinyin = english, "translation", latin
     elif gloss is None and pinyin:
         after = text[closer + 1:closer + 160]
+        count_reads_past_line(after)
         m = AFTER_PINYIN.match(after)
-        if m is None or "\n" in after[:m.end()]:
-            count_reads_past_line(after)
         if m:  # "内卷" (nèijuǎn), literally meaning "involution."
             gloss, gloss_kind = clean_gloss(m.group(1)), "translation"
         else:

@@ -117,13 +117,6 @@ KNOWN_AS = re.compile(r",?\s+(?:known|referred to|rendered)\s+(?:in\s+Chinese\s+
 OR_AFTER_PINYIN = re.compile(r"^\s*,\s*or\s+([a-z][a-z'’\-]*(?: [a-z][a-z'’\-]*){0,5})\s*(?:[,;—–]|\.(?!\w))")
 #: "or" between an English rendering and the pinyin that follows it: “Common prosperity,” or gongtong fuyu.
 OR_BEFORE_PINYIN = re.compile(r"(?:,\s*|\s*[—–]\s*|\s+)or\s*$")
-#: The beginnings of a line that :data:`AFTER_PINYIN` or :data:`OR_AFTER_PINYIN` may read on from,
-#: into the next line: spaces, punctuation and its words, a quote and quoted words; or a comma,
-#: "or" and lowercase words.
-_LINE_GOES_ON = re.compile(
-    r"\s*[,:—–-]?\s*(?:(?:or|meaning|literally|lit\.|i\.e\.,?|that is,?),?\s*){0,2}"
-    rf"(?:[“\"‘'][^”\"’'()\[\]{HAN}]*)?"
-    r"|\s*(?:,\s*(?:or(?:\s+[a-z][a-z'’\-]*(?: [a-z][a-z'’\-]*)*)?\s*)?)?")
 
 
 #: How many times :func:`after_pinyin` (or the same search in
@@ -132,25 +125,28 @@ _LINE_GOES_ON = re.compile(
 #: memos of :func:`glossary.extract.choose.remembered_bracket` and
 #: :func:`glossary.extract.extract_occurrences`.
 AFTER_READS = [0]
+#: What the first character after a bracket must be for :data:`AFTER_PINYIN` or
+#: :data:`OR_AFTER_PINYIN` to read on: punctuation, a quote, or the first letter of one of their words.
+_READS_ON = ",:—–-“\"‘'omlitOMLIT"
 
 
 def count_reads_past_line(after: str) -> bool:
     """Count in :data:`AFTER_READS` a search of ``after`` that may go past its first line break; say whether.
 
-    The patterns (:data:`AFTER_PINYIN`, :data:`OR_AFTER_PINYIN`) are
-    anchored, and only their spaces and the quoted words of the first can
-    take in a line break: they read past the line only when the line,
-    before its break, is a beginning of theirs that ends in one of those
-    (:data:`_LINE_GOES_ON`, a little wider than both). (A match that ends
-    within the line read nothing past it either: the callers do not count it.)
+    Both patterns are anchored: past spaces, they read on only from a
+    character of :data:`_READS_ON`; after anything else (a full stop, a
+    word) they fail there, before the line ends.
 
-    >>> count_reads_past_line(", at a meeting\\n\\nNext"), count_reads_past_line(", or “lying flat”")
+    >>> count_reads_past_line("). The rest\\n\\nNext"), count_reads_past_line(", or “lying flat”")
     (False, False)
-    >>> count_reads_past_line(" \\n\\n“lying flat”"), count_reads_past_line(", or “lying\\nflat”")
-    (True, True)
+    >>> count_reads_past_line(" \\n\\n“lying flat”")
+    True
     """
     k = after.find("\n")
-    if k == -1 or not _LINE_GOES_ON.fullmatch(after, 0, k):
+    if k == -1:
+        return False
+    head = after[:k].lstrip()
+    if head and head[0] not in _READS_ON:
         return False
     AFTER_READS[0] += 1
     return True
@@ -164,10 +160,8 @@ def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> t
     ``“common prosperity,” or gongtong fuyu (共同富裕)``: it precedes the "or".
     The English is the rendering; the pinyin goes to ``pinyin``.
     """
-    m = AFTER_PINYIN.match(after)
-    if m is None or "\n" in after[:m.end()]:  # a match within the line read nothing past it
-        count_reads_past_line(after)
-    m = m or OR_AFTER_PINYIN.match(after)
+    count_reads_past_line(after)
+    m = AFTER_PINYIN.match(after) or OR_AFTER_PINYIN.match(after)
     if m and m.re is OR_AFTER_PINYIN and (m.group(1).split()[0] in HARD or m.group(1).split()[0] in SUBORDINATORS):
         m = None  # a clause, not a rendering: (躺平), or they quit.
     if m:
