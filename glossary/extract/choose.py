@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from glossary.extract.brackets import REACH, find_closer, find_opener, in_title_bracket
 from glossary.extract.chars import RE_SENTENCE_PUNCT, CLOSERS, HAN, HANGUL, HAN_CHAR, OPENERS, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
-from glossary.extract.english import AFTER_PINYIN, AFTER_READS, clean_gloss, count_reads_past_line, english_gloss, with_kind
+from glossary.extract.english import AFTER_PINYIN, AFTER_READS, clean_gloss, english_gloss, with_kind
 from glossary.extract.kinds import is_clause, kind_of, name_kinds
 from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
@@ -441,7 +441,8 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
         gloss, gloss_kind, pinyin = english, "translation", latin
     elif gloss is None and pinyin:
         after = text[closer + 1:closer + 160]
-        count_reads_past_line(after)
+        if "\n" in after:
+            AFTER_READS[0] += 1
         m = AFTER_PINYIN.match(after)
         if m:  # "内卷" (nèijuǎn), literally meaning "involution."
             gloss, gloss_kind = clean_gloss(m.group(1)), "translation"

@@ -119,37 +119,9 @@ OR_AFTER_PINYIN = re.compile(r"^\s*,\s*or\s+([a-z][a-z'’\-]*(?: [a-z][a-z'’\
 OR_BEFORE_PINYIN = re.compile(r"(?:,\s*|\s*[—–]\s*|\s+)or\s*$")
 
 
-#: How many times :func:`after_pinyin` (or the same search in
-#: :func:`glossary.extract.choose.glossed_after`) may have read text after a
-#: bracket across a line break: the only reader that does, watched by the
-#: memos of :func:`glossary.extract.choose.remembered_bracket` and
-#: :func:`glossary.extract.extract_occurrences`.
+#: How many times :func:`after_pinyin` read text after a bracket across a line
+#: break: the only reader that does, watched by :func:`glossary.extract.choose.remembered_bracket`.
 AFTER_READS = [0]
-#: What the first character after a bracket must be for :data:`AFTER_PINYIN` or
-#: :data:`OR_AFTER_PINYIN` to read on: punctuation, a quote, or the first letter of one of their words.
-_READS_ON = ",:—–-“\"‘'omlitOMLIT"
-
-
-def count_reads_past_line(after: str) -> bool:
-    """Count in :data:`AFTER_READS` a search of ``after`` that may go past its first line break; say whether.
-
-    Both patterns are anchored: past spaces, they read on only from a
-    character of :data:`_READS_ON`; after anything else (a full stop, a
-    word) they fail there, before the line ends.
-
-    >>> count_reads_past_line("). The rest\\n\\nNext"), count_reads_past_line(", or “lying flat”")
-    (False, False)
-    >>> count_reads_past_line(" \\n\\n“lying flat”")
-    True
-    """
-    k = after.find("\n")
-    if k == -1:
-        return False
-    head = after[:k].lstrip()
-    if head and head[0] not in _READS_ON:
-        return False
-    AFTER_READS[0] += 1
-    return True
 
 
 def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> tuple[str, str, str | None]:
@@ -160,7 +132,8 @@ def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> t
     ``“common prosperity,” or gongtong fuyu (共同富裕)``: it precedes the "or".
     The English is the rendering; the pinyin goes to ``pinyin``.
     """
-    count_reads_past_line(after)
+    if "\n" in after:
+        AFTER_READS[0] += 1
     m = AFTER_PINYIN.match(after) or OR_AFTER_PINYIN.match(after)
     if m and m.re is OR_AFTER_PINYIN and (m.group(1).split()[0] in HARD or m.group(1).split()[0] in SUBORDINATORS):
         m = None  # a clause, not a rendering: (躺平), or they quit.
