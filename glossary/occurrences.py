@@ -76,7 +76,7 @@ def _encoded_parts(occ: Occurrence) -> tuple[str, str]:
     return head, tail + "}"
 
 
-_ENCODED_KEPT = 4096
+_ENCODED_KEPT = 8192
 _encoded: dict[tuple, tuple[str, str]] = {}
 
 

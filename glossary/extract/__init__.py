@@ -166,7 +166,7 @@ def _paragraph(text: str, start: int) -> tuple[int, int, tuple[str, str, bool] |
 
 
 #: Paragraphs remembered by :func:`extract_occurrences` (first in first out), and the longest remembered.
-_PARAGRAPH_MEMO = 1024
+_PARAGRAPH_MEMO = 2048
 _PARAGRAPH_LONGEST = 4000
 _paragraphs: dict[tuple[str, str, bool], tuple[list[tuple[int, int, str, dict]], int, int]] = {}
 

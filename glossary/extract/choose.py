@@ -54,7 +54,7 @@ _AFTER = 160
 #: (200 characters) and :func:`~glossary.extract.brackets.in_title_bracket` (:data:`REACH`).
 _BEFORE = REACH + 2
 #: Brackets remembered by :func:`remembered_bracket`: about 2 KB each, so a few MB.
-_MEMO_SIZE = 2048
+_MEMO_SIZE = 4096
 _memo: dict[tuple[str, int, int, int, int], list[tuple[int, dict]] | None] = {}
 
 

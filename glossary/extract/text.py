@@ -102,7 +102,7 @@ def sentence_at(text: str, pos: int) -> str:
 _NOT_SPACE_NOR_QUOTE = re.compile("[^\\s\"”’')\\]]")
 #: Windows longer than this (a long line) are not remembered.
 _SENTENCE_WINDOW = 2000
-_SENTENCE_MEMO = 2048
+_SENTENCE_MEMO = 4096
 _sentences: dict[tuple[str, int], str] = {}
 
 
