@@ -39,45 +39,23 @@ def occurrence_line(occ: Occurrence) -> str:
     Why: ``extract --format jsonl`` writes one per occurrence, and building
     the record dict for the encoder cost as much as the encoding; the
     strings go through the encoder's own C function, so the line is the
-    same to the byte (a test compares them on arbitrary occurrences). The
-    encoded fields other than the source and the line are remembered
-    (bounded, first in first out): a term quoted in the same sentence
-    again, in another copy of a passage, is encoded once.
+    same to the byte (a test compares them on arbitrary occurrences).
 
     >>> occurrence_line(Occurrence("两会", "a.txt", 3, variants=("兩會",)))[:60]
     '{"term": "两会", "trad": "兩會", "simp": "两会", "source": "a.txt"'
     """
-    if type(occ.line) is not int:  # noqa: E721 (a bool or an int subclass: the encoder's own way)
-        return json.dumps(occurrence_record(occ), ensure_ascii=False)
-    key = (occ.term, occ.context, occ.gloss, occ.gloss_kind, occ.abbrev, occ.pinyin, occ.variants, occ.kind,
-           occ.bracket, occ.encoding, occ.location)
-    try:
-        parts = _encoded.get(key)
-    except TypeError:  # a field that does not hash (a list of variants): not remembered
-        parts = _encoded_parts(occ)
-    if parts is None:
-        if len(_encoded) >= _ENCODED_KEPT:
-            del _encoded[next(iter(_encoded))]
-        parts = _encoded[key] = _encoded_parts(occ)
-    return f'{parts[0]}{_string(occ.source)}, "line": {int.__repr__(occ.line)}{parts[1]}'
-
-
-def _encoded_parts(occ: Occurrence) -> tuple[str, str]:
-    """The JSON of an occurrence before its source, and after its line."""
     trad, simp = _script_forms(occ.term)
     s = _string
-    head = f'{{"term": {s(occ.term)}, "trad": {s(trad)}, "simp": {s(simp)}, "source": '
-    tail = (f', "context": {s(occ.context)}, "gloss": {_value(occ.gloss)}, '
+    if type(occ.line) is not int:  # noqa: E721 (a bool or an int subclass: the encoder's own way)
+        return json.dumps(occurrence_record(occ), ensure_ascii=False)
+    line = (f'{{"term": {s(occ.term)}, "trad": {s(trad)}, "simp": {s(simp)}, "source": {s(occ.source)}, '
+            f'"line": {int.__repr__(occ.line)}, "context": {s(occ.context)}, "gloss": {_value(occ.gloss)}, '
             f'"gloss_kind": {_value(occ.gloss_kind)}, "abbrev": {_value(occ.abbrev)}, '
             f'"pinyin": {_value(occ.pinyin)}, "variants": [{", ".join(map(s, occ.variants))}], '
             f'"kind": {s(occ.kind)}, "bracket": {s(occ.bracket)}, "encoding": {_value(occ.encoding)}')
     if occ.location is not None:
-        tail += f', "location": {s(occ.location)}'
-    return head, tail + "}"
-
-
-_ENCODED_KEPT = 8192
-_encoded: dict[tuple, tuple[str, str]] = {}
+        line += f', "location": {s(occ.location)}'
+    return line + "}"
 
 
 _string = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) uses for a str

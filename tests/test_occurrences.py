@@ -30,15 +30,3 @@ def test_the_line_is_the_encoders(term: str, source: str, line: int, context: st
 def test_a_lone_surrogate_is_escaped_as_the_encoder_does() -> None:
     occ = Occurrence("兩會", "a.txt", 1, context="bad \udcff byte")
     assert occurrence_line(occ) == json.dumps(occurrence_record(occ), ensure_ascii=False)
-
-
-def test_a_line_remembered_for_one_source_serves_another() -> None:
-    first = Occurrence("兩會", "a.txt", 1, context="The Two Sessions (兩會) met.", gloss="Two Sessions")
-    again = Occurrence("兩會", "b/c.txt", 12, context="The Two Sessions (兩會) met.", gloss="Two Sessions")
-    for occ in (first, again, first):
-        assert occurrence_line(occ) == json.dumps(occurrence_record(occ), ensure_ascii=False)
-
-
-def test_variants_given_as_a_list_are_encoded_too() -> None:
-    occ = Occurrence("两会", "a.txt", 1, variants=["兩會"])  # type: ignore[arg-type]
-    assert occurrence_line(occ) == json.dumps(occurrence_record(occ), ensure_ascii=False)
