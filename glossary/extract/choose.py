@@ -87,7 +87,6 @@ def remembered_bracket(text: str, opener: int, closer: int, inner: tuple[int, in
     key = (text[lo:hi], *shifted)
     found = _memo.get(key, _memo)
     if found is None:  # the line's end was read past: the longer window decides
-        AFTER_READS[0] += 1  # and a caller watching for reads past the line (extract_occurrences) is told
         key = (text[lo:far], *shifted)
         found = _memo.get(key, _memo)
     if found is _memo:
@@ -440,10 +439,7 @@ def glossed_after(text: str, start: int, end: int) -> tuple[list[tuple[int, dict
     if english is not None:  # a table row: | 内卷 (nèijuǎn) | involution |
         gloss, gloss_kind, pinyin = english, "translation", latin
     elif gloss is None and pinyin:
-        after = text[closer + 1:closer + 160]
-        if "\n" in after:
-            AFTER_READS[0] += 1
-        m = AFTER_PINYIN.match(after)
+        m = AFTER_PINYIN.match(text[closer + 1:closer + 160])
         if m:  # "内卷" (nèijuǎn), literally meaning "involution."
             gloss, gloss_kind = clean_gloss(m.group(1)), "translation"
         else:
