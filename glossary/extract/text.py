@@ -61,52 +61,7 @@ def ends_sentence(text: str, i: int) -> bool:
 
 
 def sentence_at(text: str, pos: int) -> str:
-    """The sentence around ``pos``: within its paragraph, cut at sentence ends.
-
-    Remembered (a bounded memo, first in first out) for the window of text
-    it reads, so a recurring passage is cut into sentences once: from the
-    blank line before ``pos`` (the scan back stops there), else from the line
-    break before the 300 characters before it (the scans back, over a word
-    or to a line's start, stop at a line break), to the first
-    character after the blank line after ``pos``, or after the 300
-    characters after it, that is neither a space nor a closing quote (the
-    scans forward stop there; of that character after a blank line, only
-    whether it is lowercase counts).
-
-    >>> sentence_at("Growth slowed. The Two Sessions (兩會) met. Then", 20)
-    'The Two Sessions (兩會) met.'
-    """
-    lo = text.rfind("\n\n", max(0, pos - 300), pos)
-    if lo == -1:
-        lo = max(0, text.rfind("\n", 0, max(0, pos - 300)))
-    hi = min(len(text), pos + 300)
-    blank = text.find("\n\n", pos, hi)
-    if blank != -1:
-        hi = blank
-    rest = _NOT_SPACE_NOR_QUOTE.search(text, hi)
-    hi = rest.end() if rest else len(text)
-    if hi - lo > _SENTENCE_WINDOW:
-        return _sentence_at(text, pos)
-    if blank != -1 and rest:  # of the next paragraph's first character, only its case is read
-        key = (text[lo:hi - 1] + ("a" if text[hi - 1].islower() else "A"), pos - lo)
-    else:
-        key = (text[lo:hi], pos - lo)
-    found = _sentences.get(key)
-    if found is None:
-        if len(_sentences) >= _SENTENCE_MEMO:
-            del _sentences[next(iter(_sentences))]
-        found = _sentences[key] = _sentence_at(text, pos)
-    return found
-
-
-_NOT_SPACE_NOR_QUOTE = re.compile("[^\\s\"”’')\\]]")
-#: Windows longer than this (a long line) are not remembered.
-_SENTENCE_WINDOW = 2000
-_SENTENCE_MEMO = 4096
-_sentences: dict[tuple[str, int], str] = {}
-
-
-def _sentence_at(text: str, pos: int) -> str:
+    """The sentence around ``pos``: within its paragraph, cut at sentence ends."""
     lo = max(0, pos - 300)
     hi = min(len(text), pos + 300)
     start = lo
