@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from glossary.extract.brackets import REACH, find_closer, find_opener, in_title_bracket
 from glossary.extract.chars import RE_SENTENCE_PUNCT, CLOSERS, HAN, HANGUL, HAN_CHAR, OPENERS, PAIRS, RE_COUPLET, RE_DATE, RE_LAW, RE_NEXT_BRACKET
-from glossary.extract.english import AFTER_PINYIN, AFTER_READS, clean_gloss, english_gloss, with_kind
+from glossary.extract.english import AFTER_PINYIN, clean_gloss, english_gloss, with_kind
 from glossary.extract.kinds import is_clause, kind_of, name_kinds
 from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
@@ -43,68 +43,8 @@ def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], in
                 outer = find_closer(text, opener - 1)
                 if outer > closer:
                     opener, closer = opener - 1, outer
-            return remembered_bracket(text, opener, closer, inner), closer + 1
+            return from_bracket(text, opener, closer, inner), closer + 1
     return glossed_after(text, start, end)
-
-
-#: Text after a closer that :func:`from_bracket` may read: ``after`` (119
-#: characters) and a Korean particle after a one-hanja bracket.
-_AFTER = 160
-#: Text before an opener it may read: :func:`~glossary.extract.text.text_before`
-#: (200 characters) and :func:`~glossary.extract.brackets.in_title_bracket` (:data:`REACH`).
-_BEFORE = REACH + 2
-#: Brackets remembered by :func:`remembered_bracket`: about 2 KB each, so a few MB.
-_MEMO_SIZE = 4096
-_memo: dict[tuple[str, int, int, int, int], list[tuple[int, dict]] | None] = {}
-
-
-def remembered_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) -> list[tuple[int, dict]]:
-    """:func:`from_bracket`, remembered for the window of text it reads (a bounded memo, first in first out).
-
-    Why: quoted passages recur (a press release, an agency story in many
-    papers, a boilerplate paragraph), and their brackets cost 100 us each.
-    The result of :func:`from_bracket` is a function of a window of the
-    text: back to the blank line before the opener, at most :data:`_BEFORE`
-    characters (every scan to the left stops at a blank line, see
-    :func:`~glossary.extract.brackets.find_opener` and
-    :func:`~glossary.extract.text.text_before`), and forward to the end of
-    the closer's line, at most :data:`_AFTER` characters: every reader of
-    the text after the bracket stops at a line break, except the search for
-    a translation after pinyin (:func:`~glossary.extract.english.after_pinyin`),
-    which may read across it; a bracket whose analysis made that search
-    over a line break is remembered with :data:`_AFTER` characters after it.
-    Offsets are kept relative to the window, so the same passage anywhere
-    in any text is met once.
-    """
-    lo = max(0, min(opener - 202, inner[0] - _BEFORE))
-    blank = text.rfind("\n\n", lo, opener)
-    if blank != -1:
-        lo = blank
-    far = min(len(text), closer + _AFTER)
-    line_end = text.find("\n", closer + 1, far)
-    hi = far if line_end == -1 else line_end + 1
-    shifted = (opener - lo, closer - lo, inner[0] - lo, inner[1] - lo)
-    key = (text[lo:hi], *shifted)
-    found = _memo.get(key, _memo)
-    if found is None:  # the line's end was read past: the longer window decides
-        key = (text[lo:far], *shifted)
-        found = _memo.get(key, _memo)
-    if found is _memo:
-        reads = AFTER_READS[0]
-        result = from_bracket(text, opener, closer, inner)
-        found = [(pos - lo, fields) for pos, fields in result]
-        if AFTER_READS[0] != reads and hi != far:
-            _remember((text[lo:hi], *shifted), None)
-            key = (text[lo:far], *shifted)
-        _remember(key, found)
-        return result
-    return [(pos + lo, fields) for pos, fields in found]
-
-
-def _remember(key: tuple[str, int, int, int, int], value: list[tuple[int, dict]] | None) -> None:
-    if len(_memo) >= _MEMO_SIZE:
-        del _memo[next(iter(_memo))]
-    _memo[key] = value
 
 
 def cut_bracket(text: str, opener: int) -> tuple[list[tuple[int, dict]], int] | None:
@@ -327,7 +267,7 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
             and len(term) >= 5:
         kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
     kind, gloss_kind = name_kinds(term, kind, gloss, gloss_kind)
-    term_at = max(text.find(han[0].text, inner[0], inner[1]), inner[0])
+    term_at = max(text.find(han[0].text, inner[0]), inner[0])
     if extra_terms and len(extra_terms) + 1 == len(han):
         whole = content.strip(" '\"‘’“”")
         if "," in whole and all(p.kind == "han" for p in parts) and is_clause([repair(p.text) for p in han]):
@@ -377,7 +317,7 @@ def parallel(text: str, inner: tuple[int, int], before: str, after: str, han: li
         else:
             gloss = clean_gloss(piece) if not korean else piece.strip()
             gloss_kind = korean_kind(gloss, term) if korean else with_kind(gloss, term, "")[1]
-        pos = text.find(part.text, pos, inner[1])
+        pos = text.find(part.text, pos)
         found.append((pos, dict(term=term, gloss=gloss, gloss_kind=gloss_kind, kind=kind_of(term, "()", False),
                                 bracket=bracket)))
     return found

@@ -119,11 +119,6 @@ OR_AFTER_PINYIN = re.compile(r"^\s*,\s*or\s+([a-z][a-z'’\-]*(?: [a-z][a-z'’\
 OR_BEFORE_PINYIN = re.compile(r"(?:,\s*|\s*[—–]\s*|\s+)or\s*$")
 
 
-#: How many times :func:`after_pinyin` read text after a bracket across a line
-#: break: the only reader that does, watched by :func:`glossary.extract.choose.remembered_bracket`.
-AFTER_READS = [0]
-
-
 def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> tuple[str, str, str | None]:
     """Pinyin beside the bracket, and a translation near it when the text gives one.
 
@@ -132,8 +127,6 @@ def after_pinyin(pinyin: str, after: str, before: str = "", term: str = "") -> t
     ``“common prosperity,” or gongtong fuyu (共同富裕)``: it precedes the "or".
     The English is the rendering; the pinyin goes to ``pinyin``.
     """
-    if "\n" in after:
-        AFTER_READS[0] += 1
     m = AFTER_PINYIN.match(after) or OR_AFTER_PINYIN.match(after)
     if m and m.re is OR_AFTER_PINYIN and (m.group(1).split()[0] in HARD or m.group(1).split()[0] in SUBORDINATORS):
         m = None  # a clause, not a rendering: (躺平), or they quit.
