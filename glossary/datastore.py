@@ -91,7 +91,8 @@ class CedictKeys(Mapping[str, "int | list[int]"]):
 
 
 def _cedict_key(key: str) -> int | list[int] | None:
-    return _keys_starting(key[0]).get(key) if key else None
+    found = _keys_starting(key[0]).get(key) if key else None
+    return found if found is None or isinstance(found, int) else [int(n) for n in found.split()]
 
 
 # Headwords are read a first character at a time: segmenting a term probes
@@ -99,29 +100,46 @@ def _cedict_key(key: str) -> int | list[int] | None:
 # headwords, a few hundred for 中 or 大) is cheaper than a query per probe.
 # 4,096 characters: 8,000 random dictionary words touch 3,700 first characters,
 # and a miss is one indexed range query; 16,384 held nearly every first character.
+# The rows are kept as SQLite gives them (a line number, or the numbers as one string, split
+# when looked up): most headwords of a character are never looked up.
 @lru_cache(maxsize=4096)
-def _keys_starting(ch: str) -> dict[str, int | list[int]]:
+def _keys_starting(ch: str) -> dict[str, int | str]:
     end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
-    rows = _db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end))
-    return {key: value if isinstance(value, int) else [int(n) for n in value.split()] for key, value in rows}
+    return dict(_db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end)))
 
 
 class CedictLines(Sequence[str]):
     """Line number -> the CC-CEDICT line, ``trad<TAB>simp<TAB>pinyin<TAB>senses``; a block inflated per miss."""
 
     def __getitem__(self, n: int) -> str:  # type: ignore[override] - no slices needed
-        per_block = int(meta()["cedict_block_lines"])
-        block = _cedict_block(n // per_block)
-        return block[n % per_block]
+        line = _cedict_line_cache.get(n)
+        if line is None:
+            per_block = _block_lines()
+            line = _cedict_block(n // per_block)[n % per_block]
+            if len(_cedict_line_cache) >= _CEDICT_LINES_KEPT:
+                _cedict_line_cache.clear()
+            _cedict_line_cache[n] = line
+        return line
 
     def __len__(self) -> int:
         return int(meta()["cedict_lines"])
 
 
-# Every block fits (about 1,000 of 128 lines); a run keeps only those it touched.
-# Kept whole on purpose: 8,000 random terms touch 962 blocks, and 256 or 512
-# blocks cost 0.4-0.6 s more CPU (each miss inflates 128 lines) for 11-18 MB.
-@lru_cache(maxsize=2048)
+# The lines a run touched are kept, not their blocks: a dense corpus of 600
+# terms touched 480 blocks (20 MB inflated) for a few thousand lines. Blocks
+# stay inflated only while recent (a term's words sit in a few neighbouring
+# blocks), so a line of an older block costs one more inflation of its 128
+# lines (about 30 us), once: the line is kept.
+_CEDICT_LINES_KEPT = 65536
+_cedict_line_cache: dict[int, str] = {}
+
+
+@cache
+def _block_lines() -> int:
+    return int(meta()["cedict_block_lines"])
+
+
+@lru_cache(maxsize=64)
 def _cedict_block(number: int) -> list[str]:
     row = _db().execute("SELECT data FROM cedict_blocks WHERE id = ?", (number,)).fetchone()
     if row is None:

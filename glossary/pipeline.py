@@ -222,45 +222,35 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     return FileRead(source.path, source.encoding, "ko" if hangul > latin / 3 else "en"), digest.hexdigest(), found
 
 
-def _preload() -> None:
-    """Import and load what extracting a folder of texts is all but sure to need (about 0.4 s of start-up).
-
-    The extraction modules, OpenCC's converters, the hanja word dictionary,
-    the hanja package's character table (glossary.readings.hanja_table, 20 ms) and
-    pypinyin's compiled tables (glossary.readings.pinyin_table, 50 ms; pypinyin itself
-    is not imported): some file in every worker needs them, and loading them
-    once here, before the fork, costs less than once per worker.
-    """
-    from glossary import extract, normalize, readings, sources  # noqa: F401
-    from glossary.readings import hanja_table, pinyin_table
-
-    for config in ("t2s", "s2t"):
-        normalize._converter(config)
-    readings.load_dictionary()
-    hanja_table.table()  # the hanja package's characters, 20 ms (not its YAML loader)
-    pinyin_table._tables()  # pypinyin's tables, 30 ms (not pypinyin: 0.3 s, 55 MB)
-
-
-def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str] | None], list[str]]:
-    """One file's JSON lines and, per line, its (term, rendering, kind of rendering, kind), made in the worker.
+def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str]], Any, bytes]:
+    """One file's JSON lines in UTF-8, with what the agreement on renderings needs, made in the worker.
 
     Each occurrence is turned into its line as it is found (no list of
-    records), and strings cross back to the parent more cheaply than records
-    (a list of lines: joining them would hold the file's lines twice). No
-    hash nor language: the JSON lines do not carry them.
+    records), and the lines cross back to the parent as one UTF-8 buffer:
+    pickled and unpickled as one copy, half the size of the same lines as
+    strings (a line with one hanzi is two bytes a character as a string),
+    and written to the spool as it is. Beside it: the distinct (term,
+    rendering, kind of rendering, kind) of the file in the order first met,
+    and per line 1 + the number of its own in that list (0 for none), an
+    array of 4 bytes a line. No hash nor language: the JSON lines do not carry them.
     """
-    import json
+    import io
+    from array import array
 
-    from glossary.occurrences import occurrence_record
+    from glossary.occurrences import occurrence_line
 
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) builds per call
-    keys: list[tuple[str, str, str, str] | None] = []
-    lines: list[str] = []
+    distinct: dict[tuple[str, str, str, str], int] = {}
+    numbers = array("I")
+    buffer = io.BytesIO()
+    write = buffer.write
     for _, found in _window_occurrences(path):
         for o in found:
-            keys.append((o.term, o.gloss, o.gloss_kind, o.kind) if o.gloss and o.gloss_kind else None)
-            lines.append(encode(occurrence_record(o)) + "\n")
-    return keys, lines
+            if o.gloss and o.gloss_kind:
+                numbers.append(distinct.setdefault((o.term, o.gloss, o.gloss_kind, o.kind), len(distinct)) + 1)
+            else:
+                numbers.append(0)
+            write((occurrence_line(o) + "\n").encode("utf-8"))
+    return list(distinct), numbers, buffer.getvalue()
 
 
 def _guarded(work: Callable[[Path], Any], path: Path, named: bool, skipping: bool) -> tuple[str | None, Any]:
@@ -302,32 +292,63 @@ def extract_files(
     if progress is not None:
         progress.start(len(files), sum(sizes))
     guarded = partial(_guarded, work, skipping=skipped is not None)
+    pools: list[Any] = []  # the worker pool, once made
     if jobs == 1 or len(files) < 2:
         results: Iterator[tuple[str | None, Any]] = (guarded(p, named) for p, named in files)
-        pool = None
     else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # fork: the workers start with the parent's imports, so what every file
-        # needs is loaded once here, not once per worker; each worker opens its
-        # own connection to the dictionaries (glossary.datastore).
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        if method == "fork":
-            _preload()
-        pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=multiprocessing.get_context(method))
-        results = pool.map(guarded, [p for p, _ in files], [n for _, n in files], chunksize=1)
+        results = _pooled(files, guarded, jobs, pools)
     try:
         for n, (reason, result) in enumerate(results):
             if reason is not None and skipped is not None:
                 skipped.append(Skipped(str(files[n][0]), reason))
             else:
                 yield result
+            del result
             if progress is not None:
                 progress.advance(str(files[n][0]), sizes[n])
     finally:
-        if pool is not None:
+        for pool in pools:
             pool.shutdown(cancel_futures=True)
+
+
+def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any], jobs: int,
+            pools: list[Any]) -> Iterator[tuple[str | None, Any]]:
+    """The results of ``guarded`` over ``files`` in order, from worker processes (the pool goes into ``pools``).
+
+    fork: the workers start with the parent's imports and data; each opens
+    its own connection to the dictionaries (glossary.datastore). The first
+    file is extracted here, before the fork, and handed on before the
+    workers start: they begin with what it loaded and warmed (the OpenCC
+    converters, pinyin and hanja tables, dictionary pages, the per-term and
+    per-passage memos of extraction) instead of each loading them again,
+    and without its results in their memory. Nothing is loaded ahead of
+    need: a folder of texts without hanzi loads no table at all.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    rest = files
+    if method == "fork":
+        yield guarded(files[0][0], files[0][1])
+        rest = files[1:]
+    workers = min(jobs, len(rest))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    pools.append(pool)
+    # A few files ahead of the one handed on, not all: results wait in this process
+    # in walk order, so a file read out of turn is held, and memory stays bounded.
+    pending: deque[Any] = deque()
+    files_left = iter(rest)
+    for path, named in islice(files_left, 2 * workers):
+        pending.append(pool.submit(guarded, path, named))
+    while pending:
+        result = pending.popleft().result()
+        for path, named in islice(files_left, 1):
+            pending.append(pool.submit(guarded, path, named))
+        yield result
+        del result
 
 
 def extract_paths(paths: list[Path], *, jobs: int | None = None, skipped: list[Skipped] | None = None,
@@ -360,39 +381,75 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
 
     from array import array
 
-    from glossary.extract import agree_renderings
-
     seen: Counter[tuple[str, str, str, str]] = Counter()
     ids: dict[tuple[str, str, str, str], int] = {}
     line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
     count = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for keys, lines in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped, progress=progress):
-            for key in keys:
-                if key is None:
-                    line_keys.append(0)
-                else:
-                    seen[key] += 1
-                    line_keys.append(ids.setdefault(key, len(ids)) + 1)
-            spool.writelines(lines)
-            count += len(lines)
-        shared = {key: Occurrence(key[0], "", 0, gloss=key[1], gloss_kind=key[2], kind=key[3]) for key in seen}
-        agreed = agree_renderings([shared[key] for key, n in seen.items() for _ in range(n)])
+        for keys, numbers, data in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped,
+                                                 progress=progress):
+            met = Counter(numbers)
+            ours = array("I", [0])  # the file's numbers -> the corpus's
+            for n, key in enumerate(keys, 1):
+                seen[key] += met[n]
+                ours.append(ids.setdefault(key, len(ids)) + 1)
+            line_keys.extend(map(ours.__getitem__, numbers))
+            spool.buffer.write(data)  # UTF-8 lines, written under the text layer (which holds nothing unwritten)
+            count += len(numbers)
+            del keys, numbers, data  # not held while the next file is read (the first file's, while the workers fork)
         changed: dict[int, str] = {}
-        position = 0
-        for key, n in seen.items():
-            if agreed[position].gloss != key[1]:
-                changed[ids[key] + 1] = agreed[position].gloss
-            position += n
+        for key, better in _agreed_renderings(seen).items():
+            changed[ids[key] + 1] = better
         spool.seek(0)
+        if not changed:
+            while chunk := spool.read(1 << 20):
+                out.write(chunk)
+            return count
+        batch: list[str] = []
         for number, line in enumerate(spool):
-            better = changed.get(line_keys[number]) if changed else None
+            better = changed.get(line_keys[number])
             if better is not None:
                 record = json.loads(line)
                 record["gloss"] = better
                 line = json.dumps(record, ensure_ascii=False) + "\n"
-            out.write(line)
+            batch.append(line)
+            if len(batch) >= 4096:
+                out.write("".join(batch))
+                batch.clear()
+        out.write("".join(batch))
     return count
+
+
+def _agreed_renderings(seen: Counter[tuple[str, str, str, str]]) -> dict[tuple[str, str, str, str], str]:
+    """The renderings :func:`glossary.extract.agree_renderings` changes, from counts of (term, rendering, kinds).
+
+    What it does over the occurrences (each key repeated as often as it was
+    met, in the order first met), counted once per distinct key: the same
+    counts per term, in the same order, and the same choice for each.
+
+    >>> from collections import Counter
+    >>> _agreed_renderings(Counter({("兩會", "big Two Sessions", "translation", "term"): 1,
+    ...                             ("兩會", "Two Sessions", "translation", "term"): 2}))
+    {('兩會', 'big Two Sessions', 'translation', 'term'): 'Two Sessions'}
+    """
+    from collections import Counter, defaultdict
+
+    from glossary.extract.agree import agreed
+    from glossary.normalize import merge_key
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (term, gloss, gloss_kind, kind), n in seen.items():
+        if gloss and gloss_kind == "translation" and kind != "other":
+            counts[merge_key(term)][gloss] += n
+    changed = {}
+    for key in seen:
+        term, gloss, gloss_kind, _ = key
+        found = counts.get(merge_key(term)) if gloss and gloss_kind == "translation" else None
+        if found and len(found) > 1:
+            better = agreed(gloss, found)
+            if better != gloss:
+                changed[key] = better
+    return changed
 
 
 def run_pipeline(

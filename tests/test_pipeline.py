@@ -167,3 +167,29 @@ def test_streamed_jsonl_is_the_extraction_with_its_agreement(tmp_path: Path) -> 
         assert stream_jsonl([folder], out, jobs=jobs) == len(expected)
         assert out.getvalue().splitlines() == expected
     assert [json.loads(line)["gloss"] for line in expected].count("Two Sessions") == 3
+
+
+# --- agreement on renderings from counts (stream_jsonl) ----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["兩會", "两会", "躺平"]),
+                          st.sampled_from(["Two Sessions", "big Two Sessions", "China's two sessions", "lying flat",
+                                           "Lying Flat", "the lying flat", ""]),
+                          st.sampled_from(["translation", "pinyin"]), st.sampled_from(["term", "other"])),
+                max_size=12))
+def test_agreement_from_counts_is_agreement_over_the_occurrences(keys: list[tuple[str, str, str, str]]) -> None:
+    from collections import Counter
+
+    from glossary.extract import agree_renderings
+    from glossary.model import Occurrence
+    from glossary.pipeline import _agreed_renderings
+
+    seen = Counter(keys)
+    expanded = [key for key, n in seen.items() for _ in range(n)]
+    agreed = agree_renderings([Occurrence(t, "", 0, gloss=g, gloss_kind=gk, kind=k) for t, g, gk, k in expanded])
+    expected = {key: occ.gloss for key, occ in zip(expanded, agreed) if occ.gloss != key[1]}
+    assert _agreed_renderings(seen) == expected

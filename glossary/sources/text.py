@@ -10,6 +10,7 @@ text is line ``n`` of the file.
 from __future__ import annotations
 
 import codecs
+import re
 
 from glossary.i18n import _
 from glossary.model import InputError
@@ -124,11 +125,54 @@ def plausibility(text: str, codec: str) -> float:
     text read as CP949 turns into hangul and hanja glued together, a Korean
     text read as Big5 into short runs of hanzi between spaces.
 
+    Counted per distinct character and by two regexes (hangul beside a hanzi;
+    a run of at most three hanzi before a space), not by a Python test per
+    character: the score of :func:`_plausibility_by_character` (the same
+    count, kept for the tests), at C speed.
+
     >>> plausibility("이구환신 정책", "cp949")
     1.0
     >>> plausibility("以舊換新".encode("big5").decode("cp949"), "cp949")  # '쩑쩟눈톝'
     0.0
     """
+    from collections import Counter
+
+    sample = text[:50000]
+    good = bad = 0.0
+    for ch, n in Counter(_NOT_ASCII.findall(sample)).items():
+        g, b = _character_score(ch)
+        good += g * n
+        bad += b * n
+    bad += 1.5 * len(_HANGUL_BESIDE_HANZI.findall(sample))
+    if codec != "cp949":
+        bad += 1.5 * len(_SHORT_HANZI_RUN.findall(sample))
+    total = good + bad
+    return 1.0 if total == 0 else max(0.0, (good - bad) / total)
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+#: A hangul syllable next to a hanzi (either order, overlapping pairs counted).
+_HANGUL_BESIDE_HANZI = re.compile("[\uac00-\ud7a3](?=[\u4e00-\u9fff])|[\u4e00-\u9fff](?=[\uac00-\ud7a3])")
+#: A run of one to three hanzi, not after another hanzi, right before a space.
+_SHORT_HANZI_RUN = re.compile("(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,3}(?= )")
+
+
+def _character_score(ch: str) -> tuple[float, float]:
+    """(good, bad) of one non-ASCII character, as :func:`_plausibility_by_character` scores it."""
+    code = ord(ch)
+    if 0xAC00 <= code <= 0xD7A3:
+        return (1.0, 0.0) if _in_codec(ch, "euc_kr") else (0.0, 2.0)
+    if 0x4E00 <= code <= 0x9FFF:
+        if _in_codec(ch, "gb2312") or (_in_codec(ch, "big5") and 0xA4 <= ch.encode("big5")[0] <= 0xC6):
+            return 1.0, 0.0
+        return 0.0, 1.0
+    if 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or 0xB7 == code:
+        return 0.5, 0.0
+    return 0.0, 2.0
+
+
+def _plausibility_by_character(text: str, codec: str) -> float:
+    """:func:`plausibility` as first written, one character at a time (the reference of its tests)."""
     good = bad = 0.0
     prev = ""
     run = 0
