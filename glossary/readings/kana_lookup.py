@@ -72,13 +72,21 @@ def install() -> bool:
     if hashlib.sha256(source.encode()).hexdigest()[:16] != _CHECKED_SOURCE:
         return False
     _installed["original"] = original
-    kanji.JConv.convert = lru_cache(maxsize=4096)(_convert)  # pykakasi memoises it too (512)
+    kanji.JConv.convert = _installed["function"] = lru_cache(maxsize=4096)(_convert)  # pykakasi memoises it too (512)
     return True
+
+
+def clear() -> None:
+    """Empty the memo of the installed lookup (it holds pykakasi's converter and its answers)."""
+    convert = getattr(_installed.get("function"), "cache_clear", None)
+    if convert is not None:
+        convert()
 
 
 def uninstall() -> None:
     """Put pykakasi's own lookup back (for the tests' oracle)."""
     original = _installed.pop("original", None)
+    _installed.pop("function", None)
     if original is not None:
         from pykakasi import kanji
 
