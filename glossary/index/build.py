@@ -175,6 +175,9 @@ def _write_tables(
     con.executescript(files("glossary").joinpath("index.sql").read_text(encoding="utf-8"))
     con.executescript(_STAGING)
     mr = _mr_romanizer()
+    from glossary.jsonenc import encoder
+
+    compact = encoder(",", ":")  # json.dumps(..., separators=(",", ":")) without its per-call set-up
     entry_rows: list[tuple[int, str, int, bytes]] = []
     key_rows: list[tuple[str, int, int]] = []
     english_rows: list[tuple[str, int]] = []
@@ -194,7 +197,7 @@ def _write_tables(
         data = next(given, None) if given is not None else None
         if data is None or data.get("key") != entry.key:
             data, given = _entry_json(entry), None
-        entry_rows.append((count, entry.key, _weight(entry), _pack(data)))
+        entry_rows.append((count, entry.key, _weight(entry), _pack(data, compact)))
         seen: set[tuple[str, int]] = set()
         folded: dict[str, str] = {}  # an entry's forms repeat (trad, simp, ja, forms): fold each once
         for name, text in _entry_forms(entry, mr):
