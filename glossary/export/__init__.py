@@ -34,7 +34,7 @@ from typing import BinaryIO
 from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lang, normalize_langs
 from glossary.export.jsondoc import entry_from_json, entry_to_json, read_json, write_json
 from glossary.export.tables import read_csv, read_xlsx, write_csv, write_tsv, write_xlsx
-from glossary.export.tbx import read_tbx, write_tbx, write_tbx2
+from glossary.export.tbx import read_tbx, write_tbx, write_tbx2, write_tbx_pair
 from glossary.i18n import gettext, os_reason
 from glossary.model import Entry, InputError, OutputError
 
@@ -52,6 +52,7 @@ __all__ = [
     "normalize_langs",
     "read_export",
     "write_export",
+    "write_outputs",
 ]
 
 Writer = Callable[[Iterable[Entry], BinaryIO, ExportOptions], None]
@@ -214,3 +215,33 @@ def write_export(
         writer(entries, fh, options)
 
 
+
+
+def write_outputs(entries: Sequence[Entry], folder: Path, outputs: Iterable[Output] = OUTPUTS) -> None:
+    """Write each of ``outputs`` into ``folder``, as :func:`write_export` would, one file after the other.
+
+    The two TBX forms with the same options are written together, in one
+    pass (:func:`glossary.export.tbx.write_tbx_pair`): their concepts differ
+    only in element names, so each is built once. Same bytes as two writers.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> write_outputs([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], folder)
+    >>> sorted(p.name for p in folder.iterdir()) == sorted(o.name for o in OUTPUTS)
+    True
+    """
+    outputs = list(outputs)
+    v2 = next((o for o in outputs if o.format == "tbx2"), None)
+    v3 = next((o for o in outputs if o.format == "tbx" and v2 is not None and o.options == v2.options), None)
+    for output in outputs:
+        if output is v3:
+            continue
+        if output is not v2 or v3 is None:
+            write_export(entries, folder / output.name, output.format, output.options)
+            continue
+        from glossary.fileio import atomic_output
+
+        if output.options.langs:
+            normalize_langs(output.options.langs)  # a bad tag fails before any file is touched
+        in_order = sorted(entries, key=lambda e: e.key)
+        with atomic_output(folder / v2.name) as two, atomic_output(folder / v3.name) as three:
+            write_tbx_pair(in_order, two, three, output.options)
