@@ -70,31 +70,41 @@ def version() -> str:
     return digest.hexdigest()[:16]
 
 
+#: The records of glossary.model a cached result may hold, by class name.
+_RECORDS = ("Rendering", "KoreanReading")
+
+
 def _encode(value: Any) -> str:
     if isinstance(value, str):
         return "s" + value  # most results are one string: no JSON
-    from glossary.model import Rendering
+    from glossary import model
+
+    records = tuple(getattr(model, name) for name in _RECORDS)
 
     def tag(v: Any) -> Any:
-        if isinstance(v, Rendering):
-            return {"Rendering": {f: tag(getattr(v, f)) for f in v.__dataclass_fields__}}
+        if isinstance(v, records):
+            return {type(v).__name__: {f: tag(getattr(v, f)) for f in v.__dataclass_fields__}}
         if isinstance(v, tuple):
             return {"tuple": [tag(x) for x in v]}
         return v
 
-    return "j" + json.dumps(tag(value), ensure_ascii=False, separators=(",", ":"))
+    from glossary.jsonenc import encoder
+
+    return "j" + encoder(",", ":")(tag(value))
 
 
 def _decode(text: str) -> Any:
     if text[:1] == "s":
         return text[1:]
-    from glossary.model import Rendering
+    from glossary import model
 
     def untag(v: Any) -> Any:
-        if isinstance(v, dict) and "tuple" in v:
-            return tuple(untag(x) for x in v["tuple"])
-        if isinstance(v, dict) and "Rendering" in v:
-            return Rendering(**{k: untag(x) for k, x in v["Rendering"].items()})
+        if isinstance(v, dict) and len(v) == 1:
+            (name, inner), = v.items()
+            if name == "tuple":
+                return tuple(untag(x) for x in inner)
+            if name in _RECORDS:
+                return getattr(model, name)(**{k: untag(x) for k, x in inner.items()})
         return v
 
     return untag(json.loads(text[1:]))
@@ -122,7 +132,9 @@ def persistent(func: F) -> F:
         if not kwargs and len(args) == 1 and isinstance(args[0], str):
             key = args[0]  # the usual call: one term
         else:
-            key = json.dumps([args, kwargs] if kwargs else args, ensure_ascii=False, separators=(",", ":"))
+            from glossary.jsonenc import encoder
+
+            key = encoder(",", ":")([args, kwargs] if kwargs else args)
         seen = _active["seen"]
         mark = hash((name, key))
         if mark in seen:
