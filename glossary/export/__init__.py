@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lang, normalize_langs
+from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lang, normalize_langs, sharing_contexts
 from glossary.export.jsondoc import entry_from_json, entry_to_json, read_json, write_json
-from glossary.export.tables import read_csv, read_xlsx, write_csv, write_tsv, write_xlsx
+from glossary.export.tables import read_csv, read_xlsx, write_csv, write_csv_xlsx, write_tsv, write_xlsx
 from glossary.export.tbx import read_tbx, write_tbx, write_tbx2, write_tbx_pair
 from glossary.i18n import gettext, os_reason
 from glossary.model import Entry, InputError, OutputError
@@ -217,31 +217,49 @@ def write_export(
 
 
 
+#: Formats written together in one pass when the build writes both with the same options: the
+#: writer of the pair, given the first format's file, then the second's.
+PAIRS: dict[tuple[str, str], Callable[[Iterable[Entry], BinaryIO, BinaryIO, ExportOptions], None]] = {
+    ("csv", "xlsx"): write_csv_xlsx,
+    ("tbx2", "tbx"): write_tbx_pair,
+}
+
+
 def write_outputs(entries: Sequence[Entry], folder: Path, outputs: Iterable[Output] = OUTPUTS) -> None:
     """Write each of ``outputs`` into ``folder``, as :func:`write_export` would, one file after the other.
 
-    The two TBX forms with the same options are written together, in one
-    pass (:func:`glossary.export.tbx.write_tbx_pair`): their concepts differ
-    only in element names, so each is built once. Same bytes as two writers.
+    The formats of a pair of :data:`PAIRS` with the same options are written
+    together, in one pass: CSV and XLSX share their rows, the two TBX forms
+    their concepts (which differ only in element names), so each is made
+    once; and each entry's context sentences are chosen once for all
+    (:func:`glossary.export.common.sharing_contexts`). Same bytes as one
+    writer per file.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp())
     >>> write_outputs([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], folder)
     >>> sorted(p.name for p in folder.iterdir()) == sorted(o.name for o in OUTPUTS)
     True
     """
-    outputs = list(outputs)
-    v2 = next((o for o in outputs if o.format == "tbx2"), None)
-    v3 = next((o for o in outputs if o.format == "tbx" and v2 is not None and o.options == v2.options), None)
-    for output in outputs:
-        if output is v3:
-            continue
-        if output is not v2 or v3 is None:
-            write_export(entries, folder / output.name, output.format, output.options)
-            continue
-        from glossary.fileio import atomic_output
+    from glossary.fileio import atomic_output
 
-        if output.options.langs:
-            normalize_langs(output.options.langs)  # a bad tag fails before any file is touched
-        in_order = sorted(entries, key=lambda e: e.key)
-        with atomic_output(folder / v2.name) as two, atomic_output(folder / v3.name) as three:
-            write_tbx_pair(in_order, two, three, output.options)
+    outputs = list(outputs)
+    partner: dict[int, Output] = {}  # id of the first output of a pair -> the second
+    for first, second in PAIRS:
+        a = next((o for o in outputs if o.format == first and id(o) not in partner), None)
+        b = next((o for o in outputs if o.format == second and a is not None and o.options == a.options), None)
+        if a is not None and b is not None:
+            partner[id(a)] = b
+    done = {id(b) for b in partner.values()}
+    with sharing_contexts():  # each entry's context sentences chosen once for every file
+        for output in outputs:
+            if id(output) in done:
+                continue
+            second = partner.get(id(output))
+            if second is None:
+                write_export(entries, folder / output.name, output.format, output.options)
+                continue
+            if output.options.langs:
+                normalize_langs(output.options.langs)  # a bad tag fails before any file is touched
+            in_order = sorted(entries, key=lambda e: e.key)
+            with atomic_output(folder / output.name) as one, atomic_output(folder / second.name) as two:
+                PAIRS[(output.format, second.format)](in_order, one, two, output.options)
