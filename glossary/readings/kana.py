@@ -36,7 +36,8 @@ def release_kakasi() -> None:
 
     >>> release_kakasi()
     """
-    if not _kakasi.cache_info().currsize:
+    info = getattr(_kakasi, "cache_info", None)  # None: replaced (a test's stand-in)
+    if info is None or not info().currsize:
         return
     _kakasi.cache_clear()
     from pykakasi import kanji
