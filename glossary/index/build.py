@@ -95,6 +95,7 @@ PRAGMA temp_store = FILE;
 CREATE TEMP TABLE staged_keys (text TEXT NOT NULL, entry_id INTEGER NOT NULL, field INTEGER NOT NULL);
 CREATE TEMP TABLE staged_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE staged_postings (gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL);
+CREATE TEMP TABLE staged_forms (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
 
 
@@ -219,7 +220,12 @@ def _write_tables(
     )
     # English phrases are searched word by word (FTS5, the word vocabulary),
     # so their long Latin strings stay out of the q-gram postings.
-    _write_postings(con, f"SELECT id, text FROM forms WHERE id IN (SELECT form_id FROM keys WHERE field != {_EN})", "grams")
+    # The forms to gram, copied once: read by id ranges (_iterate), a query with the IN (...) in it
+    # would gather the keys again for every range.
+    con.execute(
+        f"INSERT INTO staged_forms SELECT id, text FROM forms WHERE id IN (SELECT form_id FROM keys WHERE field != {_EN})"
+    )
+    _write_postings(con, "SELECT id, text FROM staged_forms", "grams")
     _number(con, "SELECT word AS t FROM staged_words", "words", "word", "word_lengths")
     _write_postings(con, "SELECT id, word FROM words", "word_grams")
     con.execute("INSERT INTO english (english) VALUES ('optimize')")
@@ -231,7 +237,8 @@ def _write_tables(
         "entries": str(count),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    con.executescript("DROP TABLE temp.staged_keys; DROP TABLE temp.staged_words; DROP TABLE temp.staged_postings;")
+    con.executescript("DROP TABLE temp.staged_keys; DROP TABLE temp.staged_words; DROP TABLE temp.staged_postings; "
+                      "DROP TABLE temp.staged_forms;")
 
 
 # Postings are gathered in memory as packed arrays (4 bytes an id) up to this
