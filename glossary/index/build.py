@@ -15,6 +15,8 @@ import json
 import os
 import unicodedata
 from array import array
+from collections import defaultdict
+from functools import partial
 
 from glossary.i18n import _
 from glossary.index.fold import _grams, _words, fold_key
@@ -249,20 +251,18 @@ _POSTINGS_HELD = 8_000_000
 
 def _write_postings(con: sqlite3.Connection, query: str, table: str) -> None:
     """The q-gram postings of every (id, text) the query selects, packed into ``table``."""
-    held: dict[str, array] = {}
+    new_ids = partial(array, "I")
+    held: defaultdict[str, array] = defaultdict(new_ids)
     count = chunks = 0
 
     def spill() -> None:
         nonlocal held, count, chunks
         con.executemany("INSERT INTO staged_postings VALUES (?, ?, ?)", ((g, chunks, a.tobytes()) for g, a in held.items()))
-        held, count, chunks = {}, 0, chunks + 1
+        held, count, chunks = defaultdict(new_ids), 0, chunks + 1
 
     for text_id, text in _iterate(con, query):
         for gram in set(_grams(text, padded=True)):
-            ids = held.get(gram)
-            if ids is None:
-                ids = held[gram] = array("I")
-            ids.append(text_id)
+            held[gram].append(text_id)
         count += len(text)
         if count >= _POSTINGS_HELD:
             spill()
