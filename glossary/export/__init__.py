@@ -215,8 +215,6 @@ def write_export(
         writer(entries, fh, options)
 
 
-
-
 #: Formats written together in one pass when the build writes both with the same options: the
 #: writer of the pair, given the first format's file, then the second's.
 PAIRS: dict[tuple[str, str], Callable[[Iterable[Entry], BinaryIO, BinaryIO, ExportOptions], None]] = {
