@@ -77,7 +77,7 @@ def write_build(
     entries: list[Entry], out: Path, *, inputs: dict[str, str], folders: Iterable[str] = ()
 ) -> list[Path]:
     """Write every output of a build into ``out`` as one transaction; return the paths written."""
-    from glossary.export import write_export
+    from glossary.export import write_outputs
 
     out = Path(out)
     parent = out.absolute().parent
@@ -90,8 +90,7 @@ def write_build(
         staging = parent / f".{out.name}.staging-{os.getpid()}"
         try:
             staging.mkdir()
-            for output in OUTPUTS:
-                write_export(entries, staging / output.name, output.format, output.options)
+            write_outputs(entries, staging, OUTPUTS)  # the two TBX forms in one pass
             _write_index(entries, staging, inputs=inputs, folders=tuple(folders))
             _carry_kept(out, staging)
             _sync_folder(staging)

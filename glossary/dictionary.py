@@ -52,6 +52,10 @@ LITERAL_MAX_WORDS = 4
 _NAME_SYLLABLE = re.compile(r"^[A-Z][a-z:]*[1-5]$")
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_SYNONYMS = re.compile(r";\s*")
+_INFINITIVE = re.compile(r"^to (?=\w)")
+#: Senses that are no part of a literal gloss: abbreviations, classifiers, "one of the ...".
+_NOT_LITERAL = re.compile(r"^(?:abbr\.|abbreviation|classifier|one of the)\b")
 # Punctuation that splits a long term (a title) into groups of words.
 _GROUP_BREAKS = frozenset("、，,;；:：·・")
 
@@ -361,8 +365,8 @@ def _short(sense: str) -> str:
     attribute ...)") is a usage note and gives "".
     """
     sense = _PARENTHETICAL.sub("", sense).strip()
-    sense = re.split(r";\s*", sense)[0].strip(" ,")
-    return re.sub(r"^to (?=\w)", "", sense)
+    sense = _SYNONYMS.split(sense)[0].strip(" ,")
+    return _INFINITIVE.sub("", sense)
 
 
 @lru_cache(maxsize=1 << 16)  # the same words (國家, 發展) are parts of many terms
@@ -380,7 +384,7 @@ def _literal_part(word: str, reading: str) -> str | None:
         _short(s)
         for e in entries
         for s in _senses((e,), is_name=False, follow=True)
-        if not re.match(r"^(?:abbr\.|abbreviation|classifier|one of the)\b", s)
+        if not _NOT_LITERAL.match(s)
     ]
     candidates = [c for c in candidates if c]
     for candidate in candidates:

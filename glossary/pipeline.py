@@ -488,6 +488,9 @@ def run_pipeline(
         inputs[str(path)] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     occurrences = agree_renderings(occurrences)
     entries = merge_entries(occurrences, termbase)
+    from glossary.readings import release_kakasi
+
+    release_kakasi()  # the writers and the index read no kana: pykakasi's 96 MB go before they run
     folders = tuple(str(p) for p in paths if Path(p).is_dir())
     return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,
                        folders=folders, skipped=skipped)

@@ -126,6 +126,17 @@ _REF_TARGET = re.compile(r"([^\s|\[\](),;:\"A-Za-z]+)(?:\|([^\s|\[\](),;:\"]+))?
 _ABBREVIATIONS = ((re.compile(r"\bsth\b"), "something"), (re.compile(r"\bsb\b"), "somebody"))
 _CJK = re.compile(rf"[{_HAN}]")
 _CJK_RUN = re.compile(rf"\s*[{_HAN}·、|]+")
+# Patterns of the per-sense steps, compiled once (a literal pattern given to re.sub is looked
+# up in re's cache on every call, an f-string one built first).
+_LEAD_HANZI = re.compile(rf"^(?:\s*[{_HAN}·、|]+)+")
+_WORD = re.compile(r"\w")
+_LATIN = re.compile(r"[A-Za-z]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_BARS = re.compile(r"[|{}]")
+_BRACKETS = re.compile(r"[()\[\]{}|]")
+_SPACE_PUNCT = re.compile(r"\s+([,;:])")
+_THE_NAME = re.compile(r"^the (?=[A-Z])")
 # Prefix labels of a part: "lit. ...", "fig. ...", "abbr. for X, ...".
 _LIT = re.compile(r"^lit(?:erally|\.)(?::|,)? ")
 _FIG = re.compile(r"^(?:fig(?:uratively|\.)(?::|,)?|by extension,?) ")
@@ -177,7 +188,7 @@ def _readable(sense: str) -> str:
     sense = _PRONUNCIATION.sub("", sense)
     sense = _CJK_REF.sub(r"\1", sense)
     sense = _CJK_PAIR.sub(r"\1", sense)
-    sense = re.sub(r"[|{}]", " ", _GLUED_FIG.sub("); ", _balanced(sense)))
+    sense = _BARS.sub(" ", _GLUED_FIG.sub("); ", _balanced(sense)))
     for pattern, word in _ABBREVIATIONS:
         sense = pattern.sub(word, sense)
     return " ".join(sense.split())
@@ -383,12 +394,12 @@ def _tidy(text: str, *, hanzi: bool = False) -> str:
     """No hanzi (unless ``hanzi``), brackets or doubled spaces; no leading article before a name; no final full stop."""
     # hanzi kept stand apart as words, as the spaces left where they go would
     stripped = _CJK_RUN.sub(lambda m: f" {m.group().strip()} ", text) if hanzi else _CJK_RUN.sub(" ", text)
-    if re.search(r"[A-Za-z0-9]", stripped):
+    if _ALNUM.search(stripped):
         text = stripped
-    text = re.sub(r"[()\[\]{}|]", "", text)
+    text = _BRACKETS.sub("", text)
     text = " ".join(text.split())
-    text = re.sub(r"\s+([,;:])", r"\1", text).strip(" ,;:")
-    text = re.sub(r"^the (?=[A-Z])", "", text)
+    text = _SPACE_PUNCT.sub(r"\1", text).strip(" ,;:")
+    text = _THE_NAME.sub("", text)
     if text.endswith(".") and re.search(r"[a-z]{4,}\.$", text):
         text = text[:-1]
     return text
@@ -431,7 +442,7 @@ def clean_sense(raw: str) -> tuple[CleanSense, ...]:
     """
     raw = raw.strip()
     sense = _readable(raw)
-    if not re.search(r"\w", sense):
+    if not _WORD.search(sense):
         return ()
     unread = " ".join(raw.split())  # pronunciation notes still in: "also pr. [di4] ..."
     forms = (unread, sense, _LEAD_GROUPS.sub("", unread), _LEAD_GROUPS.sub("", sense))
@@ -452,11 +463,11 @@ def clean_sense(raw: str) -> tuple[CleanSense, ...]:
     figurative = any(_FIG.match(p) for p in parts[1:])
     out: list[CleanSense] = []
     for i, part in enumerate(parts):
-        if not re.search(r"\w", part):
+        if not _WORD.search(part):
             continue
         plain_part, markers, placed = _lift(part)
         text = " ".join(plain_part.split()).strip(" ,;:")
-        if re.search(r"[A-Za-z]", lead := re.sub(rf"^(?:\s*[{_HAN}·、|]+)+", "", text)):
+        if _LATIN.search(lead := _LEAD_HANZI.sub("", text)):
             text = lead.strip(" ,;:")  # "全國人大 lit. ...": a leading headword is no part of the English
         markers = lead_markers + markers
         notes: list[str] = []
@@ -499,9 +510,9 @@ def clean_sense(raw: str) -> tuple[CleanSense, ...]:
         text = _tidy(text)
         # "CPPCC (Chinese People's Political Consultative Conference)": the
         # expansion is the rendering, the acronym its note.
-        if re.fullmatch(r"[A-Z]{2,8}", text):
+        if _ACRONYM.fullmatch(text):
             text, notes = _expanded(text, notes)
-        if not re.search(r"\w", text):  # all of it was bracketed: "(idiom)"
+        if not _WORD.search(text):  # all of it was bracketed: "(idiom)"
             bare = _tidy(part)
             again = clean_sense(bare) if bare and bare != part else ()
             text = again[0].text if again else bare or part.strip()

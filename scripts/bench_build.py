@@ -2,6 +2,7 @@
 """Benchmark `glossary build` against a bare reading loop, and the lookup index at a million entries.
 
 Usage: python scripts/bench_build.py [--terms 20000] [--rounds 3] [--index-entries 1000000] [--skip-index]
+                                     [--keep DIR]
 
 1. Build ratio. Writes texts quoting ``--terms`` distinct real hanja words
    (from the shipped ``hanja.tsv``, traditional forms of 2-4 characters),
@@ -139,8 +140,14 @@ def main() -> int:
     parser.add_argument("--skip-index", action="store_true", help="skip the index test")
     parser.add_argument("--skip-build", action="store_true", help="skip the build ratio")
     parser.add_argument("--index", type=Path, help="time lookups on this index (built by this script) instead")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="work in DIR and keep it: the texts (DIR/texts), the terms, the last build (DIR/out)")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="glossary-bench-build-"))
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        if any(args.keep.iterdir()):
+            raise SystemExit(f"--keep {args.keep}: not empty")
+    work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="glossary-bench-build-"))
     try:
         if not args.skip_build:
             terms = real_terms(args.terms)
@@ -172,7 +179,8 @@ def main() -> int:
                       f"[goal <= 1024 MB: {'met' if float(rss) <= 1024 else 'NOT met'}], {size} MB on disk", flush=True)
             lookups(target, args.index_entries, args.rounds)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

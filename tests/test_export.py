@@ -1241,3 +1241,28 @@ def test_one_per_row_round_trips_hostile_strings(fmt, entry, tmp_path):
 @pytest.mark.parametrize(("trad", "simp", "rows"), [("二十大", "二十大", 1), ("兩會", "两会", 2)])
 def test_tsv_writes_a_chinese_term_once_when_both_scripts_agree(trad, simp, rows):
     assert len(tsv_rows(Entry(key=simp, trad=trad, simp=simp, ko="이십대"), ("zh", "ko"))) == rows
+
+
+def test_the_build_writes_each_file_as_its_own_writer_would(mini_entries, tmp_path: Path) -> None:
+    """write_outputs writes CSV with XLSX and the two TBX forms in one pass each: the same bytes as one writer a file."""
+    from glossary.export import OUTPUTS, write_export, write_outputs
+
+    (tmp_path / "together").mkdir()
+    (tmp_path / "alone").mkdir()
+    write_outputs(mini_entries, tmp_path / "together")
+    for output in OUTPUTS:
+        write_export(mini_entries, tmp_path / "alone" / output.name, output.format, output.options)
+    for output in OUTPUTS:
+        together = (tmp_path / "together" / output.name).read_bytes()
+        assert together == (tmp_path / "alone" / output.name).read_bytes(), output.name
+
+
+def test_shared_context_sentences_are_the_ones_each_writer_chooses(mini_entries) -> None:
+    from glossary.export.common import best_context, context_targets, sample_occurrences, sharing_contexts
+
+    alone = [(context_targets(e), best_context(e), sample_occurrences(e)) for e in mini_entries]
+    with sharing_contexts():
+        shared = [(context_targets(e), best_context(e), sample_occurrences(e)) for e in mini_entries]
+        again = [context_targets(e) for e in mini_entries]
+    assert shared == alone
+    assert all(a is s for a, (s, _, _) in zip(again, shared))

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from glossary import memo
 from glossary.cli import cli
-from glossary.model import Rendering
+from glossary.model import KoreanReading, Rendering
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,3 +127,25 @@ def test_a_failed_build_leaves_no_spill_file(tmp_path: Path, monkeypatch: pytest
         spill = memo._active["spill"][0]
         raise RuntimeError
     assert not os.path.exists(spill) and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "경제",
+        ("けいざい", "keizai"),
+        ("", ""),
+        ("a\x1fb", "c"),  # the separator of the plain form inside a part: JSON instead
+        (),
+        None,
+        Rendering("common + prosperous", "literal"),
+        (Rendering("Two Sessions", "context", 2, ("a.txt",), ("dictionary",), note="n", raw="r", kind="translation"),),
+        KoreanReading("시진핑", "습근평", "시진핑", "name:modern"),
+    ],
+)
+def test_a_stored_result_reads_back_as_it_was(value: object) -> None:
+    from glossary.memo import _decode, _encode
+
+    back = _decode(_encode(value))
+    assert back == value
+    assert type(back) is type(value)

@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lang, normalize_langs
+from glossary.export.common import ExportOptions, UnknownLanguage, normalize_lang, normalize_langs, sharing_contexts
 from glossary.export.jsondoc import entry_from_json, entry_to_json, read_json, write_json
-from glossary.export.tables import read_csv, read_xlsx, write_csv, write_tsv, write_xlsx
-from glossary.export.tbx import read_tbx, write_tbx, write_tbx2
+from glossary.export.tables import read_csv, read_xlsx, write_csv, write_csv_xlsx, write_tsv, write_xlsx
+from glossary.export.tbx import read_tbx, write_tbx, write_tbx2, write_tbx_pair
 from glossary.i18n import gettext, os_reason
 from glossary.model import Entry, InputError, OutputError
 
@@ -52,6 +52,7 @@ __all__ = [
     "normalize_langs",
     "read_export",
     "write_export",
+    "write_outputs",
 ]
 
 Writer = Callable[[Iterable[Entry], BinaryIO, ExportOptions], None]
@@ -214,3 +215,49 @@ def write_export(
         writer(entries, fh, options)
 
 
+#: Formats written together in one pass when the build writes both with the same options: the
+#: writer of the pair, given the first format's file, then the second's.
+PAIRS: dict[tuple[str, str], Callable[[Iterable[Entry], BinaryIO, BinaryIO, ExportOptions], None]] = {
+    ("csv", "xlsx"): write_csv_xlsx,
+    ("tbx2", "tbx"): write_tbx_pair,
+}
+
+
+def write_outputs(entries: Sequence[Entry], folder: Path, outputs: Iterable[Output] = OUTPUTS) -> None:
+    """Write each of ``outputs`` into ``folder``, as :func:`write_export` would, one file after the other.
+
+    The formats of a pair of :data:`PAIRS` with the same options are written
+    together, in one pass: CSV and XLSX share their rows, the two TBX forms
+    their concepts (which differ only in element names), so each is made
+    once; and each entry's context sentences are chosen once for all
+    (:func:`glossary.export.common.sharing_contexts`). Same bytes as one
+    writer per file.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> write_outputs([Entry(key="两会", trad="兩會", simp="两会", ko="양회")], folder)
+    >>> sorted(p.name for p in folder.iterdir()) == sorted(o.name for o in OUTPUTS)
+    True
+    """
+    from glossary.fileio import atomic_output
+
+    outputs = list(outputs)
+    partner: dict[int, Output] = {}  # id of the first output of a pair -> the second
+    for first, second in PAIRS:
+        a = next((o for o in outputs if o.format == first and id(o) not in partner), None)
+        b = next((o for o in outputs if o.format == second and a is not None and o.options == a.options), None)
+        if a is not None and b is not None:
+            partner[id(a)] = b
+    done = {id(b) for b in partner.values()}
+    with sharing_contexts():  # each entry's context sentences chosen once for every file
+        for output in outputs:
+            if id(output) in done:
+                continue
+            second = partner.get(id(output))
+            if second is None:
+                write_export(entries, folder / output.name, output.format, output.options)
+                continue
+            if output.options.langs:
+                normalize_langs(output.options.langs)  # a bad tag fails before any file is touched
+            in_order = sorted(entries, key=lambda e: e.key)
+            with atomic_output(folder / output.name) as one, atomic_output(folder / second.name) as two:
+                PAIRS[(output.format, second.format)](in_order, one, two, output.options)

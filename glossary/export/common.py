@@ -7,7 +7,8 @@ registry is in :mod:`glossary.export`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -461,8 +462,45 @@ def context_targets(entry: Entry) -> list[tuple[str, str | None, list[Occurrence
     >>> [(lang, text, [o.source for o in occ]) for lang, text, occ in context_targets(e)]
     [('en', 'Two Sessions', ['a.txt']), ('ko', '양회', ['b.txt'])]
     """
+    shared = _shared.get("targets")
+    if shared is not None:
+        hit = shared.get(id(entry))
+        if hit is not None and hit[0] is entry:
+            return hit[1]
     groups = _context_groups(entry)
-    return [(lang, text, pick_contexts(group)) for (lang, text), group in groups]
+    targets = [(lang, text, pick_contexts(group)) for (lang, text), group in groups]
+    if shared is not None:
+        shared[id(entry)] = (entry, targets)  # the entry held too: its id stays its own
+    return targets
+
+
+# While :func:`sharing_contexts` runs, "targets": id(entry) -> (entry, its context_targets).
+_shared: dict[str, dict[int, tuple[Entry, list[tuple[str, str | None, list[Occurrence]]]]]] = {}
+
+
+@contextmanager
+def sharing_contexts() -> Iterator[None]:
+    """Choose each entry's context sentences once for all the writers that run in the block.
+
+    Why: every export shows the same sentences (:func:`context_targets`:
+    TBX, JSON, the tables' best one), and choosing them sorts and compares
+    every occurrence; a build writes seven files from one list of entries.
+    Memory: a few references per entry, let go when the block ends.
+
+    >>> e = Entry(key="两会", trad="兩會", simp="两会", occurrences=(Occurrence("兩會", "a.txt", 1, context="The (兩會) met."),))
+    >>> with sharing_contexts():
+    ...     context_targets(e) is context_targets(e)
+    True
+    """
+    outer = _shared.get("targets")
+    if outer is not None:  # nested: the outer block's choices hold
+        yield
+        return
+    _shared["targets"] = {}
+    try:
+        yield
+    finally:
+        _shared.pop("targets", None)
 
 
 def _context_groups(entry: Entry) -> list[tuple[tuple[str, str | None], list[Occurrence]]]:
@@ -502,6 +540,9 @@ def best_context(entry: Entry) -> str:
     ...     Occurrence("兩會", "a.txt", 2, context="The Two Sessions (兩會) opened in Beijing on Wednesday."))))
     'The Two Sessions (兩會) opened in Beijing on Wednesday.'
     """
+    if "targets" in _shared:  # chosen for the other writers already: the first sentence of the first group
+        targets = context_targets(entry)
+        return targets[0][2][0].context if targets else ""
     groups = _context_groups(entry)
     return pick_contexts(groups[0][1], 1)[0].context if groups else ""
 

@@ -164,15 +164,18 @@ def entry_from_json(d: dict[str, Any]) -> Entry:
 def _dump_entry(data: dict[str, Any]) -> str:
     """One entry object, a field per line and an object of a list per line:
     readable, diffable, and written by json's C encoder (``indent`` would
-    switch to the pure-Python one, several times slower)."""
-    dumps = json.dumps
+    switch to the pure-Python one, several times slower), built once
+    (:mod:`glossary.jsonenc`), not once per value as ``json.dumps`` does."""
+    from glossary.jsonenc import encoder
+
+    dumps = encoder()
     lines = []
     for name, value in data.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            items = ",\n      ".join(dumps(v, ensure_ascii=False) for v in value)
+            items = ",\n      ".join(map(dumps, value))
             lines.append(f'    "{name}": [\n      {items}\n    ]')
         else:
-            lines.append(f'    "{name}": {dumps(value, ensure_ascii=False)}')
+            lines.append(f'    "{name}": {dumps(value)}')
     return "  {\n" + ",\n".join(lines) + "\n  }"
 
 

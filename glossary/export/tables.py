@@ -210,14 +210,34 @@ def write_csv(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) ->
     >>> buf.getvalue().decode()[:22]
     'zh-Hant,zh-Hans,ko,ja,'
     """
+    for _ in _csv_rows(_rows(entries, options), fh, options):
+        pass
+
+
+def _csv_rows(rows: Iterable[list[str]], fh: BinaryIO, options: ExportOptions) -> Iterator[list[str]]:
+    """Write each row of ``rows`` to ``fh`` as :func:`write_csv` does, then pass it on."""
     text = io.TextIOWrapper(fh, encoding="utf-8-sig" if options.bom else "utf-8", newline="", write_through=False)
     try:
         writer = csv.writer(text, lineterminator="\r\n")
-        for row in _rows(entries, options):
+        for row in rows:
             writer.writerow([guard_formula(xml_text(cell)) for cell in row])
+            yield row
         text.flush()
     finally:
         text.detach()
+
+
+def write_csv_xlsx(entries: Iterable[Entry], csv_fh: BinaryIO, xlsx_fh: BinaryIO, options: ExportOptions) -> None:
+    """:func:`write_csv` into ``csv_fh`` and :func:`write_xlsx` into ``xlsx_fh``, the same bytes, in one pass.
+
+    Why: the two tables have one row layout, so each entry's rows are made
+    once for both (the build writes both).
+
+    >>> one, two = io.BytesIO(), io.BytesIO(); write_csv_xlsx([], one, two, ExportOptions())
+    >>> alone = io.BytesIO(); write_csv([], alone, ExportOptions()); one.getvalue() == alone.getvalue()
+    True
+    """
+    _xlsx_rows(_csv_rows(_rows(entries, options), csv_fh, options), xlsx_fh, options)
 
 
 def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> None:
@@ -237,6 +257,11 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
     >>> buf.getvalue()[:2]
     b'PK'
     """
+    _xlsx_rows(_rows(entries, options), fh, options)
+
+
+def _xlsx_rows(rows: Iterator[list[str]], fh: BinaryIO, options: ExportOptions) -> None:
+    """The workbook of :func:`write_xlsx` from its rows (the header first)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -248,7 +273,6 @@ def write_xlsx(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
         width = _WIDTHS.get(name, 20 if name in LANGS else 16)
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
-    rows = _rows(entries, options)
     bold = Font(bold=True)
     head = []
     for value in next(rows):

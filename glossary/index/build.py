@@ -15,6 +15,8 @@ import json
 import os
 import unicodedata
 from array import array
+from collections import defaultdict
+from functools import partial
 
 from glossary.i18n import _
 from glossary.index.fold import _grams, _words, fold_key
@@ -95,6 +97,7 @@ PRAGMA temp_store = FILE;
 CREATE TEMP TABLE staged_keys (text TEXT NOT NULL, entry_id INTEGER NOT NULL, field INTEGER NOT NULL);
 CREATE TEMP TABLE staged_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE staged_postings (gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL);
+CREATE TEMP TABLE staged_forms (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
 
 
@@ -175,6 +178,9 @@ def _write_tables(
     con.executescript(files("glossary").joinpath("index.sql").read_text(encoding="utf-8"))
     con.executescript(_STAGING)
     mr = _mr_romanizer()
+    from glossary.jsonenc import encoder
+
+    compact = encoder(",", ":")  # json.dumps(..., separators=(",", ":")) without its per-call set-up
     entry_rows: list[tuple[int, str, int, bytes]] = []
     key_rows: list[tuple[str, int, int]] = []
     english_rows: list[tuple[str, int]] = []
@@ -194,7 +200,7 @@ def _write_tables(
         data = next(given, None) if given is not None else None
         if data is None or data.get("key") != entry.key:
             data, given = _entry_json(entry), None
-        entry_rows.append((count, entry.key, _weight(entry), _pack(data)))
+        entry_rows.append((count, entry.key, _weight(entry), _pack(data, compact)))
         seen: set[tuple[str, int]] = set()
         folded: dict[str, str] = {}  # an entry's forms repeat (trad, simp, ja, forms): fold each once
         for name, text in _entry_forms(entry, mr):
@@ -216,7 +222,12 @@ def _write_tables(
     )
     # English phrases are searched word by word (FTS5, the word vocabulary),
     # so their long Latin strings stay out of the q-gram postings.
-    _write_postings(con, f"SELECT id, text FROM forms WHERE id IN (SELECT form_id FROM keys WHERE field != {_EN})", "grams")
+    # The forms to gram, copied once: read by id ranges (_iterate), a query with the IN (...) in it
+    # would gather the keys again for every range.
+    con.execute(
+        f"INSERT INTO staged_forms SELECT id, text FROM forms WHERE id IN (SELECT form_id FROM keys WHERE field != {_EN})"
+    )
+    _write_postings(con, "SELECT id, text FROM staged_forms", "grams")
     _number(con, "SELECT word AS t FROM staged_words", "words", "word", "word_lengths")
     _write_postings(con, "SELECT id, word FROM words", "word_grams")
     con.execute("INSERT INTO english (english) VALUES ('optimize')")
@@ -228,7 +239,8 @@ def _write_tables(
         "entries": str(count),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    con.executescript("DROP TABLE temp.staged_keys; DROP TABLE temp.staged_words; DROP TABLE temp.staged_postings;")
+    con.executescript("DROP TABLE temp.staged_keys; DROP TABLE temp.staged_words; DROP TABLE temp.staged_postings; "
+                      "DROP TABLE temp.staged_forms;")
 
 
 # Postings are gathered in memory as packed arrays (4 bytes an id) up to this
@@ -239,20 +251,18 @@ _POSTINGS_HELD = 8_000_000
 
 def _write_postings(con: sqlite3.Connection, query: str, table: str) -> None:
     """The q-gram postings of every (id, text) the query selects, packed into ``table``."""
-    held: dict[str, array] = {}
+    new_ids = partial(array, "I")
+    held: defaultdict[str, array] = defaultdict(new_ids)
     count = chunks = 0
 
     def spill() -> None:
         nonlocal held, count, chunks
         con.executemany("INSERT INTO staged_postings VALUES (?, ?, ?)", ((g, chunks, a.tobytes()) for g, a in held.items()))
-        held, count, chunks = {}, 0, chunks + 1
+        held, count, chunks = defaultdict(new_ids), 0, chunks + 1
 
     for text_id, text in _iterate(con, query):
         for gram in set(_grams(text, padded=True)):
-            ids = held.get(gram)
-            if ids is None:
-                ids = held[gram] = array("I")
-            ids.append(text_id)
+            held[gram].append(text_id)
         count += len(text)
         if count >= _POSTINGS_HELD:
             spill()

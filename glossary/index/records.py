@@ -99,11 +99,17 @@ _ZDICT = json.dumps(
 ).encode()
 
 
-def _pack(data: dict[str, Any]) -> bytes:
+def _pack(data: dict[str, Any], dumps: Any = None) -> bytes:
+    """The stored form of an entry JSON; ``dumps``: ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))``
+    or a function giving the same text (the build passes :func:`glossary.jsonenc.encoder`'s)."""
     import zlib
 
+    if dumps is None:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = dumps(data)
     packer = zlib.compressobj(9, zdict=_ZDICT)
-    return packer.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) + packer.flush()
+    return packer.compress(text.encode()) + packer.flush()
 
 
 def _unpack(blob: bytes) -> dict[str, Any]:

@@ -52,7 +52,7 @@ from glossary.readings.hangul import (
     usage_reading,
 )
 from glossary.readings.hanja_dictionary import CharEntry, HanjaDictionary, load_dictionary, parse_lines
-from glossary.readings.kana import _is_kanji, _kakasi, _kanji_on, kana_reading
+from glossary.readings.kana import _is_kanji, _kakasi, _kanji_on, kana_reading, release_kakasi
 from glossary.readings.pinyin import _fold_pinyin, is_pinyin, pinyin_reading
 from glossary.readings.preferred import (
     _JAPANESE_SUFFIXES,
@@ -85,6 +85,7 @@ __all__ = [
     "parse_lines",
     "pinyin_reading",
     "reading_forms",
+    "release_kakasi",
     "romanization_matches",
     "romanize",
     "segment",

@@ -24,6 +24,32 @@ def _kakasi():  # noqa: ANN202 - pykakasi has no type hints
     return pykakasi.kakasi()
 
 
+def release_kakasi() -> None:
+    """Let go of pykakasi and its dictionary (about 96 MB) until a kana reading is asked for again.
+
+    Why: a build reads every term's kana while it merges, then writes its
+    files and the index, which need none; pykakasi keeps its word dictionary
+    (one dict of every kanji's words, loaded whole from a pickle) in a
+    class-level shared state for the life of the process, so the writers would
+    run with it resident. The next :func:`kana_reading` loads it again, with
+    the same answers. A no-op when pykakasi was never loaded.
+
+    >>> release_kakasi()
+    """
+    info = getattr(_kakasi, "cache_info", None)  # None: replaced (a test's stand-in)
+    if info is None or not info().currsize:
+        return
+    _kakasi.cache_clear()
+    from pykakasi import kanji
+
+    from glossary.readings.kana_lookup import clear
+
+    clear()  # its memo holds pykakasi's converter
+    shared = getattr(kanji.Kanwa, "_shared_state", None)
+    if isinstance(shared, dict) and "_jisyo_table" in shared:
+        shared["_jisyo_table"] = None  # pykakasi's own test for "not loaded yet"
+
+
 @cache
 def _kanji_on() -> dict[str, str]:
     table = {}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from glossary import normalize
+from glossary.memo import persistent
 from glossary.model import KoreanReading
 from glossary.readings import kana
 from glossary.readings.hangul import hangul_reading, usage_reading
@@ -43,7 +44,9 @@ def korean_reading(trad: str, *, kind: str | None = None, english: tuple[str, ..
     return _korean_reading(trad, kind, tuple(english))
 
 
-# Texts repeat their terms: one answer per distinct term, kind and English.
+# Texts repeat their terms: one answer per distinct term, kind and English;
+# kept across builds too (outside the memo, so every result reaches the cache file).
+@persistent
 @lru_cache(maxsize=65536)
 def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> KoreanReading:
     from glossary import names
