@@ -102,8 +102,13 @@ def _cedict_key(key: str) -> int | list[int] | None:
 # and a miss is one indexed range query; 16,384 held nearly every first character.
 # The rows are kept as SQLite gives them (a line number, or the numbers as one string, split
 # when looked up): most headwords of a character are never looked up.
+_SURROGATE, _SURROGATE_END = "\ud800", "\ue000"
+
+
 @lru_cache(maxsize=4096)
 def _keys_starting(ch: str) -> dict[str, int | str]:
+    if _SURROGATE <= ch < _SURROGATE_END:
+        return {}  # no headword holds a lone surrogate, and SQLite cannot take one (surrogateescape text)
     end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
     return dict(_db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end)))
 
@@ -188,6 +193,8 @@ class HanjaLines(Mapping[str, str]):
 
 def _hanja_line(ch: str) -> str | None:
     # Not memoised here: the readings stage parses each line once and keeps the result.
+    if _SURROGATE <= ch < _SURROGATE_END:
+        return None  # as in _keys_starting
     row = _db().execute("SELECT line FROM hanja WHERE ch = ?", (ch,)).fetchone()
     if row is None:
         return None

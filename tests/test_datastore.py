@@ -74,3 +74,13 @@ def test_a_forked_worker_opens_its_own_connection():
 
 def _line_of(ch: str) -> str:
     return datastore.hanja_lines()[ch]
+
+
+def test_lone_surrogates_are_in_no_dictionary() -> None:
+    # Text decoded with surrogateescape carries them; SQLite cannot take them, and no key holds one.
+    from glossary import extract, readings
+
+    assert readings.hangul_reading("兩會\udcff") == "양회\udcff"
+    assert readings.korean_reading("兩\udcff會").ko == "양\udcff회"
+    found = [(o.term, o.gloss) for o in extract.extract_occurrences("Two Sessions (兩會) \udcff (兩\udcff會)", "a")]
+    assert found[0] == ("兩會", "Two Sessions")
