@@ -371,15 +371,17 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
     The same records as :func:`extract_paths`, in the same order, with
     memory flat in the size of the corpus: each file's records go to a
     spool file as they come, with a count of each (term, rendering) met;
-    :func:`glossary.extract.agree_renderings` then runs on those counts alone
-    (one shared record per distinct pair, repeated), and the spool is copied
-    to ``out`` with the renderings it changed.
+    the agreement on renderings then runs on those counts alone
+    (:func:`glossary.extract.agree.changed_renderings`), and the spool is
+    copied to ``out`` with the renderings it changed.
     """
     import json
     import tempfile
     from collections import Counter
 
     from array import array
+
+    from glossary.extract.agree import changed_renderings
 
     seen: Counter[tuple[str, str, str, str]] = Counter()
     ids: dict[tuple[str, str, str, str], int] = {}
@@ -398,7 +400,7 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
             count += len(numbers)
             del keys, numbers, data  # not held while the next file is read (the first file's, while the workers fork)
         changed: dict[int, str] = {}
-        for key, better in _agreed_renderings(seen).items():
+        for key, better in changed_renderings(seen).items():
             changed[ids[key] + 1] = better
         spool.seek(0)
         if not changed:
@@ -418,38 +420,6 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
                 batch.clear()
         out.write("".join(batch))
     return count
-
-
-def _agreed_renderings(seen: Counter[tuple[str, str, str, str]]) -> dict[tuple[str, str, str, str], str]:
-    """The renderings :func:`glossary.extract.agree_renderings` changes, from counts of (term, rendering, kinds).
-
-    What it does over the occurrences (each key repeated as often as it was
-    met, in the order first met), counted once per distinct key: the same
-    counts per term, in the same order, and the same choice for each.
-
-    >>> from collections import Counter
-    >>> _agreed_renderings(Counter({("兩會", "big Two Sessions", "translation", "term"): 1,
-    ...                             ("兩會", "Two Sessions", "translation", "term"): 2}))
-    {('兩會', 'big Two Sessions', 'translation', 'term'): 'Two Sessions'}
-    """
-    from collections import Counter, defaultdict
-
-    from glossary.extract.agree import agreed
-    from glossary.normalize import merge_key
-
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for (term, gloss, gloss_kind, kind), n in seen.items():
-        if gloss and gloss_kind == "translation" and kind != "other":
-            counts[merge_key(term)][gloss] += n
-    changed = {}
-    for key in seen:
-        term, gloss, gloss_kind, _ = key
-        found = counts.get(merge_key(term)) if gloss and gloss_kind == "translation" else None
-        if found and len(found) > 1:
-            better = agreed(gloss, found)
-            if better != gloss:
-                changed[key] = better
-    return changed
 
 
 def run_pipeline(

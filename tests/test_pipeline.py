@@ -186,10 +186,10 @@ def test_agreement_from_counts_is_agreement_over_the_occurrences(keys: list[tupl
 
     from glossary.extract import agree_renderings
     from glossary.model import Occurrence
-    from glossary.pipeline import _agreed_renderings
+    from glossary.extract.agree import changed_renderings
 
     seen = Counter(keys)
     expanded = [key for key, n in seen.items() for _ in range(n)]
     agreed = agree_renderings([Occurrence(t, "", 0, gloss=g, gloss_kind=gk, kind=k) for t, g, gk, k in expanded])
     expected = {key: occ.gloss for key, occ in zip(expanded, agreed) if occ.gloss != key[1]}
-    assert _agreed_renderings(seen) == expected
+    assert changed_renderings(seen) == expected

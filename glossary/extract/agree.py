@@ -14,6 +14,10 @@ from functools import cache
 from glossary.model import Occurrence
 
 
+#: What the agreement reads of an occurrence: (term, rendering, kind of rendering, kind).
+Key = tuple[str, str, str, str]
+
+
 def agree_renderings(occurrences: list[Occurrence]) -> list[Occurrence]:
     """Cut renderings to a shorter one the same term has elsewhere (see :func:`extract_corpus`).
 
@@ -22,22 +26,43 @@ def agree_renderings(occurrences: list[Occurrence]) -> list[Occurrence]:
     >>> [o.gloss for o in agree_renderings([a, b])]
     ['Two Sessions', 'Two Sessions']
     """
+    seen = Counter((o.term, o.gloss, o.gloss_kind, o.kind) for o in occurrences if o.gloss)
+    changed = changed_renderings(seen)
+    if not changed:
+        return list(occurrences)
+    out = []
+    for occ in occurrences:
+        better = changed.get((occ.term, occ.gloss, occ.gloss_kind, occ.kind)) if occ.gloss else None
+        out.append(occ if better is None else replace(occ, gloss=better))
+    return out
+
+
+def changed_renderings(seen: Counter[Key]) -> dict[Key, str]:
+    """The agreement from counts: each (term, rendering, kinds) met, and how often -> the renderings it cuts.
+
+    ``glossary extract --format jsonl`` counts these keys as its workers
+    stream the lines, instead of holding every occurrence.
+
+    >>> changed_renderings(Counter({("兩會", "big Two Sessions", "translation", "term"): 1,
+    ...                             ("兩會", "Two Sessions", "translation", "term"): 2}))
+    {('兩會', 'big Two Sessions', 'translation', 'term'): 'Two Sessions'}
+    """
     from glossary.normalize import merge_key
 
     key_of = cache(merge_key)
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for occ in occurrences:
-        if occ.gloss and occ.gloss_kind == "translation" and occ.kind != "other":
-            seen[key_of(occ.term)][occ.gloss] += 1
-    out = []
-    for occ in occurrences:
-        counts = seen.get(key_of(occ.term)) if occ.gloss and occ.gloss_kind == "translation" else None
-        if counts and len(counts) > 1:
-            better = agreed(occ.gloss, counts)
-            if better != occ.gloss:
-                occ = replace(occ, gloss=better)
-        out.append(occ)
-    return out
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (term, gloss, gloss_kind, kind), n in seen.items():
+        if gloss and gloss_kind == "translation" and kind != "other":
+            counts[key_of(term)][gloss] += n
+    changed = {}
+    for key in seen:
+        term, gloss, gloss_kind, _ = key
+        found = counts.get(key_of(term)) if gloss and gloss_kind == "translation" else None
+        if found and len(found) > 1:
+            better = agreed(gloss, found)
+            if better != gloss:
+                changed[key] = better
+    return changed
 
 
 def agreed(gloss: str, counts: Counter[str]) -> str:
