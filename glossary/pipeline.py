@@ -319,8 +319,8 @@ def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any]
     its own connection to the dictionaries (glossary.datastore). The first
     file is extracted here, before the fork, and handed on before the
     workers start: they begin with what it loaded and warmed (the OpenCC
-    converters, pinyin and hanja tables, dictionary pages, the per-term and
-    per-passage memos of extraction) instead of each loading them again,
+    converters, pinyin and hanja tables, dictionary pages, the per-term memos
+    of extraction) instead of each loading them again,
     and without its results in their memory. Nothing is loaded ahead of
     need: a folder of texts without hanzi loads no table at all.
     """
