@@ -87,8 +87,10 @@ def roman_profile(term: str) -> tuple[str, int]:
 #: p -> b, r -> l, e -> o, ch -> j): in RR and McCune-Reischauer, for every syllable and across
 #: syllables (tests/test_extract_sound_table.py checks all 11,172 syllables and random words).
 ROMAN_LETTERS = frozenset("abdghijlmnosuwy")
-#: Letters folding keeps as they are: one in the text is one in the folded text (the quick test).
-_NEVER_ROMAN = re.compile("[fqvxzFQVXZ]")
+#: What folding keeps as it is, so one in the text is one in the folded text (the quick test): the
+#: letters f, q, v, x, z, and a c before a letter other than h or at the end (folding turns only ch into j).
+#: "policy", "economic": most English words are ruled out without folding them.
+_NEVER_ROMAN = re.compile("[fqvxzFQVXZ]|[cC](?:[a-gi-zA-GI-Z]|$)")
 
 
 @lru_cache(maxsize=PER_SPAN)
