@@ -9,10 +9,34 @@ from __future__ import annotations
 
 import re
 
-from glossary.extract.chars import RE_KO_ORDINAL, RE_KO_WORDS
+from glossary.extract.chars import HANGUL, RE_KO_ORDINAL, RE_KO_WORDS
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import is_transcription, korean_kind, maybe_reading, near_reading, reading_of, same_syllable, syllables_of
 from glossary.extract.words import PLACE_SUFFIXES, KO_APPOSITION, KO_BREAK, PARTICLES
+
+
+#: The characters a match of RE_KO_WORDS is made of, matched on the reversed text: the run that ends it.
+_KO_RUN = re.compile(rf"[{HANGUL}0-9+·\s]*")
+_CHUNK = re.compile(r"\S+")
+
+
+def korean_words_at_end(text: str) -> re.Match | None:
+    """``RE_KO_WORDS.search(text)``, the hangul words that end a text, searched only where they can start.
+
+    A match is made of hangul, digits, ``+``, ``·`` and spaces, and holds at
+    most six words: it starts in the run of those characters that ends the
+    text, at or after the sixth word from its end. Searching from there finds
+    the same match; searching the whole text tried every start before it,
+    each failing only after backtracking over five words (9 us a bracket).
+
+    >>> korean_words_at_end("그는 말했다. 중국 정부의 새로운 경제 정책 방향과 목표").group()
+    '정부의 새로운 경제 정책 방향과 목표'
+    """
+    start = len(text) - _KO_RUN.match(text[::-1]).end()
+    words = [m.start() for m in _CHUNK.finditer(text, start)]
+    if len(words) > 6:
+        start = words[-6]
+    return RE_KO_WORDS.search(text, start)
 
 
 def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | None, None]:
@@ -23,7 +47,7 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
         quoted = trim_quoted_korean(quoted, term)
         return quoted, korean_kind(quoted, term), None
     tail = before.rstrip()
-    m = RE_KO_WORDS.search(tail[-80:])
+    m = korean_words_at_end(tail[-80:])
     if not m or (len(tail) != len(before) and len(term) == 1):
         return None, None, None
     words = m.group().split()
