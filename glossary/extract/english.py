@@ -10,6 +10,7 @@ function words and verbs, then adjusted by the dictionary
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from glossary.extract.chars import HAN, RE_ACRONYM_WORD, RE_HANGUL, RE_NAME_WORD, RE_ORDINAL, TONE_MARKS, WORD
 from glossary.extract.lexicon import lexicon
@@ -156,7 +157,7 @@ def phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | None
         return None
     if last.lower() in NO_END:
         return None
-    allow_digits = any(ch.isdigit() for ch in term) or numbers_agree(tokens[-3:], term)
+    allow_digits = has_digit(term) or numbers_agree(tokens[-3:], term)
     if RE_ACRONYM_WORD.fullmatch(last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
             and tokens[-2][0].lower() not in NO_END:
         return noun_phrase_start(tokens, n, allow_digits, term)
@@ -177,8 +178,19 @@ CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 def numbers_agree(tokens: list[tuple[str, int]], term: str) -> bool:
     """A number before the bracket spells the term's numerals: 1992 Consensus (九二共识)."""
-    digits = "".join(ch for ch in term.translate(CJK_DIGITS) if ch.isdigit())
+    digits = numerals(term)
     return len(digits) >= 2 and any(t.isdigit() and digits in t for t, _ in tokens)
+
+
+@lru_cache(maxsize=16384)  # per distinct term: every English rendering of it asks
+def numerals(term: str) -> str:
+    """The digits a term spells, CJK numerals as digits: 九二共识 -> "92"."""
+    return "".join(ch for ch in term.translate(CJK_DIGITS) if ch.isdigit())
+
+
+def has_digit(word: str) -> bool:
+    """Whether a word holds a digit; most words are letters alone, which no digit is (checked on every code point)."""
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int:
@@ -254,7 +266,7 @@ def noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool,
                 start = k + 1
                 i = k - 1
                 continue
-        if not tok[0].isalnum() or any(ch.isdigit() for ch in tok) and not (allow_digits or RE_ORDINAL.match(tok)) \
+        if not tok[0].isalnum() or has_digit(tok) and not (allow_digits or RE_ORDINAL.match(tok)) \
                 or low in HARD:
             break
         if low in SUBORDINATORS:

@@ -57,8 +57,8 @@ def pinyin_profile(term: str) -> tuple[frozenset[str], int, int]:
 
     options = pinyin(term, style=Style.NORMAL, heteronym=True, errors=lambda chars: [["?"] for _ in chars])
     firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
-    lo = sum(min(len(o) for o in opts) for opts in options)
-    hi = sum(max(len(o) for o in opts) for opts in options)
+    lo = sum(min(map(len, opts)) for opts in options)
+    hi = sum(max(map(len, opts)) for opts in options)
     return firsts, lo, hi
 
 
@@ -276,8 +276,8 @@ def _possible_profile(term: str) -> tuple[frozenset[str], int, int] | None:
     if options is None:
         return None
     firsts = frozenset(o[:1].replace("ü", "v") for o in options[0]) if options else frozenset()
-    lo = sum(min(len(o) for o in opts) for opts in options)
-    hi = sum(max(len(o) for o in opts) for opts in options)
+    lo = sum(min(map(len, opts)) for opts in options)
+    hi = sum(max(map(len, opts)) for opts in options)
     return firsts, lo, hi
 
 
