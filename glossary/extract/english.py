@@ -16,7 +16,7 @@ from glossary.extract.chars import HAN, RE_ACRONYM_WORD, RE_HANGUL, RE_NAME_WORD
 from glossary.extract.lexicon import lexicon
 from glossary.extract.edges import term_leads_with_verb, extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
 from glossary.extract.quotes import quoted_before
-from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization
+from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization, spells_nothing_longer
 from glossary.extract.wordclass import is_capital, is_possessive, is_verbish_ing, verbish_after_to, weight
 from glossary.extract.words import FRAMING_NOUNS, ADVERBS, AUXILIARIES, CLAUSE_WORDS, COMPARATIVES, CONNECTORS, DETERMINERS, DET_PREP, HARD, HONORIFICS, NAME_POSSESSIVES, NO_END, PREPOSITIONS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
 
@@ -59,6 +59,8 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
             if maybe_romanization(span, term):
                 gloss, kind, _ = after_pinyin(span, after)
                 return (gloss, kind, None) if kind == "translation" else (span, "romanization", None)
+            if spells_nothing_longer(span, term):
+                break  # nor can a span further left
     start = phrase_start(tokens, n, term)
     if start is None:
         return None, None, None

@@ -123,6 +123,25 @@ def maybe_romanization(latin: str, term: str) -> bool:
     return romanization_matches(latin, term)
 
 
+def spells_nothing_longer(latin: str, term: str) -> bool:
+    """Whether no longer span ending in ``latin`` can be the term's pinyin or its romanised reading.
+
+    Both tests only get stricter as words are added on the left: the letters
+    grow past the longest pinyin of every reading the characters have
+    (:func:`_may_be_pinyin`), and a letter no romanised reading keeps stays in
+    the span (:data:`_NEVER_ROMAN`, for a term of hanzi alone). So
+    :func:`glossary.extract.english.english_gloss` stops looking further left
+    once this holds: a third of its spans on a corpus of varied text.
+
+    >>> spells_nothing_longer("new quality productive forces", "新质生产力"), spells_nothing_longer("forces", "新质生产力")
+    (True, False)
+    """
+    if not RE_HAN_ONLY.fullmatch(term) or not _NEVER_ROMAN.search(latin):
+        return False
+    profile = _possible_profile(term)
+    return profile is not None and len(letters_of(latin)) > profile[2]
+
+
 @lru_cache(maxsize=PER_SPAN)
 def maybe_reading(hangul: str, term: str) -> bool:
     if len(hangul.replace(" ", "")) != len(term):
