@@ -65,7 +65,10 @@ def sentence_at(text: str, pos: int) -> str:
     lo = max(0, pos - 300)
     hi = min(len(text), pos + 300)
     start = lo
-    for i in reversed([m.start() for m in SENTENCE_MARK.finditer(text, lo, pos)]):
+    # The marks before pos, nearest first, found on the reversed window: the
+    # nearest is most often the start, and a dense text has dozens in the window.
+    for m in SENTENCE_MARK.finditer(text[lo:pos][::-1]):
+        i = pos - 1 - m.start()
         if ends_sentence(text, i) or text[i] == "\n" and line_break_is_hard(text, i):
             start = i + 1
             break
