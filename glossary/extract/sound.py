@@ -200,17 +200,19 @@ def korean_kind(hangul: str, term: str) -> str:
     return "translation"
 
 
-def _fits(initials: list[str], wanted: tuple[str, ...]) -> bool:
-    """Whether hangul initials spell, syllable by syllable, consonants allowed for each character."""
+def _fits(initials: list[str], wanted: tuple[str, ...], i: int = 0, j: int = 0) -> bool:
+    """Whether hangul initials spell, syllable by syllable, consonants allowed for each character.
 
-    def fits(i: int, j: int) -> bool:
-        if i == len(wanted):
-            return j == len(initials)
-        if j >= len(initials) or initials[j] not in wanted[i]:
-            return False
-        return fits(i + 1, j + 1) or (j + 1 < len(initials) and initials[j + 1] == "ㅇ" and fits(i + 1, j + 2))
-
-    return fits(0, 0)
+    From character ``i`` and initial ``j`` on. Recursive at module level: a
+    recursive inner function is a reference cycle (it holds the cell that holds
+    it), two per call left to the cycle collector.
+    """
+    if i == len(wanted):
+        return j == len(initials)
+    if j >= len(initials) or initials[j] not in wanted[i]:
+        return False
+    return _fits(initials, wanted, i + 1, j + 1) or (
+        j + 1 < len(initials) and initials[j + 1] == "ㅇ" and _fits(initials, wanted, i + 1, j + 2))
 
 
 @cache
