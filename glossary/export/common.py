@@ -93,6 +93,21 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+def xml_cells(cells: list[str]) -> list[str]:
+    """:func:`xml_text` of every cell of a table row; the row itself when no cell needs it.
+
+    Why: a row of a table has some thirty cells and almost never a
+    forbidden character, so one search over the joined row replaces thirty
+    substitutions.
+
+    >>> xml_cells(["a", "b"]), xml_cells(["a\\x00", "b"])
+    (['a', 'b'], ['a', 'b'])
+    """
+    if _XML_FORBIDDEN.search("".join(cells)) is None:
+        return cells
+    return [_XML_FORBIDDEN.sub("", cell) for cell in cells]
+
+
 def needs_guard(cell: str) -> bool:
     """True when a spreadsheet would run ``cell`` as a formula (or when it
     starts with the guard quote itself, so unguarding is exact).
