@@ -24,7 +24,8 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from glossary.export import OUTPUTS, Output
@@ -91,7 +92,7 @@ def write_build(
         staging = parent / f".{out.name}.staging-{os.getpid()}"
         try:
             staging.mkdir()
-            with sharing_contexts():  # each entry's context sentences chosen once for every file
+            with _no_cycle_collection(), sharing_contexts():  # each entry's context sentences chosen once for every file
                 json_output = _index_json_output(entries)
                 write_outputs(entries, staging, [o for o in OUTPUTS if o is not json_output])
                 _write_index(entries, staging, json_output, inputs=inputs, folders=tuple(folders))
@@ -103,6 +104,29 @@ def write_build(
         finally:
             _remove(staging)
     return build_outputs(out)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while the outputs are written.
+
+    Why: writing makes and drops a few dozen containers per entry, none of
+    them in a reference cycle (``gc.collect()`` after a build finds no
+    garbage), so reference counting frees them all; the collector's passes
+    meanwhile walk the whole heap again and again, the entries of a large
+    build included: 8 % of the CPU time of writing 20,000 entries. The
+    collector runs as before once the block ends.
+    """
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _index_json_output(entries: list[Entry]) -> Output | None:
