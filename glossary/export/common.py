@@ -430,6 +430,9 @@ def pick_contexts(occurrences: Iterable[Occurrence], limit: int = MAX_CONTEXTS) 
     >>> [(o.source, o.line) for o in pick_contexts(occ, 2)]
     [('a.txt', 1), ('b.txt', 2)]
     """
+    if isinstance(occurrences, list) and len(occurrences) == 1 and limit >= 1:
+        # One sentence (most renderings of most terms): nothing to rank or compare.
+        return [o for o in occurrences if o.context.strip()]
     ranked = sorted(
         ((_context_rank(o), o) for o in occurrences if o.context.strip()),
         key=lambda ro: (*ro[0], ro[1].source, ro[1].line),
