@@ -160,9 +160,10 @@ def join_cell(values: list[str] | tuple[str, ...], sep: str = " | ") -> str:
     >>> join_cell(["A|B", "C"])
     'A\\\\|B | C'
     """
+    if not values:  # most list fields of most entries
+        return ""
     table = _escape_table(sep)
-    out = [value.translate(table) for value in values]
-    return sep.join(out)
+    return sep.join([value.translate(table) for value in values])
 
 
 def join_parallel(values: list[str] | tuple[str, ...], sep: str = " | ") -> str:
