@@ -91,12 +91,9 @@ _BATCH = 2000
 # forms and English words go to temporary tables, and SQLite sorts them on
 # disk to number the forms and to gather the q-gram postings. Memory stays
 # flat in the number of entries (a million-entry index needed 6 GB when every
-# row, key and gram was kept in dicts until the end). The temporary tables get
-# the main file's 32 MB of page cache (their own default is 2 MB, so a 20,000-term
-# build spilled and re-read them).
+# row, key and gram was kept in dicts until the end).
 _STAGING = """
 PRAGMA temp_store = FILE;
-PRAGMA temp.cache_size = -32000;
 CREATE TEMP TABLE staged_keys (text TEXT NOT NULL, entry_id INTEGER NOT NULL, field INTEGER NOT NULL);
 CREATE TEMP TABLE staged_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TEMP TABLE staged_postings (gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL);
