@@ -186,14 +186,33 @@ def write_json(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -
     >>> buf.getvalue()
     b'[]\\n'
     """
+    for _ in written_json(entries, fh, options):
+        pass
+
+
+def written_json(entries: Iterable[Entry], fh: BinaryIO, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """Write :func:`write_json`'s document into ``fh``, yielding each entry object once it is written.
+
+    The list closes once the last object has been taken. Why: the build's
+    index stores the same objects (:func:`glossary.index.build_index`), so it
+    takes them here, as they are written, instead of reading the file back.
+
+    >>> import io; buf = io.BytesIO()
+    >>> [d["trad"] for d in written_json([Entry(key="两会", trad="兩會", simp="两会")], buf, ExportOptions())]
+    ['兩會']
+    >>> buf.getvalue()[-4:]
+    b'}\\n]\\n'
+    """
     first = True
     langs = option_langs(options.langs)
     fh.write(b"[")
     for entry in entries:
         data = entry_to_json(entry)
-        body = _dump_entry(data if options.langs is None else _limit(data, langs))
-        fh.write((("\n" if first else ",\n") + body).encode("utf-8", "replace"))
+        if options.langs is not None:
+            data = _limit(data, langs)
+        fh.write((("\n" if first else ",\n") + _dump_entry(data)).encode("utf-8", "replace"))
         first = False
+        yield data
     fh.write(b"]\n" if first else b"\n]\n")
 
 
@@ -202,8 +221,8 @@ def iter_written_json(fh: BinaryIO) -> Iterator[dict[str, Any]]:
 
     In: the binary file ``write_json`` wrote (any ``langs``). Out: each entry
     object, parsed by json's C decoder, in file order; memory holds a chunk
-    of the file. The build hands these to the index, so ``entry_to_json``
-    runs once per entry. Relies on the layout of :func:`_dump_entry`: an
+    of the file. (The build takes the objects as they are written instead,
+    :func:`written_json`.) Relies on the layout of :func:`_dump_entry`: an
     object closes with a line ``  }`` (two spaces; inner lines are indented
     further, and the encoder escapes newlines within strings), so the file is
     split there, a megabyte at a time, and json's C decoder reads each piece.

@@ -245,7 +245,7 @@ def concept_xml(entry: Entry, d: Dialect, cid: str, langs: tuple[str, ...] = LAN
     def note(p: str, label: str, value: str) -> None:
         value = xml_text(value)
         if value.strip():
-            out.append(f"{p}<note>{_escape(label)}: {_escape(value)}</note>")
+            out.append(f"{p}<note>{_escape(f'{label}: {value}')}</note>")
 
     for doc in entry.sources:
         doc = xml_text(doc)

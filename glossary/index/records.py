@@ -109,7 +109,8 @@ def _pack(data: dict[str, Any], dumps: Any = None) -> bytes:
     else:
         text = dumps(data)
     packer = zlib.compressobj(9, zdict=_ZDICT)
-    return packer.compress(text.encode()) + packer.flush()
+    # "replace", as glossary.json is written: a lone surrogate (of undecodable text) becomes "?" in both.
+    return packer.compress(text.encode("utf-8", "replace")) + packer.flush()
 
 
 def _unpack(blob: bytes) -> dict[str, Any]:
