@@ -85,20 +85,32 @@ def _encode(value: Any) -> str:
         return "s" + value  # most results are one string: no JSON
     if (isinstance(value, tuple) and value and all(isinstance(v, str) and _PARTS not in v for v in value)):
         return "t" + _PARTS.join(value)
-    from glossary import model
+    tag, encode = _json_encoder()
+    return "j" + encode(tag(value))
 
-    records = tuple(getattr(model, name) for name in _RECORDS)
+
+@cache
+def _json_encoder() -> tuple[Callable[[Any], Any], Callable[[Any], str]]:
+    """The tagging of :func:`_encode` (records and tuples as one-key objects) and the JSON encoder, built once.
+
+    Why once: a cold build encodes some 60,000 values; looking up the record
+    classes and their fields on every call was a third of the time.
+    """
+    from glossary import model
+    from glossary.jsonenc import encoder
+
+    fields = {getattr(model, name): (name, tuple(getattr(model, name).__dataclass_fields__)) for name in _RECORDS}
 
     def tag(v: Any) -> Any:
-        if isinstance(v, records):
-            return {type(v).__name__: {f: tag(getattr(v, f)) for f in v.__dataclass_fields__}}
+        record = fields.get(type(v))
+        if record is not None:
+            name, names = record
+            return {name: {f: tag(getattr(v, f)) for f in names}}
         if isinstance(v, tuple):
             return {"tuple": [tag(x) for x in v]}
         return v
 
-    from glossary.jsonenc import encoder
-
-    return "j" + encoder(",", ":")(tag(value))
+    return tag, encoder(",", ":")
 
 
 def _decode(text: str) -> Any:
