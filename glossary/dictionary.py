@@ -116,6 +116,7 @@ def _entries(form: str) -> tuple[CedictEntry, ...]:
     return tuple(CedictEntry(t, s, p, tuple(senses.split("/"))) for t, s, p, senses in rows)
 
 
+@lru_cache(maxsize=_RECENT)  # a term and its words are looked up, segmented and read: each asks again
 def _simplified(text: str) -> str:
     """Simplified form of ``text``, char for char, or ``text`` if OpenCC changes its length."""
     simp = to_simplified(text) if text.strip() else text
@@ -380,17 +381,17 @@ def _literal_part(word: str, reading: str) -> str | None:
     entries = tuple(
         sorted(entries, key=lambda e: (_pinyin_key(e.pinyin) != key, _pinyin_key(e.pinyin).translate(_TONES) != toneless))
     )
-    candidates = [
-        _short(s)
-        for e in entries
-        for s in _senses((e,), is_name=False, follow=True)
-        if not _NOT_LITERAL.match(s)
-    ]
-    candidates = [c for c in candidates if c]
-    for candidate in candidates:
-        if len(candidate.split()) <= LITERAL_MAX_WORDS:
-            return candidate
-    return candidates[0] if candidates else None
+    # The entries' senses are cleaned one entry at a time, up to the first short one: most
+    # words have it in their first entry, and single characters have many entries.
+    first = None
+    for e in entries:
+        for s in _senses((e,), is_name=False, follow=True):
+            if _NOT_LITERAL.match(s) or not (candidate := _short(s)):
+                continue
+            if len(candidate.split()) <= LITERAL_MAX_WORDS:
+                return candidate
+            first = first or candidate
+    return first
 
 
 def literal_gloss(term: str) -> str | None:

@@ -33,6 +33,7 @@ _QUOTES = "\"'“”‘’«»「」『』`´"
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SPACES = re.compile(r"\s+")  # compiled once: variant_key runs for every rendering of every term
 
 
 def variant_key(text: str) -> str:
@@ -41,7 +42,7 @@ def variant_key(text: str) -> str:
     >>> variant_key("the ‘Two Sessions’") == variant_key("two session")
     True
     """
-    text = re.sub(r"\s+", " ", _display(text)).lower()
+    text = _SPACES.sub(" ", _display(text)).lower()
     words = text.split(" ")
     last = words[-1]
     if len(last) > 4 and last.endswith("ies"):

@@ -37,6 +37,8 @@ from dataclasses import replace
 from glossary.model import KoreanReading, Occurrence, Rendering, Term
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Compiled once: nospace runs several times per term and rendering, and re.sub's own cache lookup was most of it.
+_SPACES = re.compile(r"\s+")
 _QUOTES = "\"'“”‘’«»「」『』《》〈〉<>`´"
 _CLOSING = "\"'”’»」』》〉>"
 _OPENING = "\"'“‘«「『《〈<"
@@ -70,7 +72,7 @@ def nospace(text: str) -> str:
     >>> nospace("신질 생산력") == nospace("신질생산력")
     True
     """
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def is_korean(text: str | None) -> bool:

@@ -39,9 +39,13 @@ def merge_entries(occurrences: Iterable[Occurrence], termbase: Termbase) -> list
     from glossary.normalize import merge_key
 
     groups: dict[str, list[Occurrence]] = defaultdict(list)
+    keys: dict[str, str] = {}  # form -> merge key: a term is met in the same form again and again
     for occ in occurrences:
         if occ.kind != "other":
-            groups[merge_key(occ.term)].append(occ)
+            key = keys.get(occ.term)
+            if key is None:
+                key = keys[occ.term] = merge_key(occ.term)
+            groups[key].append(occ)
     curated = termbase.by_key()
     entries = []
     for key in sorted(set(groups) | set(curated)):

@@ -263,7 +263,8 @@ def traditional_form(seen_forms: Iterable[str]) -> str:
     forms = [f for f in forms if f]
     if not forms:
         return ""
-    traditional = [f for f in forms if not is_simplified(f) and _converter("t2s").convert(f) != f]
+    # A form t2s changes is traditional (is_simplified would say no): one conversion per form.
+    traditional = [f for f in forms if _converter("t2s").convert(f) != f]
     if not traditional:
         # Only shared-character forms (人民) or simplified ones: take the
         # shared form as is, else convert.

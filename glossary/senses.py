@@ -196,6 +196,8 @@ def _readable(sense: str) -> str:
 
 def _balanced(text: str) -> str:
     """``text`` without the brackets that have no partner: "0[;0" -> "0;0"."""
+    if not any(ch in text for ch in "()[]"):
+        return text  # most senses: no bracket to read
     unmatched: list[int] = []
     stack: list[int] = []
     for i, ch in enumerate(text):

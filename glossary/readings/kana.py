@@ -6,7 +6,7 @@ pykakasi, with on'yomi for lone kanji and an override table.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary import normalize
 from glossary.memo import persistent
@@ -40,6 +40,7 @@ def release_kakasi() -> None:
     if info is None or not info().currsize:
         return
     _kakasi.cache_clear()
+    _romaji.cache_clear()
     from pykakasi import kanji
 
     from glossary.readings.kana_lookup import clear
@@ -64,6 +65,17 @@ def _is_kanji(ch: str) -> bool:
     return _is_hanzi(ch) or ch in "々〆"
 
 
+@lru_cache(maxsize=4096)
+def _romaji(kana: str) -> str:
+    """Hepburn romaji of a kana string, by pykakasi.
+
+    Why memoised: it is asked for the on'yomi of lone kanji and the kana of
+    the override table, the same few thousand strings for every term (half of
+    a build's pykakasi calls).
+    """
+    return "".join(p["hepburn"] for p in _kakasi().convert(kana))
+
+
 # Called once per entry, so no in-process memo (scripts/eval_readings.py also
 # calls it again with the override table patched out); kept across builds.
 @persistent
@@ -83,18 +95,15 @@ def kana_reading(japanese: str) -> tuple[str, str]:
     on = _kanji_on()
     parts: list[tuple[str, str]] = []
 
-    def romaji(kana: str) -> str:
-        return "".join(p["hepburn"] for p in _kakasi().convert(kana))
-
     def convert(text: str) -> None:
         for p in _kakasi().convert(text):
             orig, hira = p["orig"], p["hira"]
             if len(orig) == 1 and _is_kanji(orig) and orig in on:
-                parts.append((on[orig], romaji(on[orig])))
+                parts.append((on[orig], _romaji(on[orig])))
             elif hira == "" and orig:
                 # pykakasi drops kanji it does not know (碳, 厲): read each one.
                 kana = "".join(on.get(ch, "") for ch in orig)
-                parts.append((kana, romaji(kana)))
+                parts.append((kana, _romaji(kana)))
             else:
                 parts.append((hira, p["hepburn"]))
 
@@ -106,7 +115,7 @@ def kana_reading(japanese: str) -> tuple[str, str]:
                     convert(rest)
                     rest = ""
                 kana = overrides[japanese[i:j]]
-                parts.append((kana, romaji(kana)))
+                parts.append((kana, _romaji(kana)))
                 i = j
                 break
         else:
