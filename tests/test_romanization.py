@@ -59,3 +59,18 @@ def test_whole_readings_as_the_readings_stage_romanises_them(text, system):
 def test_an_unknown_system_is_refused():
     with pytest.raises(ValueError, match="unknown romanisation system"):
         romanize("양회", "yale")
+
+
+@pytest.mark.parametrize("word, rr", [("20차", "20cha"), ("G20정상회의", "G20jeongsanghoe-ui"), ("5개년", "5gaenyeon"),
+                                      ("증감회)는", "jeunggamhoe)neun"), ("국민-의힘", "gungmin-uihim")])
+def test_a_word_mixing_hangul_with_other_characters_is_romanised_run_by_run(word, rr):
+    # ko-pron turns the other characters into spaces ("  cha") and compiles the word as a regex (re.error on ")").
+    assert romanize_word(word, "rr") == rr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("가국확률의()[]*+?\\|.^$-20 A韓"), max_size=12), st.sampled_from(["rr", "mr"]))
+def test_any_text_romanises_without_error_and_keeps_what_is_not_hangul(text, system):
+    out = readings.romanize(text, system)
+    assert [c for c in out if not c.isascii() and not "가" <= c <= "힣" and c not in "ŏŭ"] == [c for c in text if c == "韓"]
+    assert not any("가" <= c <= "힣" for c in out)

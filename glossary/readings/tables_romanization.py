@@ -14,8 +14,11 @@ hangul syllables alone, RR and MR with no options come down to ko-pron's
 own tables: each syllable's vowel, then the junction of its final with the
 next syllable's initial (``ko_pron.data.boundary``), after ko-pron's three
 respellings of a final before 이/히 and of 밟. That is what this module
-does, from ko-pron's data; any other word (a Latin letter, a jamo, a
-digit inside) goes to ko-pron itself. ``tests/test_romanization.py`` keeps
+does, from ko-pron's data. A word that mixes hangul with anything else
+(20차, G20정상회의, a bracket left in a rendering) is romanised run by run,
+the other characters kept as written: ko-pron itself turns them into
+spaces ("  cha" for 20차) and takes a bracket for regex syntax (re.error on
+증감회)는). ``tests/test_romanization.py`` keeps
 ko-pron as the oracle over thousands of real words.
 """
 
@@ -30,6 +33,8 @@ _FIRST, _LAST = 0xAC00, 0xD7A3
 # RR marks an ambiguous syllable boundary with a hyphen: 해운대 is haeundae, 정의 jeong-ui (ko-pron's rule).
 _RR_BOUNDARY = re.compile("(.)…(.)")
 _AMBIGUOUS = frozenset(("oe", "eo", "eu", "ae", "ui"))
+#: Runs of hangul syllables and runs of anything else, in a word that mixes them.
+_RUNS = re.compile("[가-힣]+|[^가-힣]+")
 
 
 @cache
@@ -63,9 +68,7 @@ def romanize_word(word: str, system: str = "rr") -> str:
     if not word or not all("가" <= ch <= "힣" for ch in word):
         if not any("가" <= ch <= "힣" for ch in word):
             return word
-        from ko_pron import romanise
-
-        return romanise(word, system)
+        return "".join(romanize_word(run, system) if "가" <= run[0] <= "힣" else run for run in _RUNS.findall(word))
     initials, vowel_text, finals, junctions = _tables(index)
     codes = [ord(ch) - _FIRST for ch in word]
     try:
