@@ -216,6 +216,19 @@ def test_parallel_terms_in_one_bracket() -> None:
         ("碳達峰", "탄소 정점"), ("碳中和", "탄소 중립")]
 
 
+@pytest.mark.parametrize("earlier", [
+    "위원회(委員會·증감회)는 방안을 발표했다. ",  # a separator inside an earlier bracket
+    "탄소 정점·탄소 중립을 말했다. ",  # a separator in the sentence before
+    "",
+])
+def test_parallel_renderings_stay_in_the_clause_before_the_bracket(earlier) -> None:
+    # The renderings of two terms in one bracket never reach back past a sentence end or an
+    # earlier bracket: with no separator in their own clause, the bracket is one quoted phrase.
+    text = earlier + "중국은 '역사를 거울로 삼아 미래로 나아간다(以史爲鑑, 面向未來)'는 원칙을 되풀이한다."
+    last = list(extract_occurrences(text, "t"))[-1]
+    assert (last.term, last.gloss) == ("以史爲鑑, 面向未來", "역사를 거울로 삼아 미래로 나아간다")
+
+
 @pytest.mark.parametrize(
     "text",
     [

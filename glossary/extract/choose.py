@@ -19,7 +19,7 @@ from glossary.extract.korean import korean_gloss, korean_words_after
 from glossary.extract.parts import Part, latin_role, repair, split_parts
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind
-from glossary.extract.text import is_korean_context, strip_aside, text_before, unmark_emphasis
+from glossary.extract.text import is_korean_context, strip_aside, text_before, unmark_emphasis, within_sentence
 from glossary.extract.words import NOT_LAWS, PARTICLES
 
 
@@ -304,7 +304,7 @@ def parallel(text: str, inner: tuple[int, int], before: str, after: str, han: li
 
     '탄소 정점·탄소 중립(碳達峰·碳中和)': each term gets its own rendering.
     """
-    pieces = re.split(r"\s*[·・/]\s*|\s*,\s*(?:and\s+)?|\s+and\s+", before.rstrip())
+    pieces = re.split(r"\s*[·・/]\s*|\s*,\s*(?:and\s+)?|\s+and\s+", within_sentence(before).rstrip())
     if len(pieces) < len(han):
         return []
     pieces = pieces[-len(han):]

@@ -193,3 +193,26 @@ def strip_aside(before: str) -> tuple[str, str | None]:
     if acronyms and not any(ch.isupper() for ch in acronyms[0][1:]) and not acronyms[0].isupper():
         return before, None  # a word in brackets, not an acronym: (Beijing)
     return before[:m.start()], (acronyms[0] if acronyms else None)
+
+
+def within_sentence(before: str) -> str:
+    """The end of ``before`` (text up to a bracket) after its last sentence end or bracket.
+
+    Renderings of the several terms of one bracket stand in the clause before
+    it ('탄소 정점·탄소 중립(碳達峰·碳中和)'): never across a sentence end or an
+    earlier bracket, whose ``·`` or comma separates something else.
+
+    >>> within_sentence("위원회(委員會·증감회)는 방안을 발표했다. 중국은 '역사를 거울로 삼아")
+    " 중국은 '역사를 거울로 삼아"
+    >>> within_sentence("the U.S. and China")
+    'the U.S. and China'
+    """
+    from glossary.extract.chars import CLOSERS, OPENERS
+
+    start = 0
+    for i in range(len(before) - 1, -1, -1):
+        ch = before[i]
+        if ch in OPENERS or ch in CLOSERS or SENTENCE_MARK.match(ch) and ends_sentence(before, i):
+            start = i + 1
+            break
+    return before[start:]
