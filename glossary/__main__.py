@@ -1,3 +1,3 @@
-from glossary.launcher import main
+from glossary.launcher import run
 
-raise SystemExit(main())
+run()

@@ -84,6 +84,36 @@ def _skip_lang(args: list[str]) -> list[str]:
     return args
 
 
+def run() -> None:
+    """The console script (and ``python -m glossary``): :func:`main`, then an exit that skips the heap's teardown.
+
+    Why: at exit the interpreter frees every object one by one (the memos,
+    the dictionary pages, a build's entries), 0.1-0.5 s of CPU that buys
+    nothing, since the system takes the memory back at once. Everything an
+    exit owes is still done: the ``atexit`` functions run (the worker pools',
+    ``tempfile``'s), and standard output and error are flushed; every output
+    file is closed (or renamed into place) inside its command.
+    """
+    import atexit
+
+    try:
+        code: object = main()
+    except SystemExit as exc:  # click ends its commands this way
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # as Python does with SystemExit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader gone (`| head`), or a stream already closed
+            pass
+    os._exit(code & 0xFF)  # the status the system keeps, as for sys.exit
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``glossary`` command line; Ctrl-C at any moment exits 130 with one line."""
     try:

@@ -261,7 +261,7 @@ def _collector_paused() -> Iterator[None]:
     Why: extraction makes no reference cycles (its records are freed as soon
     as they are dropped), but it allocates millions of short-lived objects,
     and each allocation threshold set the collector walking every object the
-    run keeps (per-term memos, dictionary lines): 15 % of the CPU of
+    run keeps (per-term memos, dictionary lines): about 5 % of the CPU of
     ``extract`` on a corpus of varied text. Garbage a cycle would hold is
     still collected, once the file is done.
     """

@@ -168,7 +168,18 @@ def test_computed_answer_for_an_unknown_term_exits_1(index: Path) -> None:
 
 def test_console_script_is_the_launcher() -> None:
     pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
-    assert '\nglossary = "glossary.launcher:main"\n' in pyproject  # the fast path, not click
+    assert '\nglossary = "glossary.launcher:run"\n' in pyproject  # the fast path, not click
+
+
+@pytest.mark.parametrize("args, code", [(["reading", "兩會"], 0), (["reading", "--no-such-option"], 2)])
+def test_the_fast_exit_still_flushes_output_and_runs_atexit_functions(args: list[str], code: int) -> None:
+    # run() ends the process with os._exit to skip the heap's teardown: what an exit owes must still happen.
+    script = ("import atexit, sys; from glossary import launcher; atexit.register(print, 'atexit ran');"
+              f"sys.argv = ['glossary', *{args!r}]; print('before', end=''); launcher.run()")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == code
+    assert done.stdout.startswith("before") and done.stdout.rstrip().endswith("atexit ran")
+    assert ("양회" in done.stdout) == (code == 0)
 
 
 def _imported_modules(path: Path) -> set[str]:
