@@ -1,15 +1,17 @@
-"""The compiled dictionaries on disk, read page by page: CC-CEDICT and the hanja word dictionary.
+"""The compiled dictionaries on disk, read page by page: CC-CEDICT, the hanja word dictionary, pypinyin's tables.
 
 Input: ``data/dictionaries.sqlite`` (built by ``scripts/build_datastore.py``
-from ``cedict.tsv.gz`` and ``hanja.tsv``). Output: the same raw lines those
-files hold, one headword or one character at a time, behind the mapping and
-sequence interfaces :mod:`glossary.dictionary` and :mod:`glossary.readings`
-already index: :func:`cedict_keys` (headword -> line number or numbers),
-:func:`cedict_lines` (line number -> line), :func:`hanja_lines` (character ->
-line).
+from ``cedict.tsv.gz``, ``hanja.tsv`` and ``pinyin_phrases.tsv.gz``). Output:
+the same raw lines and fields those files hold, one headword or one
+character at a time, behind the mapping and sequence interfaces
+:mod:`glossary.dictionary` and :mod:`glossary.readings` already index:
+:func:`cedict_keys` (headword -> line number or numbers), :func:`cedict_lines`
+(line number -> line), :func:`hanja_lines` (character -> line), and for
+:mod:`glossary.readings.pinyin_table` :func:`pinyin_char`,
+:func:`pinyin_phrases_starting` and :func:`pinyin_normal`.
 
-Why hand-written, and why SQLite: loading the two text files costs 1.5 s and
-200 MB before the first term; opening this file costs a millisecond, and a
+Why hand-written, and why SQLite: loading the text files costs 1.5 s and
+230 MB before the first term (pypinyin's tables alone 35 MB); opening this file costs a millisecond, and a
 text with a few terms reads a few 4 KB pages (SQLite memory-maps nothing it
 does not touch). The standard library has no sorted on-disk map; SQLite's
 B-tree is one, well kept and read-only here (``immutable=1``: no locks, no
@@ -33,7 +35,7 @@ except ImportError:  # pragma: no cover
 #: The compiled file (``scripts/build_datastore.py``).
 DATA_PATH = Path(__file__).parent / "data" / "dictionaries.sqlite"
 #: The layout this module reads; the build script writes the same number.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _connections: dict[int, sqlite3.Connection] = {}
 
@@ -57,7 +59,7 @@ def meta() -> dict[str, str]:
     """The compiled file's metadata: CC-CEDICT header fields, source hashes, sizes.
 
     >>> meta()["schema_version"]
-    '1'
+    '2'
     """
     return dict(_db().execute("SELECT name, value FROM meta"))
 
@@ -210,3 +212,46 @@ def hanja_lines() -> HanjaLines:
     ['솔', '률']
     """
     return HanjaLines()
+
+
+@lru_cache(maxsize=16384)
+def pinyin_char(ch: str) -> str | None:
+    """pypinyin's readings of one character (comma-separated, tone marks, its order), or None.
+
+    >>> pinyin_char("重")
+    'zhòng,chóng,tóng'
+    """
+    if _SURROGATE <= ch < _SURROGATE_END:
+        return None  # as in _keys_starting
+    row = _db().execute("SELECT readings FROM pinyin_chars WHERE ch = ?", (ch,)).fetchone()
+    return None if row is None else row[0]
+
+
+# Phrases are read a first character at a time, as headwords are: pypinyin's segmenter probes
+# every prefix of a run of hanzi, and a character starts a few dozen phrases at most.
+@lru_cache(maxsize=4096)
+def pinyin_phrases_starting(ch: str) -> tuple[list[str], dict[str, str]]:
+    """The phrases of pypinyin's table that start with ``ch``, sorted, and each one's readings.
+
+    Readings: a syllable per space, alternatives comma-separated.
+
+    >>> keys, readings = pinyin_phrases_starting("两")
+    >>> readings["两个"], keys == sorted(keys)
+    ('liǎng gè', True)
+    """
+    if _SURROGATE <= ch < _SURROGATE_END:
+        return [], {}
+    end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
+    rows = _db().execute("SELECT phrase, readings FROM pinyin_phrases WHERE phrase >= ? AND phrase < ?", (ch, end))
+    found = dict(rows)
+    return sorted(found), found
+
+
+@cache
+def pinyin_normal() -> dict[str, str]:
+    """Each syllable of pypinyin's tables -> its NORMAL style (1,559 rows, read whole).
+
+    >>> pinyin_normal()["lǘ"]
+    'lv'
+    """
+    return dict(_db().execute("SELECT syllable, normal FROM pinyin_normal"))

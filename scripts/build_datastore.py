@@ -3,9 +3,10 @@
 
 Usage: python scripts/build_datastore.py [--check]
 
-Input: ``glossary/data/cedict.tsv.gz`` (``scripts/build_cedict.py``) and
-``glossary/data/hanja.tsv`` (``scripts/build_hanja_dict.py``), the reviewable
-text forms that stay in git. Output: one SQLite file that
+Input: ``glossary/data/cedict.tsv.gz`` (``scripts/build_cedict.py``),
+``glossary/data/hanja.tsv`` (``scripts/build_hanja_dict.py``) and
+``glossary/data/pinyin_phrases.tsv.gz`` (``scripts/build_pinyin_phrases.py``),
+the reviewable text forms that stay in git. Output: one SQLite file that
 :mod:`glossary.datastore` reads page by page, so a text with a few terms
 touches a few pages instead of loading 230,000 words and 124,000 entries.
 
@@ -17,6 +18,11 @@ Layout (schema below):
   number (an integer) or line numbers (space-separated text);
 - ``hanja``: one row per character, its ``hanja.tsv`` line; lines over 200
   bytes (characters that start many words: 大 starts 2,000) deflated;
+- ``pinyin_chars``, ``pinyin_phrases``, ``pinyin_normal``: the ``c``, ``p``
+  and ``n`` lines of ``pinyin_phrases.tsv.gz`` (pypinyin's character table,
+  phrase table and NORMAL style of each syllable), one row each; its ``#!``
+  lines (pypinyin's version and hanzi pattern) in ``meta`` as
+  ``pinyin_version`` and ``pinyin_re_hans``;
 - ``meta``: the CC-CEDICT header fields, its notice, the longest headword,
   and the sha256 of each source file, so a test can tell the compiled file
   is current (``tests/test_datastore.py``).
@@ -38,19 +44,22 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "glossary" / "data"
 OUT = DATA / "dictionaries.sqlite"
-SOURCES = {"cedict": DATA / "cedict.tsv.gz", "hanja": DATA / "hanja.tsv"}
+SOURCES = {"cedict": DATA / "cedict.tsv.gz", "hanja": DATA / "hanja.tsv", "pinyin": DATA / "pinyin_phrases.tsv.gz"}
 #: Lines per deflated CC-CEDICT block: smaller blocks inflate faster, larger compress better.
 BLOCK_LINES = 128
 #: hanja.tsv lines longer than this (bytes) are stored deflated.
 DEFLATE_OVER = 200
 #: Bumped when the layout changes; glossary.datastore checks it.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE cedict_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE cedict_keys (key TEXT PRIMARY KEY, lines NOT NULL) WITHOUT ROWID;
 CREATE TABLE hanja (ch TEXT PRIMARY KEY, line NOT NULL) WITHOUT ROWID;
+CREATE TABLE pinyin_chars (ch TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE pinyin_phrases (phrase TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE pinyin_normal (syllable TEXT PRIMARY KEY, normal TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -64,6 +73,22 @@ def _cedict_rows() -> tuple[list[str], list[str]]:
     lines = text.splitlines()
     body = next(n for n, line in enumerate(lines) if not line.startswith("#"))
     return lines[:body], lines[body:]
+
+
+def _pinyin_tables(con: sqlite3.Connection) -> dict[str, str]:
+    """The c, p and n lines of pinyin_phrases.tsv.gz into their tables; its #! lines, for meta."""
+    rows: dict[str, list[tuple[str, str]]] = {"c": [], "p": [], "n": []}
+    meta = {}
+    for line in gzip.decompress(SOURCES["pinyin"].read_bytes()).decode("utf-8").split("\n"):
+        if line.startswith("#! "):
+            name, _, value = line[3:].partition("\t")
+            meta[f"pinyin_{name}"] = value
+        elif line:
+            kind, key, value = line.split("\t")
+            rows[kind].append((key, value))
+    for kind, table in (("c", "pinyin_chars"), ("p", "pinyin_phrases"), ("n", "pinyin_normal")):
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?)", sorted(rows[kind]))
+    return meta
 
 
 def build(out: Path = OUT) -> None:
@@ -108,6 +133,7 @@ def build(out: Path = OUT) -> None:
     con.executemany("INSERT INTO hanja VALUES (?, ?)", sorted(hanja_rows))
     meta["hanja_header"] = "\n".join(hanja_header)
     meta["hanja_chars"] = str(len(hanja_rows))
+    meta.update(_pinyin_tables(con))
     meta["schema_version"] = SCHEMA_VERSION
     meta.update(source_hashes())
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))

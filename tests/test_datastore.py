@@ -12,6 +12,7 @@ from glossary.dictionary import DATA_PATH as CEDICT_PATH
 from glossary.readings import parse_lines
 
 HANJA_PATH = datastore.DATA_PATH.parent / "hanja.tsv"
+PINYIN_PATH = datastore.DATA_PATH.parent / "pinyin_phrases.tsv.gz"
 
 
 def _cedict_text_lines() -> list[str]:
@@ -25,6 +26,7 @@ def test_compiled_from_the_current_sources():
     assert meta["schema_version"] == datastore.SCHEMA_VERSION
     assert meta["cedict_sha256"] == hashlib.sha256(CEDICT_PATH.read_bytes()).hexdigest()
     assert meta["hanja_sha256"] == hashlib.sha256(HANJA_PATH.read_bytes()).hexdigest()
+    assert meta["pinyin_sha256"] == hashlib.sha256(PINYIN_PATH.read_bytes()).hexdigest()
 
 
 def test_compact():
@@ -55,12 +57,37 @@ def test_every_hanja_line():
     assert dict(stored.items()) == expected
 
 
+def test_every_pinyin_row():
+    text = gzip.decompress(PINYIN_PATH.read_bytes()).decode("utf-8")
+    sections: dict[str, dict[str, str]] = {"c": {}, "p": {}, "n": {}}
+    meta = {}
+    for line in text.splitlines():
+        if line.startswith("#! "):
+            name, _, value = line[3:].partition("\t")
+            meta[name] = value
+        else:
+            kind, key, value = line.split("\t")
+            sections[kind][key] = value
+    assert meta == {"version": datastore.meta()["pinyin_version"], "re_hans": datastore.meta()["pinyin_re_hans"]}
+    assert datastore.pinyin_normal() == sections["n"]
+    assert {ch: datastore.pinyin_char(ch) for ch in sections["c"]} == sections["c"]
+    phrases: dict[str, str] = {}
+    for first in {phrase[0] for phrase in sections["p"]}:
+        keys, readings = datastore.pinyin_phrases_starting(first)
+        assert keys == sorted(readings) and all(key[0] == first for key in keys)
+        phrases.update(readings)
+    assert phrases == sections["p"]
+
+
 @pytest.mark.parametrize("missing", ["", "兩會兩會兩會", "abc", "가"])
 def test_missing_keys(missing):
     assert missing not in datastore.cedict_keys()
     assert datastore.cedict_keys().get(missing) is None
     with pytest.raises(KeyError):
         datastore.hanja_lines()[missing]
+    if missing:
+        assert datastore.pinyin_char(missing[-1]) is None or missing == "兩會兩會兩會"
+        assert missing not in datastore.pinyin_phrases_starting(missing[0])[1]
 
 
 def test_a_forked_worker_opens_its_own_connection():

@@ -2,7 +2,8 @@
 
 Input: ``data/pinyin_phrases.tsv.gz`` (``scripts/build_pinyin_phrases.py``:
 pypinyin's single-character and phrase tables and each syllable in the
-NORMAL style, from the installed pypinyin). Output: the lists
+NORMAL style, from the installed pypinyin), as compiled into
+``data/dictionaries.sqlite`` and read on demand (:mod:`glossary.datastore`). Output: the lists
 ``pypinyin.pinyin(text, style=..., heteronym=..., errors=...)`` and
 ``pypinyin.lazy_pinyin(text, style=...)`` return, for the sound signals of
 extraction (:mod:`glossary.extract.sound`) and the pinyin checks of
@@ -11,7 +12,8 @@ extraction (:mod:`glossary.extract.sound`) and the pinyin checks of
 Why hand-written: importing pypinyin reads its phrase dictionary from JSON,
 copies it and trains a prefix set on it (about 0.3 s and 55 MB per process)
 before the first term, and extraction asks it about a few dozen terms of a
-corpus. This module reads a 0.7 MB file (30 ms, 10 MB) and follows
+corpus. This module reads the rows a text needs (a few pages of the
+compiled file; the whole table in memory was 35 MB of every process) and follows
 pypinyin 0.55's steps for the default converter: split the text into runs of
 hanzi (its ``RE_HANS``) and other characters; cut each run by forward
 maximum matching over the phrase table, strict (a piece is a phrase or one
@@ -26,7 +28,6 @@ directly instead.
 
 from __future__ import annotations
 
-import gzip
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -36,7 +37,6 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-_PATH = Path(__file__).parent.parent / "data" / "pinyin_phrases.tsv.gz"
 
 
 
@@ -51,25 +51,25 @@ NORMAL, TONE = Style.NORMAL, Style.TONE
 
 
 class _Tables:
-    """The compiled tables, read once per process (one regex per table, at C speed)."""
+    """The compiled tables, read on demand from the datastore (a text touches a few pages)."""
 
-    def __init__(self, text: str) -> None:
-        # The file is sorted: the meta lines, then the c, p and n sections, each read by one regex.
-        at = {kind: text.find(f"\n{kind}\t") + 1 for kind in "cpn"}
-        if not 0 < at["c"] < at["p"] < at["n"]:
-            raise ValueError(f"{_PATH}: not the layout of scripts/build_pinyin_phrases.py; rebuild it")
-        meta = dict(re.findall(r"#! ([^\t\n]*)\t([^\n]*)", text[:at["c"]]))
-        self.chars: dict[str, str] = dict(re.findall(r"c\t([^\t\n]*)\t([^\n]*)", text[at["c"]:at["p"]]))
-        phrases = re.findall(r"p\t([^\t\n]*)\t([^\n]*)", text[at["p"]:at["n"]])
-        self.phrases: dict[str, str] = dict(phrases)
-        self.normal: dict[str, str] = dict(re.findall(r"n\t([^\t\n]*)\t([^\n]*)", text[at["n"]:]))
-        self.version = meta["version"]
-        self.re_hans = re.compile(meta["re_hans"])
-        self.keys = [k for k, _ in phrases]  # sorted in the file: the prefix set of pypinyin's segmenter, bisected
+    def __init__(self, version: str, re_hans: str) -> None:
+        from glossary import datastore
+
+        self.version = version
+        self.re_hans = re.compile(re_hans)
+        self.char = datastore.pinyin_char
+        self.normal = datastore.pinyin_normal()
+        self._starting = datastore.pinyin_phrases_starting
+
+    def phrase(self, word: str) -> str | None:
+        """The phrase table's readings of ``word``, or None."""
+        return self._starting(word[0])[1].get(word) if word else None
 
     def is_prefix(self, word: str) -> bool:
-        i = bisect_left(self.keys, word)
-        return i < len(self.keys) and self.keys[i].startswith(word)
+        keys = self._starting(word[0])[0]
+        i = bisect_left(keys, word)
+        return i < len(keys) and keys[i].startswith(word)
 
 
 def _installed_version() -> str | None:
@@ -84,10 +84,12 @@ def _installed_version() -> str | None:
 @cache
 def _tables() -> _Tables | None:
     """The tables, or None when the installed pypinyin is not the version they were built from."""
-    tables = _Tables(gzip.decompress(_PATH.read_bytes()).decode("utf-8"))
-    if tables.keys != sorted(tables.keys):
-        raise ValueError(f"{_PATH}: phrases out of order; rebuild it with scripts/build_pinyin_phrases.py")
-    return tables if _installed_version() == tables.version else None
+    from glossary import datastore
+
+    meta = datastore.meta()
+    if _installed_version() != meta["pinyin_version"]:
+        return None
+    return _Tables(meta["pinyin_version"], meta["pinyin_re_hans"])
 
 
 def _cut(run: str, t: _Tables) -> list[str]:
@@ -100,7 +102,7 @@ def _cut(run: str, t: _Tables) -> list[str]:
         for index in range(len(remain)):
             word = remain[:index + 1]
             if t.is_prefix(word):
-                if word in t.phrases:
+                if t.phrase(word) is not None:
                     last_valid_word, last_valid_index = word, index + 1
             else:
                 if last_valid_word:
@@ -115,7 +117,7 @@ def _cut(run: str, t: _Tables) -> list[str]:
                 out.append(last_valid_word)
                 remain = remain[last_valid_index:]
             else:
-                out.extend(remain if remain not in t.phrases else [remain])
+                out.extend(remain if t.phrase(remain) is None else [remain])
                 break
     return out
 
@@ -184,12 +186,13 @@ class _Unknown(Exception):
 def _convert(word: str, style: int, heteronym: bool, errors: str | Callable[[str], Any], t: _Tables) -> list[list[str]]:
     if not t.re_hans.match(word):
         return _dedup(_no_pinyin(word, heteronym, errors))
-    if word in t.phrases:
-        items = [option.split(",") for option in t.phrases[word].split(" ")]
+    phrase = t.phrase(word)
+    if phrase is not None:
+        items = [option.split(",") for option in phrase.split(" ")]
     else:
         items = []
         for han in word:
-            readings = t.chars.get(han)
+            readings = t.char(han)
             items.extend([readings.split(",")] if readings is not None else _no_pinyin(han, heteronym, errors))
     converted = []
     for item in items:
