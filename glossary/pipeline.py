@@ -223,35 +223,38 @@ def _extract_file(path: Path) -> tuple[FileRead, str, list[Occurrence]]:
     return FileRead(source.path, source.encoding, "ko" if hangul > latin / 3 else "en"), digest.hexdigest(), found
 
 
-def _extract_file_jsonl(path: Path) -> tuple[list[tuple[str, str, str, str]], Any, bytes]:
-    """One file's JSON lines in UTF-8, with what the agreement on renderings needs, made in the worker.
+def _extract_file_jsonl(path: Path, folder: str) -> tuple[list[tuple[str, str, str, str]], Any, str]:
+    """One file's JSON lines, written in UTF-8 to a file of its own in ``folder``, and what the agreement needs.
 
     Each occurrence is turned into its line as it is found (no list of
-    records), and the lines cross back to the parent as one UTF-8 buffer:
-    pickled and unpickled as one copy, half the size of the same lines as
-    strings (a line with one hanzi is two bytes a character as a string),
-    and written to the spool as it is. Beside it: the distinct (term,
-    rendering, kind of rendering, kind) of the file in the order first met,
-    and per line 1 + the number of its own in that list (0 for none), an
-    array of 4 bytes a line. No hash nor language: the JSON lines do not carry them.
+    records) and goes to the file through a 1 MB buffer: a file's lines never
+    sit whole in memory, neither here nor in the parent, which copies the
+    file to its spool in walk order (a dense 2 MB text makes 10 MB of lines;
+    held as one buffer, pickled and waiting a few files ahead, they were
+    most of the peak memory of ``extract`` on a dense corpus). Returned
+    beside the file's name: the distinct (term, rendering, kind of rendering,
+    kind) of the file in the order first met, and per line 1 + the number of
+    its own in that list (0 for none), an array of 4 bytes a line. No hash
+    nor language: the JSON lines do not carry them.
     """
-    import io
+    import tempfile
     from array import array
 
     from glossary.occurrences import occurrence_line
 
     distinct: dict[tuple[str, str, str, str], int] = {}
     numbers = array("I")
-    buffer = io.BytesIO()
-    write = buffer.write
-    for _, found in _window_occurrences(path):
-        for o in found:
-            if o.gloss and o.gloss_kind:
-                numbers.append(distinct.setdefault((o.term, o.gloss, o.gloss_kind, o.kind), len(distinct)) + 1)
-            else:
-                numbers.append(0)
-            write((occurrence_line(o) + "\n").encode("utf-8"))
-    return list(distinct), numbers, buffer.getvalue()
+    handle, name = tempfile.mkstemp(suffix=".jsonl", dir=folder)
+    with open(handle, "wb", buffering=1 << 20) as lines:
+        write = lines.write
+        for _, found in _window_occurrences(path):
+            for o in found:
+                if o.gloss and o.gloss_kind:
+                    numbers.append(distinct.setdefault((o.term, o.gloss, o.gloss_kind, o.kind), len(distinct)) + 1)
+                else:
+                    numbers.append(0)
+                write((occurrence_line(o) + "\n").encode("utf-8"))
+    return list(distinct), numbers, name
 
 
 @contextmanager
@@ -397,15 +400,17 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
     """Write every occurrence of the texts to ``out`` as JSON lines (``extract --format jsonl``); return the count.
 
     The same records as :func:`extract_paths`, in the same order, with
-    memory flat in the size of the corpus: each file's records go to a
-    spool file as they come, with a count of each (term, rendering) met;
-    the agreement on renderings then runs on those counts alone
-    (:func:`glossary.extract.agree.changed_renderings`), and the spool is
-    copied to ``out`` with the renderings it changed.
+    memory flat in the size of the corpus and the density of its terms:
+    each file's records go to a file of their own in a temporary folder as
+    they are found (:func:`_extract_file_jsonl`), with a count of each
+    (term, rendering) met; the agreement on renderings then runs on those
+    counts alone (:func:`glossary.extract.agree.changed_renderings`), and
+    the files are copied to ``out`` in walk order with the renderings it changed.
     """
     import json
     import tempfile
     from collections import Counter
+    from functools import partial
 
     from array import array
 
@@ -415,37 +420,43 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
     ids: dict[tuple[str, str, str, str], int] = {}
     line_keys = array("I")  # per record: 1 + id of its (term, rendering), 0 for none; 4 bytes a record
     count = 0
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for keys, numbers, data in extract_files(paths, jobs=jobs, work=_extract_file_jsonl, skipped=skipped,
-                                                 progress=progress):
+    names: list[str] = []  # each file's lines, in walk order: together, the spool
+    with tempfile.TemporaryDirectory(prefix="glossary-extract-") as folder:
+        work = partial(_extract_file_jsonl, folder=folder)
+        for keys, numbers, name in extract_files(paths, jobs=jobs, work=work, skipped=skipped, progress=progress):
             met = Counter(numbers)
             ours = array("I", [0])  # the file's numbers -> the corpus's
             for n, key in enumerate(keys, 1):
                 seen[key] += met[n]
                 ours.append(ids.setdefault(key, len(ids)) + 1)
             line_keys.extend(map(ours.__getitem__, numbers))
-            spool.buffer.write(data)  # UTF-8 lines, written under the text layer (which holds nothing unwritten)
+            names.append(name)
             count += len(numbers)
-            del keys, numbers, data  # not held while the next file is read (the first file's, while the workers fork)
+            del keys, numbers  # not held while the next file is read (the first file's, while the workers fork)
         changed: dict[int, str] = {}
         for key, better in changed_renderings(seen).items():
             changed[ids[key] + 1] = better
-        spool.seek(0)
         if not changed:
-            while chunk := spool.read(1 << 20):
-                out.write(chunk)
+            for name in names:
+                with open(name, encoding="utf-8") as lines:
+                    while chunk := lines.read(1 << 20):
+                        out.write(chunk)
             return count
         batch: list[str] = []
-        for number, line in enumerate(spool):
-            better = changed.get(line_keys[number])
-            if better is not None:
-                record = json.loads(line)
-                record["gloss"] = better
-                line = json.dumps(record, ensure_ascii=False) + "\n"
-            batch.append(line)
-            if len(batch) >= 4096:
-                out.write("".join(batch))
-                batch.clear()
+        number = 0
+        for name in names:
+            with open(name, encoding="utf-8") as lines:
+                for line in lines:
+                    better = changed.get(line_keys[number])
+                    number += 1
+                    if better is not None:
+                        record = json.loads(line)
+                        record["gloss"] = better
+                        line = json.dumps(record, ensure_ascii=False) + "\n"
+                    batch.append(line)
+                    if len(batch) >= 4096:
+                        out.write("".join(batch))
+                        batch.clear()
         out.write("".join(batch))
     return count
 

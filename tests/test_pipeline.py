@@ -169,6 +169,29 @@ def test_streamed_jsonl_is_the_extraction_with_its_agreement(tmp_path: Path) -> 
     assert [json.loads(line)["gloss"] for line in expected].count("Two Sessions") == 3
 
 
+def test_streamed_jsonl_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each file's lines go to a file of their own in a temporary folder: gone after the run, and after a failed one.
+    import io
+    import tempfile
+
+    from glossary.pipeline import stream_jsonl
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"The Two Sessions (兩會) of year {n}.\n", encoding="utf-8")
+    for jobs in (1, 2):
+        assert stream_jsonl([folder], io.StringIO(), jobs=jobs) == 3
+        assert list(scratch.iterdir()) == []
+    (folder / "3.bin").write_bytes(b"\x00\x01binary\x00" * 100)
+    with pytest.raises(InputError):
+        stream_jsonl([folder / "0.txt", folder / "3.bin"], io.StringIO(), jobs=1)
+    assert list(scratch.iterdir()) == []
+
+
 # --- agreement on renderings from counts (stream_jsonl) ----------------------
 
 from hypothesis import given, settings  # noqa: E402
