@@ -8,7 +8,7 @@ sentence, never a term-base entry).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from glossary.extract.chars import RE_SENTENCE_PUNCT
 from glossary.extract.sound import letters_of
@@ -64,7 +64,7 @@ RE_NOT_NAME_SENSE = re.compile(r"\b(?:festival|council|committee|commission|mini
                                r"bureau|office|court|procuratorate|administration|army|university)\b")
 
 
-@cache
+@lru_cache(maxsize=16384)  # per distinct term, bounded: memory stays flat in the number of terms
 def is_proper_name(term: str) -> bool:
     """Whether the dictionary says the term is a person, place, company, medium or dynasty (kind ``name``).
 

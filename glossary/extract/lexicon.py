@@ -127,9 +127,11 @@ def sense_lemmas(senses: Iterable[str]) -> set[str]:
     return {lemma_of(w) for w in words if len(w) > 1}
 
 
-@lru_cache(maxsize=16384)
 def word_lemmas(word: str) -> frozenset[str]:
-    """English lemmas of the CC-CEDICT senses of one word, and of the words its senses point to (abbr. for 企業)."""
+    """English lemmas of the CC-CEDICT senses of one word, and of the words its senses point to (abbr. for 企業).
+
+    Not memoised: :func:`word_index`, its one caller, is (a second memo held the same lemmas twice, never hit).
+    """
     from glossary.dictionary import lookup_entries
 
     senses = [sense for entry in lookup_entries(word) for sense in entry.senses if not sense.startswith("CL:")]
