@@ -107,11 +107,16 @@ def _cedict_key(key: str) -> int | list[int] | None:
 _SURROGATE, _SURROGATE_END = "\ud800", "\ue000"
 
 
+def _after(ch: str) -> str:
+    """The least string after every string that starts with ``ch``: the end of a range query by first character."""
+    return chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
+
+
 @lru_cache(maxsize=4096)
 def _keys_starting(ch: str) -> dict[str, int | str]:
     if _SURROGATE <= ch < _SURROGATE_END:
         return {}  # no headword holds a lone surrogate, and SQLite cannot take one (surrogateescape text)
-    end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
+    end = _after(ch)
     return dict(_db().execute("SELECT key, lines FROM cedict_keys WHERE key >= ? AND key < ?", (ch, end)))
 
 
@@ -241,7 +246,7 @@ def pinyin_phrases_starting(ch: str) -> tuple[list[str], dict[str, str]]:
     """
     if _SURROGATE <= ch < _SURROGATE_END:
         return [], {}
-    end = chr(ord(ch) + 1) if ord(ch) < 0x10FFFF else "\U0010ffff\U0010ffff"
+    end = _after(ch)
     rows = _db().execute("SELECT phrase, readings FROM pinyin_phrases WHERE phrase >= ? AND phrase < ?", (ch, end))
     found = dict(rows)
     return sorted(found), found
