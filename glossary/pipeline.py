@@ -229,7 +229,7 @@ def _extract_file_jsonl(path: Path, folder: str) -> tuple[list[tuple[str, str, s
     Each occurrence is turned into its line as it is found (no list of
     records) and goes to the file through a 1 MB buffer: a file's lines never
     sit whole in memory, neither here nor in the parent, which copies the
-    file to its spool in walk order (a dense 2 MB text makes 10 MB of lines;
+    files to the output in walk order (a dense 2 MB text makes 10 MB of lines;
     held as one buffer, pickled and waiting a few files ahead, they were
     most of the peak memory of ``extract`` on a dense corpus). Returned
     beside the file's name: the distinct (term, rendering, kind of rendering,
