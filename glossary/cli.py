@@ -140,14 +140,17 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
         ...
     """
     from glossary.build import check_output_folder, write_build
-    from glossary.memo import cache_file
+    from glossary.memo import cache_file, drop_new
 
     out_dir = Path(out)
     check_output_folder(out_dir, [])  # `--out afile` fails before the texts are read
-    with cache_file(out_dir):  # per-term readings and glosses kept for the next build
+    with cache_file(out_dir):  # per-term readings and glosses, and each text's occurrences, kept for the next build
         result = _collect(paths, terms, quiet, jobs, occurrences)
+        nothing = (not result.files and not occurrences or not result.entries) and not allow_empty
+        if nothing:
+            drop_new()  # no output, so no folder made for the cache either
     check_output_folder(out_dir, result.inputs)
-    if (not result.files and not occurrences or not result.entries) and not allow_empty:
+    if nothing:
         click.echo(result.summary())
         if not result.entries and (result.files or occurrences):
             reason = _("the texts hold no bracketed CJK term")

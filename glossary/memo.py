@@ -1,4 +1,4 @@
-"""Per-term results kept across builds: readings and dictionary glosses computed once per term and version.
+"""Results kept across builds: readings and glosses computed once per term, occurrences once per file, per version.
 
 Input: a pure function of one term (``hangul_reading``, ``kana_reading``,
 ``literal_rendering``...) marked with :func:`persistent`, and, while a build
@@ -14,6 +14,10 @@ data files and the versions of the libraries that compute readings, so a
 new release, a changed dictionary or an edited override table starts a
 fresh cache. Outside :func:`cache_file` a marked function is only its
 in-process memo. Values are stored as JSON (no pickle: the file is data).
+
+The same file keeps each text's extraction (:func:`stored_file`,
+:func:`keep_file`; encoded by :mod:`glossary.pipeline`), keyed by its path and
+a digest of its bytes: a rebuild reads again only the texts that changed.
 """
 
 from __future__ import annotations
@@ -29,13 +33,16 @@ from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Libraries whose version changes a reading.
-_LIBRARIES = ("opencc", "pykakasi", "pypinyin", "ko-pron", "hanja")
+#: Libraries whose version changes a reading, or what a document reads as (a file's kept occurrences).
+_LIBRARIES = ("opencc", "pykakasi", "pypinyin", "ko-pron", "hanja", "pypdfium2", "lxml", "charset-normalizer")
 _SCHEMA = "CREATE TABLE IF NOT EXISTS memo (fn TEXT, arg TEXT, value TEXT, PRIMARY KEY (fn, arg)) WITHOUT ROWID"
+#: One file's extraction (:func:`stored_file`): a row per path, replaced when the file's bytes change.
+_FILES_SCHEMA = "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest TEXT NOT NULL, value TEXT NOT NULL) WITHOUT ROWID"
 
 # While a build runs: "con" (the cache file, or None), "pending" (new (fn, arg, value) rows), "seen"
 # (hashes of the (fn, arg) computed in this build), "spill" (a temporary file of earlier new rows, or None),
-# "stored" (the file's results by function, read on first use: :func:`_stored`).
+# "stored" (the file's results by function, read on first use: :func:`_stored`), "files" (new
+# (path, digest, value) rows of :func:`keep_file`).
 _active: dict[str, Any] = {}
 #: New results kept in memory before they go to the spill file: memory stays flat in the number of terms.
 _SPILL_ROWS = 4096
@@ -217,11 +224,11 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                 path.unlink()
             except OSError:
                 pass
-    _active.update(con=con, pending=[], seen=set(), spill=None, stored={}, pid=os.getpid())
+    _active.update(con=con, pending=[], seen=set(), spill=None, stored={}, files=[], pid=os.getpid())
     try:
         yield
-        pending, spill = _active["pending"], _active["spill"]
-        if pending or spill:
+        pending, spill, files = _active["pending"], _active["spill"], _active["files"]
+        if (pending or spill or files) and not _active.get("dropped"):
             try:
                 if con is None:
                     path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,9 +240,13 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                     spill[1].close()
                     con.execute("ATTACH DATABASE ? AS spill", (spill[0],))
                     con.execute("INSERT OR REPLACE INTO memo SELECT fn, arg, value FROM spill.memo")
+                    con.execute(_FILES_SCHEMA)
+                    con.execute("INSERT OR REPLACE INTO files SELECT path, digest, value FROM spill.files")
                     con.commit()
                     con.execute("DETACH DATABASE spill")
                 con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", pending)
+                con.execute(_FILES_SCHEMA)
+                con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
                 con.commit()
             except (OSError, sqlite3.Error):
                 pass
@@ -276,8 +287,81 @@ def _stored(name: str) -> dict[str, str] | None:
     return tables[name]
 
 
-def _spill() -> None:
-    """Move the new results held in memory to this build's spill file (a temporary file, created on first use)."""
+def caching() -> bool:
+    """Whether a :func:`cache_file` block is open in this process (not in a worker forked from it).
+
+    >>> caching()
+    False
+    """
+    return _active.get("pending") is not None and _active["pid"] == os.getpid()
+
+
+def drop_new() -> None:
+    """Keep nothing new of this build: the :func:`cache_file` block ends without writing (a build that writes nothing).
+
+    >>> drop_new()
+    """
+    if caching():
+        _active["dropped"] = True
+
+
+def file_digests() -> dict[str, str]:
+    """Path -> digest of every file whose extraction the cache keeps (empty when no cache is open, or in a worker).
+
+    >>> file_digests()
+    {}
+    """
+    con = _active.get("con")
+    if con is None or _active["pid"] != os.getpid():
+        return {}
+    import sqlite3
+
+    try:
+        return dict(con.execute("SELECT path, digest FROM files"))
+    except sqlite3.Error:  # no such table yet, or damaged: every file is extracted
+        return {}
+
+
+def stored_file(path: str, digest: str) -> str | None:
+    """The kept extraction of the file at ``path`` whose bytes have ``digest``, or None.
+
+    Why: a glossary is rebuilt again and again over the same texts (a term
+    base edited, a text added), and extraction, PDF and Word reading
+    included, is most of the work of a corpus; a file whose bytes, path and
+    version of the tool are unchanged gives the same occurrences. The value
+    is what :func:`keep_file` was given.
+    """
+    con = _active.get("con")
+    if con is None or _active["pid"] != os.getpid():
+        return None
+    import sqlite3
+
+    try:
+        row = con.execute("SELECT value FROM files WHERE path = ? AND digest = ?", (path, digest)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def keep_file(path: str, digest: str, value: str) -> None:
+    """Keep a file's extraction for the next build (written with the rest when the build's block ends).
+
+    A no-op when no cache is open, or in a forked worker.
+    """
+    if not caching():
+        return
+    import sqlite3
+
+    try:  # to the spill file at once: a file's lines are megabytes, not to be held until the build ends
+        spill = _spill_file()
+        spill.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (path, digest, value))
+        spill.commit()
+    except (OSError, sqlite3.Error):
+        _active["files"].append((path, digest, value))  # held instead: the cache only costs memory
+
+
+def _spill_file():  # noqa: ANN202 - sqlite3 is imported on use
+    """This build's spill file (a temporary SQLite file of new rows), created on first use."""
     import sqlite3
     import tempfile
 
@@ -285,13 +369,20 @@ def _spill() -> None:
         fd, name = tempfile.mkstemp(prefix="glossary-memo-", suffix=".sqlite")
         os.close(fd)
         spill = sqlite3.connect(name)
-        spill.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + _SCHEMA)
+        spill.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + _SCHEMA + "; " + _FILES_SCHEMA)
         _active["spill"] = (name, spill)
-    spill = _active["spill"][1]
+    return _active["spill"][1]
+
+
+def _spill() -> None:
+    """Move the new results held in memory to this build's spill file."""
+    import sqlite3
+
     try:
+        spill = _spill_file()
         spill.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", _active["pending"])
         spill.commit()
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return  # keep them in memory: the cache only runs slower
     _active["pending"] = []
 

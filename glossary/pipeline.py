@@ -324,10 +324,14 @@ def extract_files(
         progress.start(len(files), sum(sizes))
     guarded = partial(_guarded, work, skipping=skipped is not None)
     pools: list[Any] = []  # the worker pool, once made
-    if jobs == 1 or len(files) < 2:
-        results: Iterator[tuple[str | None, Any]] = (guarded(p, named) for p, named in files)
+    digests, kept = _digests(files) if work is _extract_file else ([], set())
+    missing = [f for n, f in enumerate(files) if n not in kept]
+    if jobs == 1 or len(missing) < 2:
+        results: Iterator[tuple[str | None, Any]] = (guarded(p, named) for p, named in missing)
     else:
-        results = _pooled(files, guarded, jobs, pools)
+        results = _pooled(missing, guarded, jobs, pools)
+    if digests:  # a build's cache is open: files it keeps are not read again, the others are kept
+        results = _with_kept(files, digests, kept, results, guarded)
     try:
         for n, (reason, result) in enumerate(results):
             if reason is not None and skipped is not None:
@@ -340,6 +344,80 @@ def extract_files(
     finally:
         for pool in pools:
             pool.shutdown(cancel_futures=True)
+
+
+def _file_digest(path: Path) -> str | None:
+    """sha256 of a regular file's bytes and of the limits that decide how it is read; None for anything else."""
+    import stat
+
+    from glossary.limits import current
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a pipe or a device: read once, by its reader
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None  # its reader says why
+    limits = current()
+    digest.update(f"\0{limits.text_bytes}\0{limits.text_window}".encode())
+    return digest.hexdigest()
+
+
+def _digests(files: list[tuple[Path, bool]]) -> tuple[list[str | None], set[int]]:
+    """Each file's digest (:func:`_file_digest`), and the positions of those whose extraction the build's cache keeps.
+
+    Nothing to hash when no cache is open (``glossary.memo.cache_file``).
+    """
+    from glossary import memo
+
+    if not memo.caching():
+        return [], set()
+    known = memo.file_digests()
+    digests = [_file_digest(path) for path, _ in files]
+    return digests, {n for n, d in enumerate(digests) if d is not None and known.get(str(files[n][0])) == d}
+
+
+def _with_kept(files: list[tuple[Path, bool]], digests: list[str | None], kept: set[int],
+               computed: Iterator[tuple[str | None, Any]],
+               guarded: Callable[[Path, bool], tuple[str | None, Any]]) -> Iterator[tuple[str | None, Any]]:
+    """The results of every file in walk order: kept ones decoded from the cache, the others computed and kept."""
+    from glossary import memo
+
+    for n, (path, named) in enumerate(files):
+        value = memo.stored_file(str(path), digests[n]) if n in kept else None  # type: ignore[arg-type]
+        if value is not None:
+            yield None, _decode_file(value)
+            continue
+        reason, result = guarded(path, named) if n in kept else next(computed)  # kept, but unreadable since
+        if reason is None and digests[n] is not None:
+            memo.keep_file(str(path), digests[n], _encode_file(result))  # type: ignore[arg-type]
+        yield reason, result
+
+
+def _encode_file(result: tuple[FileRead, str, list[Occurrence]]) -> str:
+    """One file's extraction as the cache keeps it: a JSON line of the record and text hash, then its occurrences' lines."""
+    import json
+
+    from glossary.occurrences import occurrence_line
+
+    read, digest, found = result
+    head = json.dumps([read.path, read.encoding, read.language, digest], ensure_ascii=False)
+    return "\n".join([head, *map(occurrence_line, found)])
+
+
+def _decode_file(value: str) -> tuple[FileRead, str, list[Occurrence]]:
+    """What :func:`_encode_file` wrote, back (JSON escapes every line break inside a line)."""
+    import json
+
+    from glossary.occurrences import occurrence_from_record
+
+    head, *lines = value.split("\n")
+    path, encoding, language, digest = json.loads(head)
+    loads = json.loads
+    return FileRead(path, encoding, language), digest, [occurrence_from_record(loads(line)) for line in lines]
 
 
 def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any], jobs: int,

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.model import InputError, TermbaseError
+from glossary import pipeline
+from glossary.model import InputError, Occurrence, TermbaseError
 from glossary.pipeline import run_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -216,3 +220,67 @@ def test_agreement_from_counts_is_agreement_over_the_occurrences(keys: list[tupl
     agreed = agree_renderings([Occurrence(t, "", 0, gloss=g, gloss_kind=gk, kind=k) for t, g, gk, k in expanded])
     expected = {key: occ.gloss for key, occ in zip(expanded, agreed) if occ.gloss != key[1]}
     assert changed_renderings(seen) == expected
+
+
+def _counting_extraction(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the build extracts from now on (the unit of work, counted in this process: one job)."""
+    read: list[str] = []
+    real = pipeline._extract_file
+
+    def counted(path: Path):  # noqa: ANN202
+        read.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "_extract_file", counted)
+    return read
+
+
+def test_a_rebuild_reads_only_the_texts_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary import memo
+
+    texts = tmp_path / "texts"
+    shutil.copytree(ROOT / "seeds", texts)
+    shutil.copy(ROOT / "tests" / "data" / "documents" / "brief.ko.pdf", texts)  # a document: its page locators kept
+    terms = tmp_path / "none.yaml"
+    read = _counting_extraction(monkeypatch)
+
+    def build() -> pipeline.BuildResult:
+        with memo.cache_file(tmp_path / "out"):
+            return pipeline.run_pipeline([texts], terms, terms_required=False, jobs=1)
+
+    first = build()
+    assert sorted(read) == sorted(p.name for p in texts.iterdir())
+    read.clear()
+    again = build()
+    assert read == []  # nothing read again: every file came from the cache
+    assert again.occurrences == first.occurrences and again.files == first.files and again.inputs == first.inputs
+    assert again.entries == first.entries
+    assert any(o.location for o in again.occurrences)  # the PDF's "p. 1, l. 3" came back too
+
+    english = next(texts.glob("*.en.txt"))
+    english.write_text(english.read_text(encoding="utf-8") + "\nThe Two Sessions (两会) met again.\n", encoding="utf-8")
+    changed = build()
+    assert read == [english.name]  # only the edited text
+    assert len(changed.occurrences) == len(first.occurrences) + 1
+    read.clear()
+    moved = tmp_path / "moved"
+    texts.rename(moved)
+    with memo.cache_file(tmp_path / "out"):
+        pipeline.run_pipeline([moved], terms, terms_required=False, jobs=1)
+    assert sorted(read) == sorted(p.name for p in moved.iterdir())  # the same bytes elsewhere: their source differs
+
+
+def test_the_kept_extraction_is_the_extraction(tmp_path: Path) -> None:
+    """Encoded and decoded, a file's result is the same records, whatever their text holds."""
+    for path in [*sorted((ROOT / "seeds").iterdir()), ROOT / "tests" / "data" / "documents" / "brief.ko.docx"]:
+        result = pipeline._extract_file(path)
+        assert pipeline._decode_file(pipeline._encode_file(result)) == result
+    odd = (pipeline.FileRead("a\nb.txt", None, "en"), "0" * 64,
+           [Occurrence("兩會", "a\nb.txt", 1, context="line\nbreak \u2028 sep", gloss="x\u2029y", variants=("两会",))])
+    assert pipeline._decode_file(pipeline._encode_file(odd)) == odd
+
+
+def test_without_a_cache_nothing_is_hashed_nor_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "_file_digest", lambda path: pytest.fail("hashed outside a build"))
+    result = pipeline.run_pipeline([ROOT / "seeds"], tmp_path / "none.yaml", terms_required=False, jobs=1)
+    assert result.occurrences
