@@ -389,8 +389,13 @@ def _with_kept(files: list[tuple[Path, bool]], digests: list[str | None], kept: 
     for n, (path, named) in enumerate(files):
         value = memo.stored_file(str(path), digests[n]) if n in kept else None  # type: ignore[arg-type]
         if value is not None:
-            yield None, _decode_file(value)
-            continue
+            try:
+                decoded = _decode_file(value)
+            except (ValueError, TypeError):  # a damaged cache: the file is read again, as if not kept
+                decoded = None
+            if decoded is not None:
+                yield None, decoded
+                continue
         reason, result = guarded(path, named) if n in kept else next(computed)  # kept, but unreadable since
         if reason is None and digests[n] is not None:
             memo.keep_file(str(path), digests[n], _encode_file(result))  # type: ignore[arg-type]

@@ -270,6 +270,26 @@ def test_a_rebuild_reads_only_the_texts_that_changed(tmp_path: Path, monkeypatch
     assert sorted(read) == sorted(p.name for p in moved.iterdir())  # the same bytes elsewhere: their source differs
 
 
+def test_a_damaged_kept_extraction_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from glossary import memo
+
+    texts = tmp_path / "texts"
+    shutil.copytree(ROOT / "seeds", texts)
+    read = _counting_extraction(monkeypatch)
+    with memo.cache_file(tmp_path / "out"):
+        first = pipeline.run_pipeline([texts], tmp_path / "none.yaml", terms_required=False, jobs=1)
+    con = sqlite3.connect(memo.cache_path(tmp_path / "out"))
+    damaged = sorted(p for (p,) in con.execute("SELECT path FROM files"))[0]
+    con.execute("UPDATE files SET value = ? WHERE path = ?", ('["a", null]\n{"term": 3}', damaged))
+    con.commit(), con.close()
+    read.clear()
+    with memo.cache_file(tmp_path / "out"):
+        again = pipeline.run_pipeline([texts], tmp_path / "none.yaml", terms_required=False, jobs=1)
+    assert read == [Path(damaged).name] and again.occurrences == first.occurrences
+
+
 def test_the_kept_extraction_is_the_extraction(tmp_path: Path) -> None:
     """Encoded and decoded, a file's result is the same records, whatever their text holds."""
     for path in [*sorted((ROOT / "seeds").iterdir()), ROOT / "tests" / "data" / "documents" / "brief.ko.docx"]:
