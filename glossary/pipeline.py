@@ -5,6 +5,9 @@ Output: a :class:`BuildResult` with the entries, the occurrences, what was
 read, and a hash of every input (for the lookup index's staleness check).
 Steps: ``sources`` -> ``extract`` -> ``merge`` (``normalize``, ``readings``,
 ``glosses``), with ``termbase`` read first so a broken term base fails fast.
+While a build's cache is open (:func:`glossary.memo.cache_file`), a text
+whose path and bytes it already holds is not read again: its occurrences
+come back from the cache (:func:`_with_kept`).
 """
 
 from __future__ import annotations
