@@ -42,7 +42,7 @@ _FILES_SCHEMA = "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest
 # While a build runs: "con" (the cache file, or None), "pending" (new (fn, arg, value) rows), "seen"
 # (hashes of the (fn, arg) computed in this build), "spill" (a temporary file of earlier new rows, or None),
 # "stored" (the file's results by function, read on first use: :func:`_stored`), "files" (new
-# (path, digest, value) rows of :func:`keep_file`).
+# (path, digest, value) rows of :func:`keep_file`, held only when the spill file cannot be written).
 _active: dict[str, Any] = {}
 #: New results kept in memory before they go to the spill file: memory stays flat in the number of terms.
 _SPILL_ROWS = 4096

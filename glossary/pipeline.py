@@ -399,7 +399,8 @@ def _with_kept(files: list[tuple[Path, bool]], digests: list[str | None], kept: 
             if decoded is not None:
                 yield None, decoded
                 continue
-        reason, result = guarded(path, named) if n in kept else next(computed)  # kept, but unreadable since
+        # a kept file whose row cannot be read back is extracted here; the others came from `computed`, in order
+        reason, result = guarded(path, named) if n in kept else next(computed)
         if reason is None and digests[n] is not None:
             memo.keep_file(str(path), digests[n], _encode_file(result))  # type: ignore[arg-type]
         yield reason, result
