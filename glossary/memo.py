@@ -305,14 +305,20 @@ def drop_new() -> None:
         _active["dropped"] = True
 
 
+def _own_con():  # noqa: ANN202 - sqlite3 is imported on use
+    """The cache file's connection, if one is open and this process opened it (not a forked worker)."""
+    con = _active.get("con")
+    return con if con is not None and _active["pid"] == os.getpid() else None
+
+
 def file_digests() -> dict[str, str]:
     """Path -> digest of every file whose extraction the cache keeps (empty when no cache is open, or in a worker).
 
     >>> file_digests()
     {}
     """
-    con = _active.get("con")
-    if con is None or _active["pid"] != os.getpid():
+    con = _own_con()
+    if con is None:
         return {}
     import sqlite3
 
@@ -331,8 +337,8 @@ def stored_file(path: str, digest: str) -> str | None:
     version of the tool are unchanged gives the same occurrences. The value
     is what :func:`keep_file` was given.
     """
-    con = _active.get("con")
-    if con is None or _active["pid"] != os.getpid():
+    con = _own_con()
+    if con is None:
         return None
     import sqlite3
 
