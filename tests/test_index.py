@@ -389,8 +389,10 @@ def _reference_distance(a: str, b: str) -> int:
     return d[-1][-1]
 
 
-@given(st.text("abc한", max_size=8), st.text("abc한", max_size=8), st.integers(0, 3))
-def test_banded_distance_agrees_with_the_full_table(a: str, b: str, bound: int) -> None:
+# Long strings too: the bit vectors of a form longer than a machine word.
+@given(st.text("abc한", max_size=12) | st.text("ab", min_size=60, max_size=80),
+       st.text("abc한", max_size=12) | st.text("ab", min_size=60, max_size=80), st.integers(0, 4))
+def test_bit_parallel_distance_agrees_with_the_full_table(a: str, b: str, bound: int) -> None:
     assert _edit_distance(a, b, bound) == min(_reference_distance(a, b), bound + 1)
 
 
