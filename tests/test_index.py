@@ -572,6 +572,68 @@ def test_fuzzy_filter_loses_no_near_form(tmp_path: Path, case: tuple[list[str], 
         assert got_substring == {f for f in forms if query in f and not f.startswith(query)}
 
 
+
+@given(_forms_and_query())
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fuzzy_checks_the_forms_that_share_most_grams(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: tuple[list[str], str]
+) -> None:
+    """With more candidates than are checked, the ones checked are those counting every posting ranks first.
+
+    Only a few are checked here, so the common postings are counted last and
+    only for the candidates that can still be checked (``_best_deferred``),
+    as on a million forms.
+    """
+    forms, query = case
+    from glossary.index import tiers
+    from glossary.index.store import _open
+
+    verify = 4
+    monkeypatch.setattr(tiers, "_FUZZY_VERIFY", verify)
+    monkeypatch.setattr(tiers, "_FUZZY_ROUNDS", (2, verify))
+    target = tmp_path / f"few-{abs(hash((query, *forms)))}.sqlite"
+    build_index([Entry(f"k{i}", "x", "x", forms=(form,)) for i, form in enumerate(forms)], target, inputs={})
+    bound = tiers._typo_bound(query)
+    con = _open(str(target))
+    try:
+        found = dict(tiers._Searcher(con, None, limit=1000)._near(query, "grams", "form_lengths", bound))
+        texts = dict(con.execute("SELECT id, text FROM forms"))
+    finally:
+        con.close()
+    assert found == _checked_near(texts, query, bound, verify)
+
+
+def _checked_near(texts: dict[int, str], query: str, bound: int, verify: int) -> dict[int, int]:
+    """Form id -> distance of the forms within ``bound`` among the ``verify`` that share most grams, counting every posting."""
+    from glossary.index.fold import _gram_size, _grams
+
+    grams = set(_grams(query, padded=True))
+    need = len(grams) - _gram_size(query) * bound
+    shared = {i: len(grams & set(_grams(t, padded=True))) for i, t in texts.items() if abs(len(t) - len(query)) <= bound}
+    checked = sorted((i for i, n in shared.items() if need >= 1 and n >= need), key=lambda i: (-shared[i], i))[:verify]
+    return {i: d for i in checked if (d := _reference_distance(query, texts[i])) <= bound}
+
+
+def test_common_postings_are_counted_for_the_candidates_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.index import tiers
+    from glossary.index.store import _open
+
+    forms = [f"abcdef{n:03d}" for n in range(400)]  # every form holds "abc", "bcd", ...
+    build_index([Entry(f"k{i}", "x", "x", forms=(f,)) for i, f in enumerate(forms)], tmp_path / "i.sqlite", inputs={})
+    monkeypatch.setattr(tiers, "_FUZZY_VERIFY", 50)
+    calls = []
+    real = tiers._best_deferred
+    monkeypatch.setattr(tiers, "_best_deferred", lambda *a: calls.append(len(a[0])) or real(*a))
+    con = _open(str(tmp_path / "i.sqlite"))
+    try:
+        texts = dict(con.execute("SELECT id, text FROM forms"))
+        near = tiers._Searcher(con, None, limit=10)._near("abcdef12", "grams", "form_lengths", 2)
+    finally:
+        con.close()
+    assert calls == [400]  # the common grams were left to the end, the 400 forms all candidates
+    assert dict(near) == _checked_near(texts, "abcdef12", 2, 50)
+    assert {texts[i] for i, d in near if d == 1} >= {f"abcdef12{n}" for n in range(10)}
+
 def _fold_walk(text: str) -> str:
     """fold_key without its shortcuts: the character walk alone."""
     import unicodedata

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from array import array
 from bisect import bisect_left
+from heapq import heappop, heappush
 from collections import Counter
 
 from glossary.index.fold import _edit_distance, _gram_size, _grams, _words
@@ -30,6 +31,7 @@ _TOP = "\U0010ffff"  # sorts after every folded form: the end of a prefix range
 _PREFIX_SCAN = 2000  # forms read for a prefix or substring tier, shortest kept
 _FUZZY_VERIFY = 3000  # candidates checked by edit distance at most, most grams shared first
 _FUZZY_ROUNDS = (100, 500, _FUZZY_VERIFY)  # ... fetched in rounds of these cumulative sizes
+_SAMPLE = 200  # candidates looked up to judge whether a common posting holds most of them
 
 
 class _Searcher:
@@ -138,6 +140,18 @@ class _Searcher:
         out.sort(key=lambda r: (-r[2], -r[3], r[0]))
         return [(entry_id, code, score) for entry_id, code, score, _ in out]
 
+    def _postings(self, table: str, grams: Iterable[str]) -> dict[str, array]:
+        """The posting of each gram that has one."""
+        out = {}
+        for gram, blob in self.con.execute(
+            f"SELECT gram, ids FROM {table} WHERE gram IN (SELECT value FROM json_each(?))",  # noqa: S608
+            (json.dumps(sorted(grams)),),
+        ):
+            ids = array("I")
+            ids.frombytes(blob)
+            out[gram] = ids
+        return out
+
     def _sizes(self, table: str, grams: Iterable[str]) -> dict[str, int]:
         """Posting length (ids) of each gram that has one; length() does not copy the blob."""
         rows = self.con.execute(
@@ -187,7 +201,10 @@ class _Searcher:
         if window is None:
             return []
         low, high = window
-        sizes = self._sizes(grams_table, grams)
+        # Every posting of the query's grams is read here, once: the count
+        # reads them all (unless no candidate is left).
+        postings = self._postings(grams_table, grams)
+        sizes = {g: len(ids) for g, ids in postings.items()}
         ordered = sorted((g for g in grams if g in sizes), key=lambda g: (sizes[g], g))
         missing = len(grams) - len(ordered)  # grams in no form at all
         spare = q * bound - missing  # grams a candidate may still miss
@@ -195,18 +212,26 @@ class _Searcher:
             return []
         counts: Counter[int] = Counter()
         for gram in ordered[: spare + 1]:
-            ids, a, b = self._window(grams_table, gram, low, high)
+            ids, a, b = _cut(postings[gram], low, high)
             counts.update(ids[a:b])
         rest = ordered[spare + 1 :]
+        # Postings at least as long as the candidates, once the candidates are
+        # more than are ever checked, are read but not counted yet (`deferred`):
+        # most candidates could not reach the checked set whatever they hold.
+        deferred: list[tuple[array, int, int]] = []
         for k, gram in enumerate(rest):
-            reach = need - (len(rest) - k)  # a candidate below this cannot reach `need` any more
-            # Drop those, when they are many (a pass over the candidates costs about what it saves).
-            if reach > 0 and 4 * sum(c for n, c in Counter(counts.values()).items() if n < reach) > len(counts):
+            # a candidate below this cannot reach `need` any more (the deferred grams still to count)
+            reach = need - (len(rest) - k) - len(deferred)
+            # Drop those, when they are many (a pass over the candidates costs about what it saves);
+            # every candidate holds one gram, so with a reach of 1 none is dropped.
+            if reach > 1 and 4 * sum(c for n, c in Counter(counts.values()).items() if n < reach) > len(counts):
                 counts = Counter({i: n for i, n in counts.items() if n >= reach})
             if not counts:
                 return []
-            ids, a, b = self._window(grams_table, gram, low, high)
-            if len(counts) * 32 < b - a:  # few candidates: look each one up
+            ids, a, b = _cut(postings[gram], low, high)
+            if len(counts) > _FUZZY_VERIFY and b - a >= len(counts) and _held_by_most(counts, ids, a, b):
+                deferred.append((ids, a, b))
+            elif len(counts) * 32 < b - a:  # few candidates: look each one up
                 for i in counts:
                     j = bisect_left(ids, i, a, b)
                     if j < b and ids[j] == i:
@@ -220,15 +245,12 @@ class _Searcher:
         # them: stop (ties at the bound are still checked).
         # Only the _FUZZY_VERIFY best are ever checked: the count they start at
         # comes from the counts of counts, so one pass picks them.
-        levels = Counter(n for n in counts.values() if n >= need)
-        floor_count, taken = need, 0
-        for n in sorted(levels, reverse=True):
-            taken += levels[n]
-            if taken >= _FUZZY_VERIFY:
-                floor_count = n
-                break
-        ranked = sorted(((i, n) for i, n in counts.items() if n >= floor_count), key=lambda r: (-r[1], r[0]))
-        ranked = ranked[:_FUZZY_VERIFY]
+        if deferred:
+            ranked = _best_deferred(counts, deferred, need)
+        else:
+            floor_count = _verify_floor(Counter(n for n in counts.values() if n >= need), need)
+            ranked = sorted(((i, n) for i, n in counts.items() if n >= floor_count), key=lambda r: (-r[1], r[0]))
+            ranked = ranked[:_FUZZY_VERIFY]
         want = self.forms_wanted if grams_table == "grams" else 1
         table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
         near: list[tuple[int, int]] = []
@@ -254,8 +276,7 @@ class _Searcher:
 
     def _window(self, table: str, gram: str, low: int, high: int) -> tuple[array, int, int]:
         """A gram's posting and the bounds of the ids in [low, high) within it."""
-        ids = self._posting(table, gram)
-        return ids, bisect_left(ids, low), bisect_left(ids, high)
+        return _cut(self._posting(table, gram), low, high)
 
     def fuzzy(self, key: str, query: str) -> list[tuple[int, int, float]]:
         out = []
@@ -286,6 +307,90 @@ class _Searcher:
             ).fetchall()
             groups.append("(" + " OR ".join(f'"{w}"' for (w,) in words) + ")")
         return " AND ".join(groups)
+
+
+def _verify_floor(levels: Counter[int], need: int) -> int:
+    """The fewest shared grams among the _FUZZY_VERIFY candidates that share most (``levels``: count -> candidates).
+
+    >>> _verify_floor(Counter({7: 4, 6: 2000, 5: 1500, 4: 9}), 3), _verify_floor(Counter({5: 10}), 3)
+    (5, 3)
+    """
+    taken = 0
+    for n in sorted(levels, reverse=True):
+        taken += levels[n]
+        if taken >= _FUZZY_VERIFY:
+            return n
+    return need
+
+
+def _cut(ids: array, low: int, high: int) -> tuple[array, int, int]:
+    """A posting and the bounds of its ids in [low, high)."""
+    return ids, bisect_left(ids, low), bisect_left(ids, high)
+
+
+def _held_by_most(counts: Counter[int], ids: array, a: int, b: int) -> bool:
+    """Whether most candidates are in the posting ``ids[a:b]``, judged on a few of them.
+
+    Such a posting adds one to the count of nearly every candidate, so the
+    ranking is settled by the other postings and :func:`_best_deferred` looks
+    up few candidates in it; one that most candidates lack is cheaper counted
+    at once. Only the speed depends on the answer, not the result.
+    """
+    held = 0
+    for _, i in zip(range(_SAMPLE), counts):
+        j = bisect_left(ids, i, a, b)
+        held += j < b and ids[j] == i
+    return 2 * held > min(_SAMPLE, len(counts))
+
+
+def _best_deferred(counts: Counter[int], deferred: list[tuple[array, int, int]], need: int) -> list[tuple[int, int]]:
+    """The _FUZZY_VERIFY candidates that share most grams, (id, count) best first, adding the deferred postings.
+
+    ``counts`` holds what every other posting gave; a candidate counted ``n``
+    so far ends with between ``n`` and ``n + len(deferred)``. Candidates are
+    completed (looked up in every deferred posting) in the order of that best
+    case, then of id; a completed candidate is taken once no candidate left
+    can end before it in the ranking (more grams, or as many and a smaller
+    id), and the search stops when enough are taken. The result is the head
+    of the ranking by counting every posting, but most candidates are never
+    looked up: on a million forms that share their common grams, the
+    candidates that share the most rare ones settle it.
+
+    The levels are sorted out of ``counts`` in two passes: first those of the
+    candidates that share most so far, as many as are ever checked; the levels
+    below only when those did not fill the list.
+    """
+    spread = len(deferred)
+    taken: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []  # heap of (-count, id), completed
+    top = _verify_floor(Counter(counts.values()), 0)
+    for lower in (False, True):
+        if lower:
+            picked = [i for i, n in counts.items() if n < top and n + spread >= need]
+        else:
+            picked = [i for i, n in counts.items() if n >= top and n + spread >= need]
+        by_count: dict[int, list[int]] = {}
+        for i in picked:
+            by_count.setdefault(counts[i], []).append(i)
+        for n in sorted(by_count, reverse=True):
+            best = -(n + spread)
+            for i in sorted(by_count[n]):
+                while pending and pending[0] < (best, i):  # nothing left can rank before it
+                    count, j = heappop(pending)
+                    taken.append((j, -count))
+                    if len(taken) == _FUZZY_VERIFY:
+                        return taken
+                total = n
+                for ids, a, b in deferred:
+                    j = bisect_left(ids, i, a, b)
+                    if j < b and ids[j] == i:
+                        total += 1
+                if total >= need:
+                    heappush(pending, (-total, i))
+    while pending and len(taken) < _FUZZY_VERIFY:
+        count, j = heappop(pending)
+        taken.append((j, -count))
+    return taken
 
 
 def _fts_words(query: str) -> str:
