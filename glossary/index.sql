@@ -40,10 +40,14 @@ CREATE TABLE keys (
     PRIMARY KEY (form_id, entry_id, field)
 ) WITHOUT ROWID;
 
+-- Postings live in rowid tables, their grams in an index of their own: in a
+-- WITHOUT ROWID table a key is compared with the whole row, so finding one
+-- gram read the long postings beside it (megabytes) in full.
 CREATE TABLE grams (
-    gram TEXT PRIMARY KEY,
+    id   INTEGER PRIMARY KEY,  -- in gram order
+    gram TEXT NOT NULL UNIQUE,
     ids  BLOB NOT NULL         -- sorted form ids, array('I')
-) WITHOUT ROWID;
+);
 
 CREATE TABLE words (
     id   INTEGER PRIMARY KEY,  -- in (length(word), word) order
@@ -56,9 +60,10 @@ CREATE TABLE word_lengths (
 );
 
 CREATE TABLE word_grams (
-    gram TEXT PRIMARY KEY,
+    id   INTEGER PRIMARY KEY,
+    gram TEXT NOT NULL UNIQUE,
     ids  BLOB NOT NULL         -- sorted word ids, array('I')
-) WITHOUT ROWID;
+);
 
 CREATE VIRTUAL TABLE english USING fts5 (
     text,

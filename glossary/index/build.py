@@ -266,7 +266,7 @@ def _write_postings(con: sqlite3.Connection, query: str, table: str) -> None:
         count += len(text)
         if count >= _POSTINGS_HELD:
             spill()
-    insert = f"INSERT INTO {table} VALUES (?, ?)"  # noqa: S608
+    insert = f"INSERT INTO {table} (gram, ids) VALUES (?, ?)"  # noqa: S608
     if not chunks:
         con.executemany(insert, ((g, held[g].tobytes()) for g in sorted(held)))
         return

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the tables or the folding change; an index of another
 #: version is stale.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 #: Every indexed field, in the order exact matches are ranked. ``keys.field``
 #: stores the position in this tuple.
