@@ -463,21 +463,22 @@ def import_(file: str, terms: str, fmt: str | None, dry_run: bool) -> None:
         help=N_("The lookup index written by `glossary build`."))
 @lang_option()
 def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str) -> None:
-    """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "trade-in", "yijiu huanxin".
+    """Find entries by any form: 以旧换新, 以舊換新, 이구환신, "product renewal", "yijiu huanxin".
 
     Exact matches first, then prefix, substring and, when those find
     nothing, fuzzy matches (typos, a missing space). A hanja term that is in
     no entry is answered with the forms the tool computes for it.
 
-    Example:
+    Example (after `glossary build` on seeds/):
 
     \b
         $ glossary lookup "yijiu huanxin"
         以舊換新 · 以旧换新  exact pinyin
-          ko      이구환신  igu hwansin
+          ko      이구환신 [context, reading]  iguhwansin
           pinyin  yǐ jiù huàn xīn
-          en      trade-in [curated]; product renewal subsidy scheme [context ×2]
-          seen    seeds/a.en.txt:3
+          ja      以旧換新  いきゅうかんしん  i kyuu kan shin
+          en      product renewal subsidy scheme [context]; use + old + replace with something new [literal]
+          seen    seeds/two-sessions-2025.en.txt:8, seeds/two-sessions-2025.ko.txt:5
     """
     from glossary.lookup_output import run_lookup
 

@@ -114,6 +114,25 @@ def test_lookup_nothing_found_exits_1(built: Path) -> None:
     assert result.exit_code == 1
 
 
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lookup_help_example_is_what_the_seeds_answer(built: Path, lang: str) -> None:
+    """The example of `lookup --help` is the answer of an index built from seeds/, in either language."""
+    import shlex
+    import textwrap
+
+    help_text = CliRunner().invoke(cli, ["lookup", "--lang", lang, "--help"]).output
+    block = help_text.split("$ glossary lookup ", 1)[1].split("\n\n", 1)[0]
+    query_line, _, shown = block.partition("\n")
+    cwd = os.getcwd()
+    os.chdir(built)  # the sources are named as a build run in the project names them
+    try:
+        result = CliRunner().invoke(cli, ["lookup", "--lang", lang, *shlex.split(query_line)])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip("\n") == textwrap.dedent(shown).strip("\n")
+
 def test_extract_jsonl_fields(tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text("China's 2025 Two Sessions(兩會) met in March.\n", encoding="utf-8")

@@ -18,7 +18,8 @@ from typing import IO
 from glossary.i18n import _
 from glossary.model import InputError
 
-# The limits live here until the project has a common limits module.
+# Fixed bounds of any zip package, not settings of glossary/limits.py (whose
+# limits a user raises with --limit): no real document comes near them.
 #: Entries in one package. A Word file has a few dozen, a long EPUB book a few
 #: hundred (a file per chapter and image); 10,000 is far beyond any real one.
 MAX_ENTRIES = 10_000
