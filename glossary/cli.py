@@ -469,7 +469,7 @@ def lookup(query: str, as_json: bool, limit: int, field: str | None, index: str)
     nothing, fuzzy matches (typos, a missing space). A hanja term that is in
     no entry is answered with the forms the tool computes for it.
 
-    Example (after `glossary build` on seeds/):
+    Example: (the index of `glossary build` on seeds/)
 
     \b
         $ glossary lookup "yijiu huanxin"
