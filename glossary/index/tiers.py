@@ -363,12 +363,13 @@ def _best_deferred(counts: Counter[int], deferred: list[tuple[array, int, int]],
     spread = len(deferred)
     taken: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # heap of (-count, id), completed
-    top = _verify_floor(Counter(counts.values()), 0)
+    least = need - spread  # a candidate counted less cannot reach `need`
+    top = max(_verify_floor(Counter(counts.values()), 0), least)
     for lower in (False, True):
         if lower:
-            picked = [i for i, n in counts.items() if n < top and n + spread >= need]
+            picked = [i for i, n in counts.items() if least <= n < top]
         else:
-            picked = [i for i, n in counts.items() if n >= top and n + spread >= need]
+            picked = [i for i, n in counts.items() if n >= top]
         by_count: dict[int, list[int]] = {}
         for i in picked:
             by_count.setdefault(counts[i], []).append(i)
