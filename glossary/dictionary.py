@@ -27,10 +27,17 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from glossary import senses
 from glossary.memo import persistent
 from glossary.model import Rendering
 from glossary.normalize import fold, to_simplified
+
+# glossary.senses compiles some sixty patterns (a fifth of a second's CPU at
+# start-up in all: the CJK ranges in them cost 2-4 ms each); a lookup of a
+# term in no dictionary never cleans a sense, so it is imported where a
+# sense is cleaned.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from glossary import senses
 
 #: The compiled CC-CEDICT (``scripts/build_cedict.py``).
 DATA_PATH = Path(__file__).parent / "data" / "cedict.tsv.gz"
@@ -163,6 +170,8 @@ def clean_sense(sense: str, *, is_name: bool = False) -> str | None:
     >>> clean_sense("CL:個|个[ge4]") is None, clean_sense("surname Wang") is None
     (True, True)
     """
+    from glossary import senses
+
     texts = [c.text for c in senses.offered(senses.clean_sense(sense), is_name=is_name)]
     return "; ".join(texts) or None
 
@@ -194,6 +203,10 @@ def _clean_senses(entries: tuple[CedictEntry, ...], *, is_name: bool, depth: int
     form of the term itself (黑龍江 "see 黑龍江省": the province); a single
     character's "see 葡萄" says where it is used, not what it means.
     """
+    if not entries:
+        return ()
+    from glossary import senses
+
     out: list[senses.CleanSense] = []
     for entry in _preferred(entries, is_name=is_name):
         cleaned = [c for raw in entry.senses for c in senses.clean_sense(raw)]
