@@ -356,15 +356,16 @@ def _best_deferred(counts: Counter[int], deferred: list[tuple[array, int, int]],
     looked up: on a million forms that share their common grams, the
     candidates that share the most rare ones settle it.
 
-    The levels are sorted out of ``counts`` in two passes: first those of the
-    candidates that share most so far, as many as are ever checked; the levels
-    below only when those did not fill the list.
+    The levels are sorted out of ``counts`` in two passes: first those above
+    the least count that can still reach ``need``; that level (most
+    candidates, when the deferred postings are common) only when those did
+    not fill the list.
     """
     spread = len(deferred)
     taken: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # heap of (-count, id), completed
     least = need - spread  # a candidate counted less cannot reach `need`
-    top = max(_verify_floor(Counter(counts.values()), 0), least)
+    top = least + 1
     for lower in (False, True):
         if lower:
             picked = [i for i, n in counts.items() if least <= n < top]
