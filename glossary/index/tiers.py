@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from array import array
 from bisect import bisect_left
-from heapq import heappop, heappush
 from collections import Counter
+from heapq import heappop, heappush
 
 from glossary.index.fold import _edit_distance, _gram_size, _grams, _words
 from glossary.index.records import _EN
@@ -189,8 +189,11 @@ class _Searcher:
         postings make candidates (prefix filtering); every other gram, rarest
         first, only adds to the counts of candidates that can still reach
         ``need`` — by binary search in its posting when they are few, by a set
-        intersection otherwise. The counts of forms that reach ``need`` are
-        exact, so the ranking is that of counting every posting.
+        intersection otherwise. A posting that most of many candidates hold
+        is deferred: it is looked up only for the candidates that can still
+        be among those checked (:func:`_best_deferred`). The counts of the
+        forms checked are exact, so the ranking is that of counting every
+        posting.
         """
         q = _gram_size(key)
         grams = set(_grams(key, padded=True))
@@ -243,11 +246,11 @@ class _Searcher:
         # ceil((len(grams) - c) / q) edits away, so once `want` forms are
         # found nearer than that bound, no later candidate can rank before
         # them: stop (ties at the bound are still checked).
-        # Only the _FUZZY_VERIFY best are ever checked: the count they start at
-        # comes from the counts of counts, so one pass picks them.
         if deferred:
             ranked = _best_deferred(counts, deferred, need)
         else:
+            # Only the _FUZZY_VERIFY best are ever checked: the count they start at
+            # comes from the counts of counts, so one pass picks them.
             floor_count = _verify_floor(Counter(n for n in counts.values() if n >= need), need)
             ranked = sorted(((i, n) for i, n in counts.items() if n >= floor_count), key=lambda r: (-r[1], r[0]))
             ranked = ranked[:_FUZZY_VERIFY]
@@ -365,12 +368,11 @@ def _best_deferred(counts: Counter[int], deferred: list[tuple[array, int, int]],
     taken: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []  # heap of (-count, id), completed
     least = need - spread  # a candidate counted less cannot reach `need`
-    top = least + 1
-    for lower in (False, True):
-        if lower:
-            picked = [i for i, n in counts.items() if least <= n < top]
+    for at_least in (False, True):
+        if at_least:
+            picked = [i for i, n in counts.items() if n == least]
         else:
-            picked = [i for i, n in counts.items() if n >= top]
+            picked = [i for i, n in counts.items() if n > least]
         by_count: dict[int, list[int]] = {}
         for i in picked:
             by_count.setdefault(counts[i], []).append(i)
