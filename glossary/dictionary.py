@@ -31,10 +31,9 @@ from glossary.memo import persistent
 from glossary.model import Rendering
 from glossary.normalize import fold, to_simplified
 
-# glossary.senses compiles some sixty patterns (a fifth of a second's CPU at
-# start-up in all: the CJK ranges in them cost 2-4 ms each); a lookup of a
-# term in no dictionary never cleans a sense, so it is imported where a
-# sense is cleaned.
+# glossary.senses compiles some sixty patterns when imported (22 ms: the CJK
+# ranges in them cost 2-4 ms each); a lookup of a term in no dictionary never
+# cleans a sense, so it is imported where a sense is cleaned.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from glossary import senses
