@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 #: ko-pron's index of each system in its tables.
 _SYSTEMS = {"rr": 1, "mr": 3}
-_FIRST, _LAST = 0xAC00, 0xD7A3
+_FIRST = 0xAC00  # 가, the first syllable
 # RR marks an ambiguous syllable boundary with a hyphen: 해운대 is haeundae, 정의 jeong-ui (ko-pron's rule).
 _RR_BOUNDARY = re.compile("(.)…(.)")
 _AMBIGUOUS = frozenset(("oe", "eo", "eu", "ae", "ui"))
