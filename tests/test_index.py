@@ -128,6 +128,22 @@ def test_computed_for_unknown_hanja(index: Path) -> None:
     assert "not in the glossary" in format_hits(hits[:1])
 
 
+
+@pytest.mark.parametrize(("query", "trad", "simp", "field"), [
+    ("发展观念", "發展觀念", "发展观念", "simp"),
+    ("萋萋憤填膺", "萋萋憤填膺", "萋萋愤填膺", "trad"),  # traditional as typed
+    ("硏究", "研究", "研究", "trad"),  # a Korean character form: the standard one, as a build shows it
+    ("経済", "經濟", "经济", "trad"),  # a Japanese form
+])
+def test_computed_forms_are_those_a_build_gives(index: Path, query: str, trad: str, simp: str, field: str) -> None:
+    from glossary.merge import build_entry
+    from glossary.model import Occurrence
+
+    hit = lookup(query, index)[0]
+    assert (hit.match, hit.entry["trad"], hit.entry["simp"], hit.field) == ("computed", trad, simp, field)
+    built = build_entry(query, [Occurrence(query, "a.txt", 1, f"({query})")], None)
+    assert (built.trad, built.simp) == (trad, simp)
+
 @pytest.mark.parametrize("query", ["兩會", "換新", "命運共同"])  # an entry, or inside one
 def test_hanja_in_an_entry_is_not_computed(index: Path, query: str) -> None:
     assert all(h.match != "computed" for h in lookup(query, index))

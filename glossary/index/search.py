@@ -124,7 +124,12 @@ def computed_hit(hanzi: str) -> Hit:
     from glossary.dictionary import dictionary_renderings
     from glossary.model import rendering_json
 
-    trad, simp = normalize.to_traditional(hanzi), normalize.to_simplified(hanzi)
+    # The forms a build gives a term seen so (glossary.merge): a form t2s changes
+    # is traditional, Korean and Japanese character forms give way to the
+    # standard ones, the simplified form is that of the traditional one. OpenCC's
+    # s2t (46 ms to load) is needed only for a simplified query.
+    trad = normalize.traditional_form([hanzi])
+    simp = normalize.to_simplified(trad)
     korean = readings.korean_reading(trad)  # 習近平 -> 시진핑 beside the strict 습근평
     try:
         romanized = readings.romanize(korean.ko) if korean.ko else ""
@@ -140,4 +145,4 @@ def computed_hit(hanzi: str) -> Hit:
         "note": None, "curated": [], "sources": [],
         "occurrences": [], "in_glossary": False,
     }
-    return Hit(entry, "computed", "trad" if hanzi == trad else "simp", 1.0)
+    return Hit(entry, "computed", "simp" if hanzi == simp != trad else "trad", 1.0)
