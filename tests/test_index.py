@@ -104,6 +104,9 @@ def test_exact_on_every_form(index: Path, query: str, trad: str, field: str) -> 
         ("igu hwansim", "以舊換新", "fuzzy"),
         ("ilyuunmyeonggongdongche", "人類命運共同體", "fuzzy"),
         ("이구한신", "以舊換新", "fuzzy"),  # hangul typo
+        ("이구신환", "以舊換新", "fuzzy"),  # two syllables swapped: 3 of its 4 bigrams lost
+        ("yagnhoe", "兩會", "fuzzy"),  # two letters swapped mid-word: 4 of 7 trigrams lost
+        ("Tow Sessions", "兩會", "fuzzy"),  # in an English word
     ],
 )
 def test_tiers(index: Path, query: str, trad: str, kind: str) -> None:
@@ -574,15 +577,16 @@ def test_fuzzy_filter_loses_no_near_form(tmp_path: Path, case: tuple[list[str], 
     finally:
         con.close()
     # What counting every posting finds: forms sharing `need` of the query's
-    # grams (one edit destroys at most q of them; a swap of neighbours can
-    # destroy q + 1, so such a form may be missed, by the filter's design)
-    # and within the bound.
+    # grams (one edit destroys at most q of them) and within the bound; and
+    # the forms one swap of neighbours away (a swap can destroy q + 1).
     grams = set(_grams(query, padded=True))
     need = len(grams) - _gram_size(query) * bound
     expected = {
         f: _reference_distance(query, f) for f in forms
         if need >= 1 and len(grams & set(_grams(f, padded=True))) >= need and _reference_distance(query, f) <= bound
     }
+    swaps = {query[:i] + query[i + 1] + query[i] + query[i + 2 :] for i in range(len(query) - 1)} - {query}
+    expected |= {f: 1 for f in forms if f in swaps and bound >= 1}
     assert found == expected
     if not any(f == query or f.startswith(query) for f in forms):  # substring tier runs only then (no exact hit)
         assert got_substring == {f for f in forms if query in f and not f.startswith(query)}

@@ -175,7 +175,37 @@ class _Searcher:
         return low, high or 2**32
 
     def _near(self, key: str, grams_table: str, lengths_table: str, bound: int) -> list[tuple[int, int]]:
-        """(id, distance) of forms (or words) within ``bound`` edits of ``key``.
+        """(id, distance) of forms (or words) within ``bound`` edits of ``key``, nearest first.
+
+        Those the q-gram count filter finds (:meth:`_near_by_grams`), then the
+        forms one swap of neighbours away that it missed: a swap is one edit
+        but can destroy q + 1 grams ("yagnhoe" keeps 3 of the 7 it shares
+        with "yanghoe"), and a filter that allowed for it would need fewer
+        grams of every candidate. The query's swapped forms are few (one per
+        pair of neighbours) and each is an indexed lookup.
+        """
+        near = self._near_by_grams(key, grams_table, lengths_table, bound)
+        if bound >= 1:
+            found = {i for i, _ in near}
+            swapped = [(i, 1) for i in self._swapped(key, grams_table) if i not in found]
+            if swapped:
+                near = sorted(near + swapped, key=lambda r: r[1])
+        return near
+
+    def _swapped(self, key: str, grams_table: str) -> list[int]:
+        """Ids of the forms (or words) that are ``key`` with two neighbours swapped, in id order."""
+        variants = {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1) if key[i] != key[i + 1]}
+        if not variants:
+            return []
+        table, column = ("forms", "text") if grams_table == "grams" else ("words", "word")
+        rows = self.con.execute(
+            f"SELECT id FROM {table} WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY id",  # noqa: S608
+            (json.dumps(sorted(variants), ensure_ascii=False),),
+        )
+        return [i for (i,) in rows]
+
+    def _near_by_grams(self, key: str, grams_table: str, lengths_table: str, bound: int) -> list[tuple[int, int]]:
+        """(id, distance) of forms (or words) within ``bound`` edits of ``key`` that keep enough of its q-grams.
 
         q-gram count filter: one edit destroys at most q of the query's grams,
         so a form within ``bound`` edits shares at least
