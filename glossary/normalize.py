@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # Punctuation met inside bracketed terms, mapped to one mark for the key.
@@ -88,8 +88,15 @@ class _Converter:
         import opencc
 
         self._convert = opencc.OpenCC(f"{config}.json").convert
+        # A build converts each term several times (its traditional form, its
+        # simplified form until stable, its Japanese form): 320,000 calls for
+        # 85,000 distinct strings on 20,000 terms. Bounded: a million terms.
+        self.convert = lru_cache(maxsize=1 << 16)(self._converted)  # type: ignore[method-assign]
 
     def convert(self, text: str) -> str:
+        return self._converted(text)
+
+    def _converted(self, text: str) -> str:
         try:
             return self._convert(text)
         except UnicodeEncodeError:
