@@ -624,14 +624,17 @@ def test_fuzzy_checks_the_forms_that_share_most_grams(
 
 
 def _checked_near(texts: dict[int, str], query: str, bound: int, verify: int) -> dict[int, int]:
-    """Form id -> distance of the forms within ``bound`` among the ``verify`` that share most grams, counting every posting."""
+    """Form id -> distance of the forms within ``bound`` among the ``verify`` that share most grams, counting every posting,
+    and of the forms one swap of neighbours away."""
     from glossary.index.fold import _gram_size, _grams
 
     grams = set(_grams(query, padded=True))
     need = len(grams) - _gram_size(query) * bound
     shared = {i: len(grams & set(_grams(t, padded=True))) for i, t in texts.items() if abs(len(t) - len(query)) <= bound}
     checked = sorted((i for i, n in shared.items() if need >= 1 and n >= need), key=lambda i: (-shared[i], i))[:verify]
-    return {i: d for i in checked if (d := _reference_distance(query, texts[i])) <= bound}
+    near = {i: d for i in checked if (d := _reference_distance(query, texts[i])) <= bound}
+    swaps = {query[:i] + query[i + 1] + query[i] + query[i + 2 :] for i in range(len(query) - 1)} - {query}
+    return near | {i: 1 for i, t in texts.items() if t in swaps and bound >= 1 and i not in near}
 
 
 def test_common_postings_are_counted_for_the_candidates_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
