@@ -17,8 +17,10 @@ The pipeline, one module per stage:
 Around them: ``model`` (records and errors), ``dictionary`` (CC-CEDICT),
 ``senses`` (CC-CEDICT senses cleaned into renderings fit to paste),
 ``names`` and ``transcription`` (Chinese names in Korean: 習近平 시진핑),
-``fileio`` (atomic writes), ``i18n``/``locales`` (Korean and English
-interface), ``cli`` and ``launcher`` (the command line).
+``fileio`` (atomic writes), ``build`` (a build's outputs as one
+transaction) and ``fanout`` (its writers over one pass of the entries),
+``i18n``/``locales`` (Korean and English interface), ``cli`` and
+``launcher`` (the command line).
 
 The public functions below are imported on first use, so importing the
 package stays cheap and ``glossary lookup`` starts fast:

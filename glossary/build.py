@@ -4,7 +4,9 @@ Input: entries, the output folder (``out/``), what was read. Output: the
 files of :data:`BUILD_FILES` and the lookup index, in ``out/``.
 
 Steps: every file is written into a staging folder beside ``out/``
-(``.out.staging-PID``, same filesystem); then the staging folder and
+(``.out.staging-PID``, same filesystem), all of them and the index in one
+pass over the entries, which the merge makes as they are read
+(:func:`glossary.fanout.fan_out`: memory holds a batch of entries); then the staging folder and
 ``out/`` are exchanged in one atomic step (``renameat2(RENAME_EXCHANGE)`` on
 Linux), and the old set, now in the staging folder's place, is removed. Where
 the system cannot exchange two folders, ``out/`` is renamed aside and the
@@ -24,8 +26,9 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from glossary.export import OUTPUTS, Output
@@ -75,11 +78,20 @@ def check_output_folder(out: Path, inputs: Iterable[str]) -> None:
 
 
 def write_build(
-    entries: list[Entry], out: Path, *, inputs: dict[str, str], folders: Iterable[str] = ()
+    entries: Iterable[Entry], out: Path, *, inputs: dict[str, str], folders: Iterable[str] = (),
+    before_swap: Callable[[], None] | None = None,
 ) -> list[Path]:
-    """Write every output of a build into ``out`` as one transaction; return the paths written."""
-    from glossary.export import write_outputs
-    from glossary.export.common import sharing_contexts
+    """Write every output of a build into ``out`` as one transaction; return the paths written.
+
+    ``entries``: a list (sorted by key here), or a stream in key order that
+    is read once (:class:`glossary.pipeline.EntryStream`): every file and
+    the index are written in one pass over it (:func:`glossary.fanout.fan_out`),
+    so memory holds a batch of entries. ``before_swap`` runs once every file
+    is written, before the kept files (the cache) are carried into the new set.
+    """
+    from glossary.export import output_writers
+    from glossary.export.common import forget_contexts, sharing_contexts
+    from glossary.fanout import fan_out
 
     out = Path(out)
     parent = out.absolute().parent
@@ -87,15 +99,21 @@ def write_build(
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(_("{path}: cannot write: {reason}").format(path=out, reason=os_reason(exc))) from None
+    if isinstance(entries, Sequence):
+        entries = sorted(entries, key=lambda e: e.key)
     with _locked(parent / f".{out.name}.lock"):
         clean_stale(out)
         staging = parent / f".{out.name}.staging-{os.getpid()}"
         try:
             staging.mkdir()
+            json_output = next((o for o in OUTPUTS if o.format == "json" and o.options.langs is None), None)
+            writers = output_writers(staging, [o for o in OUTPUTS if o is not json_output])
+            index = partial(_write_index, staging=staging, json_output=json_output, inputs=inputs,
+                            folders=tuple(folders))
             with _no_cycle_collection(), sharing_contexts():  # each entry's context sentences chosen once for every file
-                json_output = _index_json_output(entries)
-                write_outputs(entries, staging, [o for o in OUTPUTS if o is not json_output])
-                _write_index(entries, staging, json_output, inputs=inputs, folders=tuple(folders))
+                fan_out(_in_key_order(entries), [*writers, index], between=forget_contexts)
+            if before_swap is not None:
+                before_swap()
             _carry_kept(out, staging)
             _sync_folder(staging)
             _swap_in(staging, out)
@@ -104,6 +122,16 @@ def write_build(
         finally:
             _remove(staging)
     return build_outputs(out)
+
+
+def _in_key_order(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """``entries``, checked to come in key order as they pass (the TBX ids and the JSON list rely on it)."""
+    last = None
+    for entry in entries:
+        if last is not None and entry.key < last:
+            raise ValueError(f"entries out of key order: {entry.key!r} after {last!r}")
+        last = entry.key
+        yield entry
 
 
 @contextmanager
@@ -130,30 +158,21 @@ def _no_cycle_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _index_json_output(entries: list[Entry]) -> Output | None:
-    """The JSON output written together with the index (:func:`_write_index`), or None.
-
-    The full JSON file (every field, every language) holds each entry's
-    object as the index stores it. ``write_export`` writes a list in key
-    order; the index numbers entries in the order given; so where
-    ``entries`` are in key order already (the merge sorts them), both can
-    take their objects from one conversion.
-    """
-    if any(a.key > b.key for a, b in zip(entries, entries[1:])):
-        return None
-    return next((o for o in OUTPUTS if o.format == "json" and o.options.langs is None), None)
-
-
 def _write_index(
-    entries: list[Entry], staging: Path, json_output: Output | None, *, inputs: dict[str, str], folders: tuple[str, ...]
+    entries: Iterable[Entry], *, staging: Path, json_output: Output | None, inputs: dict[str, str],
+    folders: tuple[str, ...]
 ) -> None:
     """The lookup index of ``entries`` in ``staging`` and, with ``json_output``, that JSON file, in one pass.
 
     Each entry's object is converted once (``entry_to_json``), written to
     the JSON file and handed to the index as it is
     (:func:`glossary.export.jsondoc.written_json`), instead of the index
-    converting every entry a second time or reading the file back.
+    converting every entry a second time or reading the file back. The
+    entries are read once: the index and the JSON writer take each in turn
+    (``tee``, which holds at most one).
     """
+    from itertools import tee
+
     from glossary.export.jsondoc import written_json
     from glossary.fileio import atomic_output
     from glossary.index import build_index
@@ -161,9 +180,10 @@ def _write_index(
     if json_output is None:
         build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=folders)
         return
+    for_index, for_json = tee(entries)
     with atomic_output(staging / json_output.name) as fh:
-        objects = written_json(entries, fh, json_output.options)
-        build_index(entries, staging / INDEX_FILE, inputs=inputs, folders=folders, entry_json=objects)
+        objects = written_json(for_json, fh, json_output.options)
+        build_index(for_index, staging / INDEX_FILE, inputs=inputs, folders=folders, entry_json=objects)
         for _ in objects:  # the index stops taking them at an object not its entry's: the file is written whole
             pass
 

@@ -96,7 +96,7 @@ def _text_paths(paths: tuple[str, ...], terms_missing: bool = False) -> list[Pat
 
 
 def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True, jobs: int | None = None,  # noqa: ANN202
-             occurrences: tuple[str, ...] = ()):
+             occurrences: tuple[str, ...] = (), stream: bool = False):
     from glossary.pipeline import run_pipeline
     from glossary.progress import ProgressBar
 
@@ -104,7 +104,7 @@ def _collect(paths: tuple[str, ...], terms: str | None, quiet: bool = True, jobs
     texts = [] if occurrences and not paths else _text_paths(paths, terms_missing=explicit and not path.exists())
     with ProgressBar(enabled=False if quiet else None) as bar:
         return run_pipeline(texts, path, terms_required=explicit, progress=bar, jobs=jobs,
-                            occurrence_files=[Path(p) for p in occurrences])
+                            occurrence_files=[Path(p) for p in occurrences], stream=stream)
 
 
 def _jobs_option():  # noqa: ANN202
@@ -140,17 +140,23 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
         ...
     """
     from glossary.build import check_output_folder, write_build
-    from glossary.memo import cache_file, drop_new
+    from glossary.memo import cache_file, commit, drop_new
 
     out_dir = Path(out)
     check_output_folder(out_dir, [])  # `--out afile` fails before the texts are read
     with cache_file(out_dir):  # per-term readings and glosses, and each text's occurrences, kept for the next build
-        result = _collect(paths, terms, quiet, jobs, occurrences)
+        result = _collect(paths, terms, quiet, jobs, occurrences, stream=True)
         nothing = (not result.files and not occurrences or not result.entries) and not allow_empty
         if nothing:
             drop_new()  # no output, so no folder made for the cache either
-    check_output_folder(out_dir, result.inputs)
+        else:
+            check_output_folder(out_dir, result.inputs)
+            # The entries are made as the writers read them; the cache's new rows
+            # are written once they are all made, before it is carried into the new set.
+            written = write_build(result.entries, out_dir, inputs=result.inputs, folders=result.folders,
+                                  before_swap=commit)
     if nothing:
+        check_output_folder(out_dir, result.inputs)
         click.echo(result.summary())
         if not result.entries and (result.files or occurrences):
             reason = _("the texts hold no bracketed CJK term")
@@ -159,7 +165,6 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
         click.echo(_("Nothing written: {reason}; {out} is unchanged (--allow-empty writes empty files).").format(
             reason=reason, out=out_dir), err=True)
         sys.exit(EXIT_NOT_FOUND)
-    written = write_build(result.entries, out_dir, inputs=result.inputs, folders=result.folders)
     click.echo(result.summary())
     for target in written:
         click.echo("  " + _("wrote {path}").format(path=target))

@@ -44,6 +44,9 @@ _FILES_SCHEMA = "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, digest
 # "stored" (the file's results by function, read on first use: :func:`_stored`), "files" (new
 # (path, digest, value) rows of :func:`keep_file`, held only when the spill file cannot be written).
 _active: dict[str, Any] = {}
+# The build's writers run in threads of their own (glossary.fanout), and call marked functions
+# (a Korean term's reading, the index's romanisation): the connections are opened with
+# check_same_thread=False. Safe: fan_out runs one thread at a time, so no two use a connection at once.
 #: New results kept in memory before they go to the spill file: memory stays flat in the number of terms.
 _SPILL_ROWS = 4096
 
@@ -210,7 +213,7 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
     con = None
     if path.is_file():
         try:
-            con = sqlite3.connect(path)
+            con = sqlite3.connect(path, check_same_thread=False)
             found = con.execute("SELECT version FROM meta").fetchone()
             if found is None or found[0] != version():
                 con.close()
@@ -224,34 +227,13 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                 path.unlink()
             except OSError:
                 pass
-    _active.update(con=con, pending=[], seen=set(), spill=None, stored={}, files=[], pid=os.getpid())
+    _active.update(con=con, pending=[], seen=set(), spill=None, stored={}, files=[], pid=os.getpid(), path=path)
     try:
         yield
-        pending, spill, files = _active["pending"], _active["spill"], _active["files"]
-        if (pending or spill or files) and not _active.get("dropped"):
-            try:
-                if con is None:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    con = sqlite3.connect(path)
-                    con.executescript(_SCHEMA + "; CREATE TABLE IF NOT EXISTS meta (version TEXT);")
-                    con.execute("DELETE FROM meta")
-                    con.execute("INSERT INTO meta VALUES (?)", (version(),))
-                if spill is not None:
-                    spill[1].close()
-                    con.execute("ATTACH DATABASE ? AS spill", (spill[0],))
-                    con.execute("INSERT OR REPLACE INTO memo SELECT fn, arg, value FROM spill.memo")
-                    con.execute(_FILES_SCHEMA)
-                    con.execute("INSERT OR REPLACE INTO files SELECT path, digest, value FROM spill.files")
-                    con.commit()
-                    con.execute("DETACH DATABASE spill")
-                con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", pending)
-                con.execute(_FILES_SCHEMA)
-                con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
-                con.commit()
-            except (OSError, sqlite3.Error):
-                pass
+        commit()
     finally:
         spill = _active.get("spill")
+        con = _active.get("con")
         _active.clear()
         if con is not None:
             con.close()
@@ -261,6 +243,54 @@ def cache_file(folder: os.PathLike[str] | str) -> Iterator[None]:
                 os.unlink(spill[0])
             except OSError:
                 pass
+
+
+def commit() -> None:
+    """Write the new results of the open cache file now (:func:`cache_file` writes the rest when it ends).
+
+    The build calls it once its outputs are written, before the cache is
+    carried into the new output set (:func:`glossary.build.write_build`).
+    Outside :func:`cache_file`, or after :func:`drop_new`, it does nothing;
+    a cache that cannot be written is left alone.
+
+    >>> commit()
+    """
+    import sqlite3
+
+    if not _active or _active.get("dropped"):
+        return
+    pending, spill, files = _active["pending"], _active["spill"], _active["files"]
+    if not (pending or spill or files):
+        return
+    con, path = _active["con"], _active["path"]
+    try:
+        if con is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            con = _active["con"] = sqlite3.connect(path, check_same_thread=False)
+            con.executescript(_SCHEMA + "; CREATE TABLE IF NOT EXISTS meta (version TEXT);")
+            con.execute("DELETE FROM meta")
+            con.execute("INSERT INTO meta VALUES (?)", (version(),))
+        if spill is not None:
+            spill[1].close()
+            con.execute("ATTACH DATABASE ? AS spill", (spill[0],))
+            con.execute("INSERT OR REPLACE INTO memo SELECT fn, arg, value FROM spill.memo")
+            con.execute(_FILES_SCHEMA)
+            con.execute("INSERT OR REPLACE INTO files SELECT path, digest, value FROM spill.files")
+            con.commit()
+            con.execute("DETACH DATABASE spill")
+            try:
+                os.unlink(spill[0])
+            except OSError:
+                pass
+            _active["spill"] = None
+        con.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", pending)
+        con.execute(_FILES_SCHEMA)
+        con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
+        con.commit()
+        pending.clear()
+        files.clear()
+    except (OSError, sqlite3.Error):
+        pass
 
 
 def _stored(name: str) -> dict[str, str] | None:
@@ -374,7 +404,7 @@ def _spill_file():  # noqa: ANN202 - sqlite3 is imported on use
     if _active["spill"] is None:
         fd, name = tempfile.mkstemp(prefix="glossary-memo-", suffix=".sqlite")
         os.close(fd)
-        spill = sqlite3.connect(name)
+        spill = sqlite3.connect(name, check_same_thread=False)
         spill.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + _SCHEMA + "; " + _FILES_SCHEMA)
         _active["spill"] = (name, spill)
     return _active["spill"][1]

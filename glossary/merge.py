@@ -1,8 +1,10 @@
 """Merge occurrences and the curated term base into glossary entries.
 
 Input: every :class:`~glossary.model.Occurrence` of the corpus and the
-:class:`~glossary.termbase.Termbase`. Output: a list of
-:class:`~glossary.model.Entry`, sorted by key.
+:class:`~glossary.termbase.Termbase`. Output: the
+:class:`~glossary.model.Entry` of each term, sorted by key: a list
+(:func:`merge_entries`), or made one at a time as they are read
+(:class:`MergedEntries`, what a build streams to its writers).
 
 Steps, in order:
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from glossary.model import Entry, Occurrence, Term
 from glossary.termbase import Termbase, TermUpdate
@@ -36,24 +38,51 @@ def merge_entries(occurrences: Iterable[Occurrence], termbase: Termbase) -> list
     >>> [(e.trad, e.simp, e.ko) for e in merge_entries(occ, Termbase(None))]
     [('兩會', '两会', '양회')]
     """
-    from glossary.normalize import merge_key
+    return list(MergedEntries(occurrences, termbase))
 
-    groups: dict[str, list[Occurrence]] = defaultdict(list)
-    keys: dict[str, str] = {}  # form -> merge key: a term is met in the same form again and again
-    for occ in occurrences:
-        if occ.kind != "other":
-            key = keys.get(occ.term)
-            if key is None:
-                key = keys[occ.term] = merge_key(occ.term)
-            groups[key].append(occ)
-    curated = termbase.by_key()
-    entries = []
-    for key in sorted(set(groups) | set(curated)):
-        term = curated.get(key)
-        if term is not None and term.status == "rejected":
-            continue
-        entries.append(build_entry(key, groups.get(key, []), term))
-    return entries
+
+class MergedEntries:
+    """The entries of :func:`merge_entries`, each built when it is reached: iterated once, in key order.
+
+    The occurrences are grouped and the keys known at once (``len`` is the
+    number of entries); an entry is built only when the iteration reaches it,
+    and let go by the reader, so a build's writers (:func:`glossary.fanout.fan_out`)
+    hold a batch of entries, not all of them. Each group of occurrences is
+    let go once its entry is built.
+
+    >>> from glossary.termbase import Termbase
+    >>> stream = MergedEntries([Occurrence("兩會", "a.txt", 1)], Termbase(None))
+    >>> len(stream), [e.trad for e in stream]
+    (1, ['兩會'])
+    """
+
+    def __init__(self, occurrences: Iterable[Occurrence], termbase: Termbase) -> None:
+        from glossary.normalize import merge_key
+
+        groups: dict[str, list[Occurrence]] = defaultdict(list)
+        keys: dict[str, str] = {}  # form -> merge key: a term is met in the same form again and again
+        for occ in occurrences:
+            if occ.kind != "other":
+                key = keys.get(occ.term)
+                if key is None:
+                    key = keys[occ.term] = merge_key(occ.term)
+                groups[key].append(occ)
+        self._groups = groups
+        self._curated = termbase.by_key()
+        self._keys = [key for key in sorted(set(groups) | set(self._curated))
+                      if (term := self._curated.get(key)) is None or term.status != "rejected"]
+        self._started = False
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[Entry]:
+        if self._started:
+            raise RuntimeError("the merged entries are built once, as they are read: iterate them once")
+        self._started = True
+        groups, curated = self._groups, self._curated
+        for key in self._keys:
+            yield build_entry(key, groups.pop(key, []), curated.get(key))
 
 
 def build_entry(key: str, occurrences: list[Occurrence], term: Term | None) -> Entry:

@@ -1,8 +1,10 @@
 """The whole job in one call: texts + term base -> entries.
 
 Input: paths of texts (files or folders) and of ``terms.yaml``.
-Output: a :class:`BuildResult` with the entries, the occurrences, what was
-read, and a hash of every input (for the lookup index's staleness check).
+Output: a :class:`BuildResult` with the entries (a list, or for ``glossary
+build`` an :class:`EntryStream` the writers read once, as the merge makes
+them), the occurrences, what was read, and a hash of every input (for the
+lookup index's staleness check).
 Steps: ``sources`` -> ``extract`` -> ``merge`` (``normalize``, ``readings``,
 ``glosses``), with ``termbase`` read first so a broken term base fails fast.
 While a build's cache is open (:func:`glossary.memo.cache_file`), a text
@@ -16,6 +18,7 @@ import hashlib
 import os
 import re
 import string
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,11 +41,56 @@ class FileRead:
     language: str  # "ko" when the text is mostly hangul, else "en"
 
 
+@dataclass(slots=True)
+class EntryTally:
+    """What the summary says of the entries, counted as they pass."""
+
+    with_en: int = 0  # entries with an English rendering
+    from_context: int = 0  # ... one of them from the texts
+    ko_sources: Counter[str] = field(default_factory=Counter)  # where each Korean term came from (ko_source)
+
+    def add(self, entry: Entry) -> None:
+        from glossary.korean import ko_source
+
+        if entry.en:
+            self.with_en += 1
+            self.from_context += any(r.source == "context" for r in entry.en)
+        if entry.ko:
+            self.ko_sources[ko_source(entry.ko, entry.ko_renderings)] += 1
+
+
+class EntryStream:
+    """A build's entries as the merge makes them, one at a time (:class:`glossary.merge.MergedEntries`).
+
+    Read once, by the writers of the build (:func:`glossary.build.write_build`);
+    counted for the summary as they pass (:attr:`tally`); once all are read,
+    pykakasi is let go. ``len`` is the number of entries, known before any is made.
+    """
+
+    def __init__(self, merged: Any) -> None:
+        self._merged = merged
+        self.tally = EntryTally()
+        self.read = False
+
+    def __len__(self) -> int:
+        return len(self._merged)
+
+    def __iter__(self) -> Iterator[Entry]:
+        from glossary.readings import release_kakasi
+
+        add = self.tally.add
+        for entry in self._merged:
+            add(entry)
+            yield entry
+        self.read = True
+        release_kakasi()
+
+
 @dataclass(frozen=True, slots=True)
 class BuildResult:
     """Everything a build produced, for the exporters, the index and the summary."""
 
-    entries: list[Entry]
+    entries: list[Entry] | EntryStream
     occurrences: list[Occurrence]
     files: list[FileRead]
     termbase: Termbase
@@ -83,8 +131,8 @@ class BuildResult:
             if len(self.skipped) > SKIPPED_SHOWN:
                 more = len(self.skipped) - SKIPPED_SHOWN
                 lines.append("  " + ngettext("... and {count} more", "... and {count} more", more).format(count=num(more)))
-        with_en = sum(bool(e.en) for e in self.entries)
-        from_context = sum(any(r.source == "context" for r in e.en) for e in self.entries)
+        tally = self.tally()
+        with_en, from_context = tally.with_en, tally.from_context
         lines.append(
             ngettext(
                 "English renderings: {with_en} of {terms} term ({from_context} from the texts).",
@@ -117,14 +165,26 @@ class BuildResult:
         'Korean: 1 of 1 terms (0 from the texts, 1 transcribed).'
         """
         from glossary.i18n import _
-        from glossary.korean import ko_source
         from glossary.locales import format_number as num
 
-        sources = [ko_source(e.ko, e.ko_renderings) for e in self.entries if e.ko]
+        tally = self.tally()
+        sources = tally.ko_sources
         return _("Korean: {with_ko} of {terms} terms ({from_context} from the texts, {transcribed} transcribed).").format(
-            with_ko=num(len(sources)), terms=num(len(self.entries)),
-            from_context=num(sources.count("context")), transcribed=num(sources.count("transcription")),
+            with_ko=num(sum(sources.values())), terms=num(len(self.entries)),
+            from_context=num(sources["context"]), transcribed=num(sources["transcription"]),
         )
+
+    def tally(self) -> EntryTally:
+        """The counts of the summary: of a list, counted here; of a stream, as it was read (read whole here if not yet)."""
+        if isinstance(self.entries, EntryStream):
+            if not self.entries.read:
+                for _ in self.entries:
+                    pass
+            return self.entries.tally
+        tally = EntryTally()
+        for e in self.entries:
+            tally.add(e)
+        return tally
 
     def files_per_language(self) -> dict[str, int]:
         """How many texts were read in each language: English and Korean always, others when met.
@@ -550,7 +610,7 @@ def stream_jsonl(paths: list[Path], out: TextIO, *, jobs: int | None = None, ski
 
 def run_pipeline(
     paths: list[Path], terms_path: Path, *, terms_required: bool, jobs: int | None = None,
-    occurrence_files: list[Path] | tuple[Path, ...] = (), progress: Progress | None = None,
+    occurrence_files: list[Path] | tuple[Path, ...] = (), progress: Progress | None = None, stream: bool = False,
 ) -> BuildResult:
     """Read the term base and the texts, extract, merge.
 
@@ -561,10 +621,12 @@ def run_pipeline(
     worker processes for extraction (default: the machine's cores).
     ``occurrence_files``: JSONL occurrences extracted elsewhere (``glossary
     extract --format jsonl``), merged with those of ``paths``; each file
-    counts as an input of the index.
+    counts as an input of the index. ``stream``: the entries are an
+    :class:`EntryStream`, made as they are read (once), instead of a list:
+    the build's memory then holds a batch of entries, not all of them.
     """
     from glossary.extract import agree_renderings
-    from glossary.merge import merge_entries
+    from glossary.merge import MergedEntries
     from glossary.occurrences import read_occurrences
     from glossary.termbase import read_termbase
 
@@ -583,10 +645,15 @@ def run_pipeline(
         occurrences.extend(read_occurrences(path))
         inputs[str(path)] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     occurrences = agree_renderings(occurrences)
-    entries = merge_entries(occurrences, termbase)
-    from glossary.readings import release_kakasi
+    merged = MergedEntries(occurrences, termbase)
+    entries: list[Entry] | EntryStream
+    if stream:
+        entries = EntryStream(merged)  # pykakasi let go once the last entry is made
+    else:
+        from glossary.readings import release_kakasi
 
-    release_kakasi()  # the writers and the index read no kana: pykakasi's 96 MB go before they run
+        entries = list(merged)
+        release_kakasi()  # the writers and the index read no kana: pykakasi's 96 MB go before they run
     folders = tuple(str(p) for p in paths if Path(p).is_dir())
     return BuildResult(entries=entries, occurrences=occurrences, files=files, termbase=termbase, inputs=inputs,
                        folders=folders, skipped=skipped)

@@ -85,22 +85,39 @@ def test_a_failing_build_leaves_the_old_set_and_no_temporaries(corpus: Path, tmp
     assert no_temporaries(tmp_path)
 
 
-def test_ctrl_c_exits_130_with_one_line_and_changes_nothing(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("where", ["writer", "merge"])
+def test_ctrl_c_exits_130_with_one_line_and_changes_nothing(corpus: Path, tmp_path: Path, monkeypatch, where) -> None:
+    """Ctrl-C in a writer (its own thread, :mod:`glossary.fanout`) or in the merge (the main thread,
+    entries being made as the writers read them): exit 130, one line, the old set untouched."""
     out = tmp_path / "out"
     run("build", str(corpus), "--out", str(out))
     before = snapshot(out)
-    from glossary import export
+    from glossary import export, merge
 
     calls = []
+    if where == "writer":
+        real = export.WRITERS["tsv"]
 
-    def interrupted(entries, path, fmt, options=None):
-        calls.append(fmt)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real(entries, path, fmt, options)
+        def interrupted(entries, fh, options):
+            calls.append(1)
+            if len(calls) == 2:  # the second OmegaT file, the others under way
+                raise KeyboardInterrupt
+            return real(entries, fh, options)
 
-    real = export.write_export
-    monkeypatch.setattr(export, "write_export", interrupted)
+        monkeypatch.setitem(export.WRITERS, "tsv", interrupted)
+    else:
+        from glossary import fanout
+
+        monkeypatch.setattr(fanout, "BATCH", 1)
+        real_entry = merge.build_entry
+
+        def interrupted(key, occurrences, term):
+            calls.append(key)
+            if len(calls) == 2:  # the first entry written to every file already
+                raise KeyboardInterrupt
+            return real_entry(key, occurrences, term)
+
+        monkeypatch.setattr(merge, "build_entry", interrupted)
     result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(out)])
     assert result.exit_code == 130
     assert "interrupted; nothing was changed" in result.output

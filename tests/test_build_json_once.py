@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 from pathlib import Path
 
@@ -74,13 +75,21 @@ def test_the_build_converts_each_entry_once_and_indexes_the_same_rows(sorted_ent
     assert rows(tmp_path / "out" / INDEX_FILE) == rows(tmp_path / "direct.sqlite")
 
 
-def test_entries_out_of_key_order_are_converted_by_the_index(mini_entries, tmp_path):
+def test_a_list_out_of_key_order_is_written_in_key_order(mini_entries, sorted_entries, tmp_path):
     shuffled = sorted(mini_entries, key=lambda e: e.key, reverse=True)
-    build_index(shuffled, tmp_path / "direct.sqlite", inputs={})
-    write_build(shuffled, tmp_path / "out", inputs={})
-    got = rows(tmp_path / "out" / INDEX_FILE)
-    assert got == rows(tmp_path / "direct.sqlite")
-    assert [r[1] for r in got] == [e.key for e in shuffled]
+    write_build(shuffled, tmp_path / "shuffled", inputs={})
+    write_build(sorted_entries, tmp_path / "sorted", inputs={})
+    for name in (INDEX_FILE, "glossary.json", "glossary.tbx", "glossary.csv"):
+        assert (tmp_path / "shuffled" / name).read_bytes() == (tmp_path / "sorted" / name).read_bytes(), name
+    assert [r[1] for r in rows(tmp_path / "shuffled" / INDEX_FILE)] == [e.key for e in sorted_entries]
+
+
+def test_a_stream_out_of_key_order_fails_and_writes_nothing(sorted_entries, tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(ValueError, match="out of key order"):
+        write_build(iter(sorted_entries[::-1]), out, inputs={})
+    assert not out.exists()
+    assert [name for name in os.listdir(tmp_path) if name != ".out.lock"] == []  # no staging folder left
 
 
 def test_objects_of_other_entries_are_not_stored(sorted_entries, tmp_path):
@@ -91,3 +100,29 @@ def test_objects_of_other_entries_are_not_stored(sorted_entries, tmp_path):
     assert stored == [entry_to_json(e) for e in sorted_entries]
     first = sorted_entries[0]
     assert lookup(first.trad, tmp_path / "given.sqlite")[0].entry["key"] == first.key
+
+
+def test_a_stream_is_read_once_by_every_output_a_batch_at_a_time(sorted_entries, tmp_path, monkeypatch):
+    """The build's entries come from the merge one at a time (issue 14): every file and the index take
+    each entry before the next batch is made, and write what a list of the same entries writes."""
+    from glossary import fanout
+    from glossary.build import BUILD_FILES
+
+    monkeypatch.setattr(fanout, "BATCH", 2)
+    converted: list[str] = []
+    real = jsondoc.entry_to_json
+    monkeypatch.setattr(jsondoc, "entry_to_json", lambda e: converted.append(e.key) or real(e))
+    made: list[str] = []
+
+    def stream():
+        for k, entry in enumerate(sorted_entries):
+            # Entry k is made once every entry of the batches before its own has been written.
+            assert len(converted) >= k // 2 * 2, (k, len(converted))
+            made.append(entry.key)
+            yield entry
+
+    write_build(stream(), tmp_path / "streamed", inputs={})
+    assert made == [e.key for e in sorted_entries]  # one pass
+    write_build(sorted_entries, tmp_path / "listed", inputs={})
+    for name in [*BUILD_FILES, INDEX_FILE]:
+        assert (tmp_path / "streamed" / name).read_bytes() == (tmp_path / "listed" / name).read_bytes(), name

@@ -238,9 +238,32 @@ def write_outputs(entries: Sequence[Entry], folder: Path, outputs: Iterable[Outp
     >>> sorted(p.name for p in folder.iterdir()) == sorted(o.name for o in OUTPUTS)
     True
     """
+    in_order = sorted(entries, key=lambda e: e.key)
+    writers = output_writers(folder, outputs)
+    with sharing_contexts():  # each entry's context sentences chosen once for every file
+        for write in writers:
+            write(in_order)
+
+
+def output_writers(folder: Path, outputs: Iterable[Output] = OUTPUTS) -> list[Callable[[Iterable[Entry]], None]]:
+    """The writers of ``outputs`` into ``folder``: one per file, or per pair of :data:`PAIRS` with the same options.
+
+    Each takes the entries in key order and reads them once, so the build
+    can run them all over one stream (:func:`glossary.fanout.fan_out`). Each
+    file is written atomically. A bad language tag fails here, before any
+    file is touched.
+    """
+    from functools import partial
+
     from glossary.fileio import atomic_output
 
     outputs = list(outputs)
+    for output in outputs:
+        if output.format not in WRITERS:
+            raise OutputError(gettext("unknown format {format!r}; use one of {choices}").format(
+                format=output.format, choices=", ".join(sorted(WRITERS))))
+        if output.options.langs:
+            normalize_langs(output.options.langs)
     partner: dict[int, Output] = {}  # id of the first output of a pair -> the second
     for first, second in PAIRS:
         a = next((o for o in outputs if o.format == first and id(o) not in partner), None)
@@ -248,16 +271,19 @@ def write_outputs(entries: Sequence[Entry], folder: Path, outputs: Iterable[Outp
         if a is not None and b is not None:
             partner[id(a)] = b
     done = {id(b) for b in partner.values()}
-    with sharing_contexts():  # each entry's context sentences chosen once for every file
-        for output in outputs:
-            if id(output) in done:
-                continue
-            second = partner.get(id(output))
-            if second is None:
-                write_export(entries, folder / output.name, output.format, output.options)
-                continue
-            if output.options.langs:
-                normalize_langs(output.options.langs)  # a bad tag fails before any file is touched
-            in_order = sorted(entries, key=lambda e: e.key)
-            with atomic_output(folder / output.name) as one, atomic_output(folder / second.name) as two:
-                PAIRS[(output.format, second.format)](in_order, one, two, output.options)
+
+    def one(output: Output, entries: Iterable[Entry]) -> None:
+        with atomic_output(folder / output.name) as fh:
+            WRITERS[output.format](entries, fh, output.options)
+
+    def pair(output: Output, second: Output, entries: Iterable[Entry]) -> None:
+        with atomic_output(folder / output.name) as fh1, atomic_output(folder / second.name) as fh2:
+            PAIRS[(output.format, second.format)](entries, fh1, fh2, output.options)
+
+    writers: list[Callable[[Iterable[Entry]], None]] = []
+    for output in outputs:
+        if id(output) in done:
+            continue
+        second = partner.get(id(output))
+        writers.append(partial(one, output) if second is None else partial(pair, output, second))
+    return writers

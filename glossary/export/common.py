@@ -504,7 +504,8 @@ def sharing_contexts() -> Iterator[None]:
     Why: every export shows the same sentences (:func:`context_targets`:
     TBX, JSON, the tables' best one), and choosing them sorts and compares
     every occurrence; a build writes seven files from one list of entries.
-    Memory: a few references per entry, let go when the block ends.
+    Memory: a few references per entry, let go when the block ends
+    (or earlier, by :func:`forget_contexts`).
 
     >>> e = Entry(key="两会", trad="兩會", simp="两会", occurrences=(Occurrence("兩會", "a.txt", 1, context="The (兩會) met."),))
     >>> with sharing_contexts():
@@ -520,6 +521,19 @@ def sharing_contexts() -> Iterator[None]:
         yield
     finally:
         _shared.pop("targets", None)
+
+
+def forget_contexts() -> None:
+    """Let go of the choices :func:`sharing_contexts` holds so far: every writer has passed those entries.
+
+    The build calls it between two batches of its stream (:func:`glossary.fanout.fan_out`),
+    so the choices held are those of one batch, not of every entry.
+
+    >>> forget_contexts()  # outside the block: nothing held, nothing to do
+    """
+    targets = _shared.get("targets")
+    if targets is not None:
+        targets.clear()
 
 
 def _context_groups(entry: Entry) -> list[tuple[tuple[str, str | None], list[Occurrence]]]:

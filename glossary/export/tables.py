@@ -17,6 +17,7 @@ formula". The TSV is for a machine and written verbatim.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
@@ -298,13 +299,22 @@ def _xlsx_rows(rows: Iterator[list[str]], fh: BinaryIO, options: ExportOptions) 
             quote_style.append(str(cell.style_id))
         return quote_style[0]
 
-    with tempfile.TemporaryFile() as body, tempfile.TemporaryFile() as tmp:
-        for number, row in enumerate(rows, start=2):
-            body.write(_xlsx_row(number, row, letters, quoted))
-        wb.save(tmp)
-        tmp.seek(0)
-        body.seek(0)
-        _deterministic_zip(tmp, fh, options.date, body)
+    try:
+        with tempfile.TemporaryFile() as body, tempfile.TemporaryFile() as tmp:
+            for number, row in enumerate(rows, start=2):
+                body.write(_xlsx_row(number, row, letters, quoted))
+            wb.save(tmp)
+            tmp.seek(0)
+            body.seek(0)
+            _deterministic_zip(tmp, fh, options.date, body)
+    except BaseException:
+        # Stopped (an error, Ctrl-C, another output of the build failing): openpyxl's XML
+        # writers closed in order, else the garbage collector closes them in any order
+        # and each complains on stderr.
+        if not ws.closed:
+            with contextlib.suppress(Exception):
+                ws.close()
+        raise
 
 
 def _escape_row(row: list[str]) -> list[str]:
