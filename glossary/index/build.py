@@ -174,7 +174,9 @@ def _write_tables(
 ) -> None:
     from importlib.resources import files
 
-    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-32000;")
+    # A small page cache while the entries come in (appended rows need few pages, and the
+    # build's writers run beside this loop), a large one for the sorting and joining after it.
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4000;")
     con.executescript(files("glossary").joinpath("index.sql").read_text(encoding="utf-8"))
     con.executescript(_STAGING)
     mr = _mr_romanizer()
@@ -214,6 +216,7 @@ def _write_tables(
         if len(entry_rows) >= _BATCH:
             flush()
     flush()
+    con.execute("PRAGMA cache_size=-32000")
     con.execute("CREATE INDEX temp.staged_keys_text ON staged_keys (text)")
     _number(con, "SELECT DISTINCT text AS t FROM staged_keys", "forms", "text", "form_lengths")
     con.execute(
