@@ -136,9 +136,9 @@ def _in_key_order(entries: Iterable[Entry]) -> Iterator[Entry]:
 
 @contextmanager
 def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused while the outputs are written.
+    """The cyclic garbage collector paused while the outputs are written (and the entries made, as they are read).
 
-    Why: writing makes and drops a few dozen containers per entry, none of
+    Why: making and writing an entry makes and drops a few dozen containers, none of
     them in a reference cycle, so reference counting frees them all (the
     cycles left when the block ends are openpyxl's workbook and the like: 253
     objects after writing 18 entries, 565 after 20,000); the collector's passes
