@@ -38,7 +38,7 @@ class _Abandoned(BaseException):
 
 
 class _Reader:
-    """One reader's thread, its turn and what it saw."""
+    """One reader's thread and its turn; ``batch`` is what the stream gives it, None at the end."""
 
     def __init__(self, run: Callable[[Iterable[Any]], Any]) -> None:
         self.run = run
@@ -51,21 +51,19 @@ class _Reader:
         self.thread = threading.Thread(target=self._main, daemon=True)
 
     def items(self) -> Iterator[Any]:
-        while True:
+        """The reader's view: each batch it is given, the turn handed back between two."""
+        while self.batch is not None:
+            yield from self.batch
             self.done.release()
             self.turn.acquire()
             if self.abandoned:
                 raise _Abandoned
-            if self.batch is None:
-                return
-            yield from self.batch
 
     def _main(self) -> None:
         self.turn.acquire()  # the first turn: the first batch is ready
         try:
-            if self.abandoned:
-                raise _Abandoned
-            self.run(self._rest())
+            if not self.abandoned:
+                self.run(self.items())
         except _Abandoned:
             pass
         except BaseException as exc:  # noqa: BLE001: handed to the thread that waits
@@ -73,13 +71,6 @@ class _Reader:
         finally:
             self.finished = True
             self.done.release()
-
-    def _rest(self) -> Iterator[Any]:
-        # The first batch is taken without handing back the turn (the first turn has begun).
-        if self.batch is None:
-            return
-        yield from self.batch
-        yield from self.items()
 
     def take(self, batch: list[Any] | None) -> None:
         """Give the reader ``batch`` (None: the end) and wait until it wants more or has finished."""
@@ -90,11 +81,9 @@ class _Reader:
         self.done.acquire()
 
     def abandon(self) -> None:
-        if self.finished:
-            return
+        """Make the reader stop where it waits (its ``finally`` blocks run) and wait until it has."""
         self.abandoned = True
-        self.turn.release()
-        self.done.acquire()
+        self.take(None)
 
 
 def fan_out(items: Iterable[T], readers: list[Callable[[Iterable[T]], Any]], *, batch: int | None = None,
@@ -124,11 +113,10 @@ def fan_out(items: Iterable[T], readers: list[Callable[[Iterable[T]], Any]], *, 
                 between()
             for reader in team:
                 reader.take(chunk or None)
-                if reader.error is not None:
+                if reader.error is not None:  # checked after every turn, the last (its file closed) too
                     raise reader.error
             if not chunk:
                 break
-            del chunk
     except BaseException as exc:
         failed = exc
         raise
@@ -138,6 +126,3 @@ def fan_out(items: Iterable[T], readers: list[Callable[[Iterable[T]], Any]], *, 
                 reader.abandon()
         for reader in team:
             reader.thread.join()
-    for reader in team:
-        if reader.error is not None:
-            raise reader.error
