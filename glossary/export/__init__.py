@@ -246,24 +246,17 @@ def write_outputs(entries: Sequence[Entry], folder: Path, outputs: Iterable[Outp
 
 
 def output_writers(folder: Path, outputs: Iterable[Output] = OUTPUTS) -> list[Callable[[Iterable[Entry]], None]]:
-    """The writers of ``outputs`` into ``folder``: one per file, or per pair of :data:`PAIRS` with the same options.
+    """The writers of ``outputs`` into ``folder``: one per file (:func:`write_export`), or per pair of :data:`PAIRS`.
 
     Each takes the entries in key order and reads them once, so the build
     can run them all over one stream (:func:`glossary.fanout.fan_out`). Each
-    file is written atomically. A bad language tag fails here, before any
-    file is touched.
+    file is written atomically.
     """
     from functools import partial
 
     from glossary.fileio import atomic_output
 
     outputs = list(outputs)
-    for output in outputs:
-        if output.format not in WRITERS:
-            raise OutputError(gettext("unknown format {format!r}; use one of {choices}").format(
-                format=output.format, choices=", ".join(sorted(WRITERS))))
-        if output.options.langs:
-            normalize_langs(output.options.langs)
     partner: dict[int, Output] = {}  # id of the first output of a pair -> the second
     for first, second in PAIRS:
         a = next((o for o in outputs if o.format == first and id(o) not in partner), None)
@@ -272,11 +265,9 @@ def output_writers(folder: Path, outputs: Iterable[Output] = OUTPUTS) -> list[Ca
             partner[id(a)] = b
     done = {id(b) for b in partner.values()}
 
-    def one(output: Output, entries: Iterable[Entry]) -> None:
-        with atomic_output(folder / output.name) as fh:
-            WRITERS[output.format](entries, fh, output.options)
-
     def pair(output: Output, second: Output, entries: Iterable[Entry]) -> None:
+        if output.options.langs:
+            normalize_langs(output.options.langs)  # a bad tag fails before any file is touched
         with atomic_output(folder / output.name) as fh1, atomic_output(folder / second.name) as fh2:
             PAIRS[(output.format, second.format)](entries, fh1, fh2, output.options)
 
@@ -285,5 +276,8 @@ def output_writers(folder: Path, outputs: Iterable[Output] = OUTPUTS) -> list[Ca
         if id(output) in done:
             continue
         second = partner.get(id(output))
-        writers.append(partial(one, output) if second is None else partial(pair, output, second))
+        if second is None:
+            writers.append(partial(write_export, path=folder / output.name, fmt=output.format, options=output.options))
+        else:
+            writers.append(partial(pair, output, second))
     return writers
