@@ -146,17 +146,16 @@ def build(paths: tuple[str, ...], terms: str | None, out: str, occurrences: tupl
     check_output_folder(out_dir, [])  # `--out afile` fails before the texts are read
     with cache_file(out_dir):  # per-term readings and glosses, and each text's occurrences, kept for the next build
         result = _collect(paths, terms, quiet, jobs, occurrences, stream=True)
+        check_output_folder(out_dir, result.inputs)
         nothing = (not result.files and not occurrences or not result.entries) and not allow_empty
         if nothing:
             drop_new()  # no output, so no folder made for the cache either
         else:
-            check_output_folder(out_dir, result.inputs)
             # The entries are made as the writers read them; the cache's new rows
             # are written once they are all made, before it is carried into the new set.
             written = write_build(result.entries, out_dir, inputs=result.inputs, folders=result.folders,
                                   before_swap=commit)
     if nothing:
-        check_output_folder(out_dir, result.inputs)
         click.echo(result.summary())
         if not result.entries and (result.files or occurrences):
             reason = _("the texts hold no bracketed CJK term")
