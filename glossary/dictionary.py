@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -78,6 +78,8 @@ class CedictEntry:
     simp: str
     pinyin: str  # numbered, as in CC-CEDICT: "Liang3 hui4"
     senses: tuple[str, ...]  # raw
+    #: its line in the compiled CC-CEDICT (-1: made by hand), where its cleaned senses are stored
+    line: int = field(default=-1, compare=False, repr=False)
 
     @property
     def is_name(self) -> bool:
@@ -117,9 +119,9 @@ def _entries(form: str) -> tuple[CedictEntry, ...]:
     """
     index, lines, _, _ = _data()
     found = index.get(form, ())
-    rows = [lines[n].split("\t", 3) for n in ((found,) if isinstance(found, int) else found)]
-    rows.sort(key=lambda row: row[0] != form)
-    return tuple(CedictEntry(t, s, p, tuple(senses.split("/"))) for t, s, p, senses in rows)
+    rows = [(n, *lines[n].split("\t", 3)) for n in ((found,) if isinstance(found, int) else found)]
+    rows.sort(key=lambda row: row[1] != form)
+    return tuple(CedictEntry(t, s, p, tuple(senses.split("/")), n) for n, t, s, p, senses in rows)
 
 
 @lru_cache(maxsize=_RECENT)  # a term and its words are looked up, segmented and read: each asks again
@@ -208,7 +210,7 @@ def _clean_senses(entries: tuple[CedictEntry, ...], *, is_name: bool, depth: int
 
     out: list[senses.CleanSense] = []
     for entry in _preferred(entries, is_name=is_name):
-        cleaned = [c for raw in entry.senses for c in senses.clean_sense(raw)]
+        cleaned = _cleaned(entry)
         alone = not senses.offered(cleaned, is_name=is_name)
         for sense in cleaned:
             if sense.kind == "reference" and depth and sense.ref:
@@ -218,6 +220,20 @@ def _clean_senses(entries: tuple[CedictEntry, ...], *, is_name: bool, depth: int
                 continue
             out.append(sense)
     return senses.offered(out, is_name=is_name)
+
+
+def _cleaned(entry: CedictEntry) -> list[senses.CleanSense]:
+    """What :func:`glossary.senses.clean_sense` makes of each sense of ``entry``, in order.
+
+    Read from the compiled file when it was built by the installed
+    ``senses.py`` (:func:`glossary.datastore.stored_senses`), cleaned here otherwise.
+    """
+    from glossary import datastore, senses
+
+    stored = datastore.stored_senses(entry.line) if entry.line >= 0 else None
+    if stored is None or len(stored) != len(entry.senses):
+        return [c for raw in entry.senses for c in senses.clean_sense(raw)]
+    return [c for raw, kept in zip(entry.senses, stored) for c in senses.from_stored(raw, kept)]  # type: ignore[arg-type]
 
 
 def _senses(entries: tuple[CedictEntry, ...], *, is_name: bool, follow: bool) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.senses import CleanSense, clean_sense, offered
+from glossary.senses import SENSE_KINDS, CleanSense, clean_sense, from_stored, offered, to_stored
 
 
 def texts(raw: str) -> list[str]:
@@ -261,3 +261,19 @@ def test_cleaned_senses_are_balanced_non_empty_and_stable(raw):
             again = clean_sense(f"{sense.text} ({idiom})" if idiom else sense.text)
             assert [c.text for c in again] == [sense.text], raw
             assert not re.search(r"[()\[\]|]", sense.text)
+
+
+@given(SENSES)
+def test_a_stored_cleaning_reads_back_as_clean_sense_gives_it(raw):
+    # dictionaries.sqlite keeps every CC-CEDICT sense cleaned in to_stored's form; what it gives
+    # back must be what clean_sense would have said, whatever the sense holds.
+    cleaned = clean_sense(raw)
+    assert from_stored(raw, to_stored(raw, cleaned)) == cleaned
+    assert from_stored(f" {raw}\t", to_stored(f" {raw}\t", clean_sense(f" {raw}\t"))) == clean_sense(f" {raw}\t")
+
+
+def test_a_sense_that_is_its_own_rendering_is_stored_as_nothing_more():
+    assert to_stored("to exchange", clean_sense("to exchange")) == 0
+    assert to_stored("surname Wang", clean_sense("surname Wang")) == [["Wang", "surname", [], SENSE_KINDS.index("surname")]]
+    with pytest.raises(ValueError, match="another raw sense"):
+        to_stored("to exchange", clean_sense("to swap"))
