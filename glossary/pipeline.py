@@ -467,26 +467,24 @@ def _with_kept(files: list[tuple[Path, bool]], digests: list[str | None], kept: 
 
 
 def _encode_file(result: tuple[FileRead, str, list[Occurrence]]) -> str:
-    """One file's extraction as the cache keeps it: a JSON line of the record and text hash, then its occurrences' lines."""
-    import json
-
-    from glossary.occurrences import occurrence_line
+    """One file's extraction as the cache keeps it: a JSON line of the record and text hash, then one JSON array of its occurrences' rows."""
+    from glossary.jsonenc import encoder
+    from glossary.occurrences import occurrence_row
 
     read, digest, found = result
-    head = json.dumps([read.path, read.encoding, read.language, digest], ensure_ascii=False)
-    return "\n".join([head, *map(occurrence_line, found)])
+    compact = encoder(",", ":")
+    return compact([read.path, read.encoding, read.language, digest]) + "\n" + compact([occurrence_row(o) for o in found])
 
 
 def _decode_file(value: str) -> tuple[FileRead, str, list[Occurrence]]:
-    """What :func:`_encode_file` wrote, back (JSON escapes every line break inside a line)."""
+    """What :func:`_encode_file` wrote, back (JSON escapes every line break inside a string)."""
     import json
 
-    from glossary.occurrences import occurrence_from_record
+    from glossary.occurrences import occurrence_from_row
 
-    head, *lines = value.split("\n")
+    head, rows = value.split("\n")
     path, encoding, language, digest = json.loads(head)
-    loads = json.loads
-    return FileRead(path, encoding, language), digest, [occurrence_from_record(loads(line)) for line in lines]
+    return FileRead(path, encoding, language), digest, [occurrence_from_row(row) for row in json.loads(rows)]
 
 
 def _pooled(files: list[tuple[Path, bool]], guarded: Callable[[Path, bool], Any], jobs: int,
