@@ -112,8 +112,8 @@ def occurrence_row(occ: Occurrence) -> list[Any]:
     C decoder, without the keys, the ``trad``/``simp`` forms (recomputed from
     the term) or a dict per occurrence.
 
-    >>> occurrence_row(Occurrence("兩會", "a.txt", 3, variants=("两会",)))[:4], occurrence_row(Occurrence("兩會", "a.txt", 3))[8]
-    (['兩會', 'a.txt', 3, ''], [])
+    >>> occurrence_row(Occurrence("兩會", "a.txt", 3, variants=("两会",)))[:9]
+    ['兩會', 'a.txt', 3, '', None, None, None, None, ['两会']]
     """
     row = [getattr(occ, name) for name in ROW_FIELDS]
     row[_VARIANTS] = list(occ.variants)

@@ -467,7 +467,8 @@ def _with_kept(files: list[tuple[Path, bool]], digests: list[str | None], kept: 
 
 
 def _encode_file(result: tuple[FileRead, str, list[Occurrence]]) -> str:
-    """One file's extraction as the cache keeps it: a JSON line of the record and text hash, then one JSON array of its occurrences' rows."""
+    """One file's extraction as the cache keeps it: a JSON line of the record and text hash,
+    then one JSON array of its occurrences' rows (:func:`glossary.occurrences.occurrence_row`)."""
     from glossary.jsonenc import encoder
     from glossary.occurrences import occurrence_row
 

@@ -142,7 +142,9 @@ def build(out: Path = OUT) -> None:
         "INSERT INTO cedict_blocks VALUES (?, ?)",
         ((b, zlib.compress("\n".join(block).encode("utf-8"), 9)) for b, block in enumerate(blocks)),
     )
-    con.executemany("INSERT INTO cedict_clean VALUES (?, ?)", ((b, _cleaned_block(block)) for b, block in enumerate(blocks)))
+    con.executemany(
+        "INSERT INTO cedict_clean VALUES (?, ?)", ((b, _cleaned_block(block)) for b, block in enumerate(blocks))
+    )
     con.executemany(
         "INSERT INTO cedict_keys VALUES (?, ?)",
         ((k, v[0] if len(v) == 1 else " ".join(map(str, v))) for k, v in sorted(keys.items())),
