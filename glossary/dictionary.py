@@ -231,7 +231,7 @@ def _cleaned(entry: CedictEntry) -> list[senses.CleanSense]:
     from glossary import datastore, senses
 
     stored = datastore.stored_senses(entry.line) if entry.line >= 0 else None
-    if stored is None or len(stored) != len(entry.senses):
+    if stored is None:
         return [c for raw in entry.senses for c in senses.clean_sense(raw)]
     return [c for raw, kept in zip(entry.senses, stored) for c in senses.from_stored(raw, kept)]  # type: ignore[arg-type]
 

@@ -121,27 +121,28 @@ def occurrence_row(occ: Occurrence) -> list[Any]:
 
 
 def occurrence_from_row(row: list[Any]) -> Occurrence:
-    """The occurrence :func:`occurrence_row` wrote; ValueError or TypeError for a row that is not one.
+    """The occurrence :func:`occurrence_row` wrote (the row is reused).
+
+    ValueError or TypeError for a row that is not one: a damaged cache row.
 
     >>> o = Occurrence("兩會", "a.txt", 3, gloss="Two Sessions", variants=("两会",), location="p. 2")
     >>> occurrence_from_row(occurrence_row(o)) == o
     True
     """
-    term, source, line, context, gloss, gloss_kind, abbrev, pinyin, variants, kind, bracket, encoding, location = row
-    if type(term) is not str or type(line) is not int or type(source) is not str:  # noqa: E721 - exactly these
-        raise ValueError("not an occurrence row")
-    intern = sys.intern  # as occurrence_from_record does, for the same fields
-    return Occurrence(
-        term, intern(source), line, context, gloss, gloss_kind if gloss_kind is None else intern(gloss_kind),
-        abbrev, pinyin, tuple(variants), intern(kind), intern(bracket),
-        encoding if encoding is None else intern(encoding), location,
-    )
+    if len(row) != len(ROW_FIELDS) or type(row[0]) is not str or type(row[1]) is not str or type(row[2]) is not int:
+        raise ValueError("not an occurrence row")  # term, source, line: as occurrence_from_record requires
+    row[_VARIANTS] = tuple(row[_VARIANTS])
+    for i in _SHARED_AT:  # one object for each path and kind, as occurrence_from_record makes
+        if type(row[i]) is str:
+            row[i] = sys.intern(row[i])
+    return Occurrence(*row)
 
 
 #: Fields whose few values repeat on every occurrence (a file's path, a kind): JSON
 #: gives a new string each time. Interned, the 200,000 occurrences a warm build of
 #: 100,000 terms reads back from its cache take 83 MB instead of 128.
 _SHARED = ("source", "gloss_kind", "kind", "bracket", "encoding")
+_SHARED_AT = tuple(ROW_FIELDS.index(name) for name in _SHARED)
 
 
 def read_occurrences(path: Path) -> list[Occurrence]:

@@ -43,10 +43,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import os
 import sqlite3
 import sys
-import json
 import zlib
 from pathlib import Path
 
