@@ -1,7 +1,8 @@
 """The compiled dictionaries on disk, read page by page: CC-CEDICT, the hanja word dictionary, pypinyin's tables.
 
 Input: ``data/dictionaries.sqlite`` (built by ``scripts/build_datastore.py``
-from ``cedict.tsv.gz``, ``hanja.tsv`` and ``pinyin_phrases.tsv.gz``). Output:
+from ``cedict.tsv.gz``, ``hanja.tsv``, ``pinyin_phrases.tsv.gz`` and pykakasi's
+word dictionary). Output:
 the same raw lines and fields those files hold, one headword or one
 character at a time, behind the mapping and sequence interfaces
 :mod:`glossary.dictionary` and :mod:`glossary.readings` already index:
@@ -10,7 +11,9 @@ character at a time, behind the mapping and sequence interfaces
 :func:`glossary.senses.clean_sense` makes of its senses, computed when the
 file was built), :func:`hanja_lines` (character -> line), and for
 :mod:`glossary.readings.pinyin_table` :func:`pinyin_char`,
-:func:`pinyin_phrases_starting` and :func:`pinyin_normal`.
+:func:`pinyin_phrases_starting` and :func:`pinyin_normal`; for
+:mod:`glossary.readings.kana_lookup`, pykakasi's words of one kanji
+(:func:`kanwa_words`).
 
 Why hand-written, and why SQLite: loading the text files costs 1.5 s and
 230 MB before the first term (pypinyin's tables alone 35 MB); opening this file costs a millisecond, and a
@@ -26,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import zlib
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
@@ -40,7 +44,7 @@ except ImportError:  # pragma: no cover
 #: The compiled file (``scripts/build_datastore.py``).
 DATA_PATH = Path(__file__).parent / "data" / "dictionaries.sqlite"
 #: The layout this module reads; the build script writes the same number.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _connections: dict[int, sqlite3.Connection] = {}
 
@@ -64,7 +68,7 @@ def meta() -> dict[str, str]:
     """The compiled file's metadata: CC-CEDICT header fields, source hashes, sizes.
 
     >>> meta()["schema_version"]
-    '3'
+    '4'
     """
     return dict(_db().execute("SELECT name, value FROM meta"))
 
@@ -307,6 +311,21 @@ def pinyin_phrases_starting(ch: str) -> tuple[list[str], dict[str, str]]:
     rows = _db().execute("SELECT phrase, readings FROM pinyin_phrases WHERE phrase >= ? AND phrase < ?", (ch, end))
     found = dict(rows)
     return sorted(found), found
+
+
+def kanwa_words(code: int) -> dict[str, list[tuple[str, list[str] | None]]] | None:
+    """pykakasi's words that start with the kanji ``code``: word -> [(kana, okurigana or None), ...], or None.
+
+    The table was made from the pickle whose sha256 is ``meta()["kanwa_sha256"]``
+    (:mod:`glossary.readings.kana_lookup` reads it only while that is the installed one).
+    Each row is pickled as pykakasi's own dictionary is: this file is part of
+    the installed package, trusted as its modules are.
+
+    >>> kanwa_words(ord("経"))["経済"]
+    [('けいざい', None)]
+    """
+    row = _db().execute("SELECT words FROM kanwa WHERE code = ?", (code,)).fetchone()
+    return None if row is None else pickle.loads(zlib.decompress(row[0]))  # type: ignore[no-any-return]
 
 
 @cache

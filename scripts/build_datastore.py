@@ -30,6 +30,17 @@ Layout (schema below):
   phrase table and NORMAL style of each syllable), one row each; its ``#!``
   lines (pypinyin's version and hanzi pattern) in ``meta`` as
   ``pinyin_version`` and ``pinyin_re_hans``;
+- ``kanwa``: pykakasi's word dictionary (its ``kanwadict4.db``, a pickled
+  dict of every kanji's code -> the words it starts -> their readings), one
+  row per kanji, its words pickled as pykakasi pickles them and deflated
+  (2.8 MB; the pickle is 9.7 MB and 96 MB once loaded whole), so that a kana
+  reading loads the kanji it meets (:mod:`glossary.readings.kana_lookup`).
+  Pickled, not JSON: the readings stay the tuples pykakasi made, which the
+  cycle collector stops tracking, where JSON's lists would be walked by
+  every collection after; ``meta``'s ``kanwa_sha256``
+  is the sha256 of the pickle it was made from, and the table is read only
+  while that is the installed pykakasi's; every row is checked against the
+  pickle as it is written;
 - ``meta``: the CC-CEDICT header fields, its notice, the longest headword,
   and the sha256 of each source file and of ``glossary/senses.py``, so a
   test can tell the compiled file is current (``tests/test_datastore.py``).
@@ -45,6 +56,7 @@ import gzip
 import hashlib
 import json
 import os
+import pickle
 import sqlite3
 import sys
 import zlib
@@ -63,7 +75,7 @@ BLOCK_LINES = 128
 #: hanja.tsv lines longer than this (bytes) are stored deflated.
 DEFLATE_OVER = 200
 #: Bumped when the layout changes; glossary.datastore checks it.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -74,6 +86,7 @@ CREATE TABLE hanja (ch TEXT PRIMARY KEY, line NOT NULL) WITHOUT ROWID;
 CREATE TABLE pinyin_chars (ch TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE pinyin_phrases (phrase TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE pinyin_normal (syllable TEXT PRIMARY KEY, normal TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE kanwa (code INTEGER PRIMARY KEY, words BLOB NOT NULL);
 """
 
 
@@ -97,6 +110,22 @@ def _cleaned_block(lines: list[str]) -> bytes:
     packer = zlib.compressobj(9, zdict="\n".join(lines).encode("utf-8"))
     data = "\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in stored).encode("utf-8")
     return packer.compress(data) + packer.flush()
+
+
+def _kanwa_rows() -> tuple[list[tuple[int, bytes]], str]:
+    """pykakasi's word dictionary, a row per kanji, checked; and the sha256 of the pickle it comes from."""
+    from glossary.readings.kana_lookup import kanwa_path
+
+    data = kanwa_path().read_bytes()
+    table = pickle.loads(data)
+    rows = []
+    for code, words in sorted(table.items()):
+        stored = zlib.compress(pickle.dumps(words, protocol=5), 9)
+        back = pickle.loads(zlib.decompress(stored))
+        if back != words or list(back) != list(words):
+            raise ValueError(f"kanwa {code}: the stored words do not give pykakasi's back")
+        rows.append((code, stored))
+    return rows, hashlib.sha256(data).hexdigest()
 
 
 def _cedict_rows() -> tuple[list[str], list[str]]:
@@ -166,6 +195,9 @@ def build(out: Path = OUT) -> None:
     meta["hanja_header"] = "\n".join(hanja_header)
     meta["hanja_chars"] = str(len(hanja_rows))
     meta.update(_pinyin_tables(con))
+    kanwa, meta["kanwa_sha256"] = _kanwa_rows()
+    con.executemany("INSERT INTO kanwa VALUES (?, ?)", kanwa)
+    meta["kanwa_kanji"] = str(len(kanwa))
     meta["schema_version"] = SCHEMA_VERSION
     meta.update(source_hashes())
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
@@ -184,7 +216,11 @@ def is_current(path: Path = OUT) -> bool:
         meta = dict(con.execute("SELECT name, value FROM meta"))
     finally:
         con.close()
-    return all(meta.get(k) == v for k, v in source_hashes().items()) and meta.get("schema_version") == SCHEMA_VERSION
+    from glossary.readings.kana_lookup import kanwa_path
+
+    kanwa = hashlib.sha256(kanwa_path().read_bytes()).hexdigest()
+    return all(meta.get(k) == v for k, v in source_hashes().items()) and meta.get("schema_version") == SCHEMA_VERSION \
+        and meta.get("kanwa_sha256") == kanwa
 
 
 def main() -> int:

@@ -18,13 +18,21 @@ source); another pykakasi version keeps its own. :func:`install` also widens
 pykakasi's own memo of a segment's kana and romaji (``IConv.convert``, 256
 segments), which the words shared by many terms outgrow. ``tests/test_kana_lookup.py``
 compares both over thousands of real words.
+
+pykakasi also loads its whole word dictionary (a pickle of 270,000 words:
+0.2-0.4 s and 96 MB) the first time it reads a kanji. :func:`install` gives
+it instead :class:`StoredKanwa`, the same words read a kanji at a time from
+``dictionaries.sqlite`` (``scripts/build_datastore.py`` copies them there
+and checks every row), but only while the installed pickle is the one the
+copy was made from (its sha256, 10 ms); otherwise pykakasi loads its own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import inspect
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 #: sha256 (first 16 hex digits) of the source of pykakasi 2.3's ``JConv.convert``, the code replaced.
 _CHECKED_SOURCE = "7cfa26f6707065db"
@@ -62,21 +70,94 @@ def _convert(self, itext: str, btext: str) -> tuple[str, int]:  # noqa: ANN001 -
 
 
 def install() -> bool:
-    """Put the keyed lookup in place of pykakasi's scan (once); False where pykakasi is not the checked version."""
-    if "original" in _installed:
-        return True
-    try:
-        from pykakasi import kanji
-    except ImportError:
-        return False
-    original = kanji.JConv.__dict__.get("convert")
-    source = inspect.getsource(getattr(original, "__wrapped__", original))
-    if hashlib.sha256(source.encode()).hexdigest()[:16] != _CHECKED_SOURCE:
-        return False
-    _installed["original"] = original
-    kanji.JConv.convert = _installed["function"] = lru_cache(maxsize=4096)(_convert)  # pykakasi memoises it too (512)
-    _widen_segment_memo()
+    """Put the keyed lookup in place of pykakasi's scan (once), and the stored words in place of its pickle.
+
+    False where pykakasi is not the checked version: then it keeps its own
+    lookup and loads its own dictionary.
+    """
+    if "original" not in _installed:
+        try:
+            from pykakasi import kanji
+        except ImportError:
+            return False
+        original = kanji.JConv.__dict__.get("convert")
+        source = inspect.getsource(getattr(original, "__wrapped__", original))
+        if hashlib.sha256(source.encode()).hexdigest()[:16] != _CHECKED_SOURCE:
+            return False
+        _installed["original"] = original
+        kanji.JConv.convert = _installed["function"] = lru_cache(maxsize=4096)(_convert)  # pykakasi memoises it (512)
+        _widen_segment_memo()
+    _install_words()
     return True
+
+
+def kanwa_path() -> Path:
+    """The installed pykakasi's word dictionary (``kanwadict4.db``, a pickle)."""
+    from pykakasi.properties import Configurations
+
+    return Path(Configurations.dictpath(Configurations.jisyo_kanwa))
+
+
+class StoredKanwa:
+    """pykakasi's word dictionary as its ``Kanwa`` holds it (a kanji's code -> word -> readings), read a kanji at a time.
+
+    pykakasi asks it only ``get(code, None)`` (``Kanwa.load``). A kanji's
+    words are kept once read. A run that meets many kanji is better served
+    by pykakasi's whole pickle: read a row at a time, 3,400 kanji (a build of
+    20,000 terms) cost as much CPU as the pickle, and their rows, spread
+    among the build's own objects, leave a heap 20 MB larger once let go.
+    So after ``whole_after`` kanji it loads the pickle into ``shared`` (the
+    state of pykakasi's ``Kanwa``), where pykakasi then reads it directly.
+    """
+
+    #: Kanji read a row at a time before the whole pickle is loaded (the seeds meet 50, 20,000 terms 3,400).
+    WHOLE_AFTER = 512
+
+    def __init__(self, shared: dict[str, object] | None = None, whole_after: int = WHOLE_AFTER) -> None:
+        self._words: dict[int, dict[str, list[tuple[str, list[str] | None]]] | None] = {}
+        self._shared = shared
+        self._whole_after = whole_after
+
+    def get(self, code: int, default: object = None) -> object:  # noqa: D102 - dict.get, as pykakasi calls it
+        try:
+            found = self._words[code]
+        except KeyError:
+            if self._shared is not None and len(self._words) >= self._whole_after:
+                return self._load_whole().get(code, default)
+            from glossary.datastore import kanwa_words
+
+            found = self._words[code] = kanwa_words(code)
+        return default if found is None else found
+
+    def _load_whole(self) -> dict[int, object]:
+        import pickle
+
+        whole: dict[int, object] = pickle.loads(kanwa_path().read_bytes())  # pykakasi's own file, as it loads it
+        self._words.clear()
+        if self._shared is not None and self._shared.get("_jisyo_table") is self:
+            self._shared["_jisyo_table"] = whole
+        return whole
+
+
+@cache
+def _words_stored() -> bool:
+    """Whether ``dictionaries.sqlite`` holds the installed pykakasi's words (the sha256 of its pickle)."""
+    from glossary.datastore import meta
+
+    try:
+        digest = hashlib.sha256(kanwa_path().read_bytes()).hexdigest()
+    except OSError:  # pragma: no cover - pykakasi without its dictionary cannot read kanji at all
+        return False
+    return meta().get("kanwa_sha256") == digest
+
+
+def _install_words() -> None:
+    """pykakasi's dictionary not loaded yet: give it :class:`StoredKanwa` (its own test for "not loaded" is None)."""
+    from pykakasi import kanji
+
+    shared = getattr(kanji.Kanwa, "_shared_state", None)
+    if isinstance(shared, dict) and shared.get("_jisyo_table", False) is None and _words_stored():
+        shared["_jisyo_table"] = StoredKanwa(shared)
 
 
 #: Segments whose kana and romaji pykakasi keeps: the words of 20,000 terms (経済, 発展...) recur across
@@ -105,7 +186,10 @@ def clear() -> None:
 
 
 def uninstall() -> None:
-    """Put pykakasi's own lookup back (for the tests' oracle)."""
+    """Put pykakasi's own lookup back (for the tests' oracle); its words stay as they are.
+
+    ``tests/test_kana_lookup.py`` compares the stored words with pykakasi's pickle on their own.
+    """
     original = _installed.pop("original", None)
     _installed.pop("function", None)
     _installed.pop("segment_memo", None)
