@@ -42,6 +42,8 @@ from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from glossary.lazy_pattern import LazyPattern
+
 #: What a sense is. Only ``rendering`` (and ``literal`` when nothing else is
 #: left, ``surname`` for a name) is offered to a translator.
 SENSE_KINDS = (
@@ -83,15 +85,15 @@ _DATED = frozenset((
     "Taiwanese", "Beijing dialect", "Wu dialect",
 ))
 # A group that starts so explains usage; it is a note, never a domain label.
-_USAGE_START = re.compile(
+_USAGE_START = LazyPattern(
     r"^(?:of|used|esp\.|e\.g\.|i\.e\.|in|a|an|the|as|from|with|to|not|somebody|something|by|for|on|at|or|and|"
     r"usually|often|also|when|than|after|before|one's|oneself|sb|sth|etc|see|cf\.?|lit\.|fig\.|pr\.|abbr\.)\b"
 )
 # An optional word inside a rendering: "to help (sb) out", "friend(s)": dropped, not noted.
-_OPTIONAL = re.compile(r"^(?:somebody|something|sb|sth|one's|oneself|it|s|es|ing|ed|er|to|a|the)$")
-_YEARS = re.compile(r"\d{3,4}|\d+ (?:BC|AD)|\bc\. \d")
+_OPTIONAL = LazyPattern(r"^(?:somebody|something|sb|sth|one's|oneself|it|s|es|ing|ed|er|to|a|the)$")
+_YEARS = LazyPattern(r"\d{3,4}|\d+ (?:BC|AD)|\bc\. \d")
 # Life or reign dates: "1953–", "1371-1433", "c. 1152-1056 BC", "died 1912".
-_DATES = re.compile(
+_DATES = LazyPattern(
     r"^(?:(?:c\.|ca\.|b\.|d\.|born|died|r\.|reigned)\s*)?\d{1,4}\s*(?:BC|AD|BCE|CE)?\??"
     r"(?:\s*[–-]\s*(?:c\.\s*)?(?:\d{1,4})?\s*(?:BC|AD|BCE|CE)?\??)?$"
 )
@@ -101,56 +103,56 @@ _HAN = r"\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3400-\u4dbf\u4e00-\u9fff\uf900-
 
 # Whole-sense kinds, tried in order on the readable sense.
 _KINDS = (
-    ("classifier", re.compile(r"^(?:CL:|classifier for\b|\(classifier\))")),
-    ("pronunciation", re.compile(r"^\(?(?:Taiwan |old |also |dialect |erroneous |coll\. |colloquial |Beijing )?pr\. |^also pr\.")),
-    ("related", re.compile(
+    ("classifier", LazyPattern(r"^(?:CL:|classifier for\b|\(classifier\))")),
+    ("pronunciation", LazyPattern(r"^\(?(?:Taiwan |old |also |dialect |erroneous |coll\. |colloquial |Beijing )?pr\. |^also pr\.")),
+    ("related", LazyPattern(
         r"^(?:see also\b|also (?:written|called|known as|translated|used|spelled)\b|cf\.? |(?:(?:usually|often|commonly|also) )?(?:abbr\.|abbreviated) (?:to|as)\b)"
     )),
     # a reference names a headword: "see 黑龍江省", "see 3C[san1 C]"; "see you next time" is English
-    ("reference", re.compile(
+    ("reference", LazyPattern(
         r"^(?:(?:[\w()-]+ )*variant of|see|same as|(?:[\w-]+ ){0,4}?(?:abbr\.|abbreviation) (?:for|of))"
         rf" (?:[A-Z][\w'-]* )*(?=[{_HAN}]|\S+\[)"
     )),
-    ("explanation", re.compile(
+    ("explanation", LazyPattern(
         r"^(?:used (?:in|as|for|to|after|before|with|erroneously)\b|\(?(?:opposite|antonym|synonym)s?:|refers to\b"
         r"|particle\b|euphemism for\b|term of address\b|\(used\b[^()]*(?:\([^()]*\)[^()]*)*\)\W*$)"
     )),
-    ("surname", re.compile(r"^(?:\([^)]*\) )?(?:[\w-]+ )?surname\b", re.IGNORECASE)),
+    ("surname", LazyPattern(r"^(?:\([^)]*\) )?(?:[\w-]+ )?surname\b", re.IGNORECASE)),
 )
-_NOISE = re.compile(r"^(?:CL:|classifier for\b|\(?(?:Taiwan |old |also |coll\. )?pr\. )")
-_PRONUNCIATION = re.compile(r"\s*\((?:[\w ]+ )?pr\. [^)]*\)|\s*,? ?also pr\. \[[^\]]*\](?: or \[[^\]]*\])*")
+_NOISE = LazyPattern(r"^(?:CL:|classifier for\b|\(?(?:Taiwan |old |also |coll\. )?pr\. )")
+_PRONUNCIATION = LazyPattern(r"\s*\((?:[\w ]+ )?pr\. [^)]*\)|\s*,? ?also pr\. \[[^\]]*\](?: or \[[^\]]*\])*")
 # 全國人民代表大會|全国人民代表大会[Quan2 guo2 ...] -> 全國人民代表大會; 大夫[dai4 fu5] -> 大夫
-_CJK_REF = re.compile(r"([^\s|\[\](),;:\"]+)(?:\|[^\s|\[\](),;:\"]+)?\[[A-Za-z0-9:,·\s-]+\]")
+_CJK_REF = LazyPattern(r"([^\s|\[\](),;:\"]+)(?:\|[^\s|\[\](),;:\"]+)?\[[A-Za-z0-9:,·\s-]+\]")
 # The target of a reference, before it is made readable: trad, simp, pinyin.
-_REF_TARGET = re.compile(r"([^\s|\[\](),;:\"A-Za-z]+)(?:\|([^\s|\[\](),;:\"]+))?(?:\[([^\]]+)\])?")
-_ABBREVIATIONS = ((re.compile(r"\bsth\b"), "something"), (re.compile(r"\bsb\b"), "somebody"))
-_CJK = re.compile(rf"[{_HAN}]")
-_CJK_RUN = re.compile(rf"\s*[{_HAN}·、|]+")
+_REF_TARGET = LazyPattern(r"([^\s|\[\](),;:\"A-Za-z]+)(?:\|([^\s|\[\](),;:\"]+))?(?:\[([^\]]+)\])?")
+_ABBREVIATIONS = ((LazyPattern(r"\bsth\b"), "something"), (LazyPattern(r"\bsb\b"), "somebody"))
+_CJK = LazyPattern(rf"[{_HAN}]")
+_CJK_RUN = LazyPattern(rf"\s*[{_HAN}·、|]+")
 # Patterns of the per-sense steps, compiled once (a literal pattern given to re.sub is looked
 # up in re's cache on every call, an f-string one built first).
-_LEAD_HANZI = re.compile(rf"^(?:\s*[{_HAN}·、|]+)+")
-_WORD = re.compile(r"\w")
-_LATIN = re.compile(r"[A-Za-z]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
-_ACRONYM = re.compile(r"[A-Z]{2,8}")
-_BARS = re.compile(r"[|{}]")
-_BRACKETS = re.compile(r"[()\[\]{}|]")
-_SPACE_PUNCT = re.compile(r"\s+([,;:])")
-_THE_NAME = re.compile(r"^the (?=[A-Z])")
+_LEAD_HANZI = LazyPattern(rf"^(?:\s*[{_HAN}·、|]+)+")
+_WORD = LazyPattern(r"\w")
+_LATIN = LazyPattern(r"[A-Za-z]")
+_ALNUM = LazyPattern(r"[A-Za-z0-9]")
+_ACRONYM = LazyPattern(r"[A-Z]{2,8}")
+_BARS = LazyPattern(r"[|{}]")
+_BRACKETS = LazyPattern(r"[()\[\]{}|]")
+_SPACE_PUNCT = LazyPattern(r"\s+([,;:])")
+_THE_NAME = LazyPattern(r"^the (?=[A-Z])")
 # Prefix labels of a part: "lit. ...", "fig. ...", "abbr. for X, ...".
-_LIT = re.compile(r"^lit(?:erally|\.)(?::|,)? ")
-_FIG = re.compile(r"^(?:fig(?:uratively|\.)(?::|,)?|by extension,?) ")
-_ABBR_PREFIX = re.compile(
+_LIT = LazyPattern(r"^lit(?:erally|\.)(?::|,)? ")
+_FIG = LazyPattern(r"^(?:fig(?:uratively|\.)(?::|,)?|by extension,?) ")
+_ABBR_PREFIX = LazyPattern(
     rf"^(?:[\w-]+ ){{0,4}}?(?:abbr\.|abbreviation) (?:for|of|to) (?:[{_HAN}·]+|(?=\w))[,:]?\s*"
 )
 # 鮮卑|鲜卑 with no pinyin after it: the traditional form is enough.
-_CJK_PAIR = re.compile(rf"([{_HAN}]+)\|[{_HAN}]+")
+_CJK_PAIR = LazyPattern(rf"([{_HAN}]+)\|[{_HAN}]+")
 # "(idiom)fig. to ...": a figurative part glued to the group before it.
-_GLUED_FIG = re.compile(r"\)\s*(?=(?:fig|lit)\. )")
+_GLUED_FIG = LazyPattern(r"\)\s*(?=(?:fig|lit)\. )")
 # Leading groups, skipped when telling what a sense is: "(Tw) see 基尼係數".
-_LEAD_GROUPS = re.compile(r"^(?:\((?!used\b)[^()]*\)\s*)+")
+_LEAD_GROUPS = LazyPattern(r"^(?:\((?!used\b)[^()]*\)\s*)+")
 # What starts a description after a comma: ", PRC politician" is caught by the name rule.
-_DESCRIPTION_START = re.compile(
+_DESCRIPTION_START = LazyPattern(
     r"^(?:abbr\.|abbreviation|aka|a\.k\.a\.|also|i\.e\.|e\.g\.|esp\.|cf\.?|namely|formerly|now|capital|located|"
     r"in|at|on|near|of|from|part of|forming|refers|referring|generally|usually|often|typically|used|based|made|"
     r"consisting|including|such as|see|born|died|founded|established|lit\.|fig\.|one of|son of|daughter of|"
@@ -158,12 +160,12 @@ _DESCRIPTION_START = re.compile(
 )
 # A head that starts so is a clause, and its comma the sentence's own:
 # "when hungry, you can't pick what you eat", "if you want ..., ...".
-_CLAUSE_START = re.compile(
+_CLAUSE_START = LazyPattern(
     r"^(?:when|if|where|while|although|though|as|like|once|unless|until|before|after|since|because|whoever|"
     r"whatever|one|you|we|they|he|she|it|i|there|no|not|every|all|each|better|more|the more|lit\.|fig\.)\b",
     re.IGNORECASE,
 )
-_ARTICLE_START = re.compile(r"^(?:a|an|the)\b")
+_ARTICLE_START = LazyPattern(r"^(?:a|an|the)\b")
 _SMALL_WORDS = frozenset("of the and for in on at to a an de da di du la le van von der des du y et or with from by".split())
 
 
