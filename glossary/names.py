@@ -148,7 +148,16 @@ _INSTITUTION_WORDS = re.compile(
     r"newspaper|daily|journal|magazine|news agency|television|radio|times|news|post|press|review|tribune|online)\b",
     re.IGNORECASE,
 )
-_COMPANY_WORDS = re.compile(r"\b(company|brand|conglomerate|corporation|manufacturer|e-commerce)\b", re.IGNORECASE)
+# A firm, a brand, or one of the apps, platforms and websites China's internet companies are named by
+# (Baidu "Internet portal and search engine", Douyin "app", Weibo "social media platform", Geely "car make").
+_COMPANY_WORDS = re.compile(
+    r"\b(company|brand|conglomerate|corporation|manufacturer|e-commerce|app|platform|website|(?:web|Internet) portal|"
+    r"search engine|social network(?:ing)?|microblogging|messaging service|video[- ](?:sharing|hosting)|car make|"
+    r"carmaker|automaker)\b",
+    re.IGNORECASE,
+)
+#: A firm of another country (Sony "Japanese electronics company", Ford "US car make"): never by its Mandarin sound.
+_FOREIGN_FIRM = re.compile(r"\b(?:US|USA|U\.S\.|UK)\b")
 _FOREIGN = re.compile(
     r"\b(Korean?|Korea|Japan(?:ese)?|German|Russian|Soviet|American|British|English|French|Italian|Spanish|"
     r"Greek|Roman|Dutch|Polish|Austrian|Swedish|Vietnamese|Indian|Mongolian|Persian|Arab|Indonesian|Thai)\b"
@@ -240,6 +249,8 @@ def _classify_sense(sense: str, pinyin: str, trad: str) -> NameClass | None:
             return NameClass(category, era, "dictionary", proper=trad, pinyin=pinyin)
         return NameClass("person", era, "dictionary", proper=trad, pinyin=pinyin)
     if _COMPANY_WORDS.search(head):
+        if _FOREIGN.search(head) or _FOREIGN_FIRM.search(head):
+            return NameClass("foreign", "modern", "dictionary", proper=trad, pinyin=pinyin)
         return NameClass("company", "modern", "dictionary", proper=trad, pinyin=pinyin)
     if _INSTITUTION_WORDS.search(head) and not _PLACE_WORDS.search(" ".join(sense.split()[:2])):
         return NameClass("institution", "", "dictionary")

@@ -282,3 +282,26 @@ def test_inner_quotes_kept(text, term, gloss):
 def test_inside_candidates(text, term, gloss, gloss_kind):
     occ = one(text, term)
     assert (occ.gloss, occ.gloss_kind) == (gloss, gloss_kind)
+
+
+# A firm by its pinyin after the noun that says what it is, as a person after a title.
+@pytest.mark.parametrize(("text", "term", "gloss", "kind"), [
+    ("Orders moved to the food delivery platform Meituan (美团) this spring.", "美团", "Meituan", "name"),
+    ("Shares of the robot maker Yushu (宇树) rose.", "宇树", "Yushu", "name"),
+    ("The search giant Baidu (百度) answered.", "百度", "Baidu", "name"),
+    ("Rival carmaker Geely (吉利) expanded abroad.", "吉利", "Geely", "name"),
+    ("Young people speak of tangping (躺平) online.", "躺平", "tangping", "term"),  # pinyin of a term
+])
+def test_a_firm_by_its_pinyin(text, term, gloss, kind):
+    occ = one(text, term)
+    assert (occ.gloss, occ.kind) == (gloss, kind)
+
+
+# A sentence's first word is capitalised, and "in" joins some names: the name the dictionary gives is kept.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("Protests in Hong Kong (香港) grew that summer.", "香港", "Hong Kong"),
+    ("There were protests in Hong Kong (香港) that summer.", "香港", "Hong Kong"),
+    ("Made in China 2025 (中国制造2025) set targets for ten sectors.", "中国制造2025", "Made in China 2025"),
+])
+def test_a_capitalised_word_before_in_is_no_part_of_a_name(text, term, gloss):
+    assert one(text, term).gloss == gloss

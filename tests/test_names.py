@@ -48,6 +48,16 @@ from glossary.names import classify, split_admin_suffix
         ("中央委員會", "institution", ""),
         ("國家發展和改革委員會", "institution", ""),
         ("人民日報", "institution", ""),
+        # firms: CC-CEDICT names internet firms by their service ("Internet portal and search
+        # engine", "video hosting platform", "app"), car makers by "car make"
+        ("百度", "company", "modern"),
+        ("優酷", "company", "modern"),
+        ("快手", "company", "modern"),
+        ("華為", "company", "modern"),
+        ("微博", "term", ""),  # also "microblog": a name only when a text says so
+        # firms of another country: never by the Mandarin sound
+        ("日產", "foreign", "modern"),  # "Nissan, Japanese car make"
+        ("雪佛萊", "foreign", "modern"),  # "Chevrolet, US car make"
         # foreign persons keep the reading
         ("金正恩", "foreign", "modern"),
         ("安倍晉三", "japanese", "modern"),  # by the Japanese kana table
@@ -147,3 +157,38 @@ def test_data_tables_are_clean() -> None:
     assert all(len(s) in (1, 2) for s in table)
     for trad, (korean, what) in ((k, names.conventional_form(k)) for k in ("香港", "澳門", "求是")):
         assert all("가" <= ch <= "힣" for ch in korean) and what in names.CATEGORIES
+
+
+@pytest.mark.parametrize(
+    ("sense", "category"),
+    [
+        ("Lizi, Chinese video-sharing app", "company"),
+        ("Lizi (Chinese social networking website)", "company"),
+        ("Lizi, online payment platform", "company"),
+        ("Lizi, Chinese car make", "company"),
+        ("Lizi, Japanese car make", "foreign"),
+        ("Lizi, US search engine", "foreign"),
+        ("Lizi, a river in Sichuan", "place"),
+    ],
+)
+def test_a_firm_by_what_it_offers(sense: str, category: str) -> None:
+    # Senses written for this test, in CC-CEDICT's manner.
+    found = names._classify_sense(sense, "Li4 zi5", "例子")
+    assert found is not None and found.category == category
+
+
+@pytest.mark.parametrize(
+    ("trad", "kind", "english", "ko"),
+    [
+        ("百度", None, (), "바이두"),  # by the Mandarin sound, as Korean writers print Chinese firms
+        ("微博", "name", ("Weibo",), "웨이보"),
+        ("美團", "name", ("Meituan",), "메이퇀"),  # no dictionary entry: the text said it is a name
+        ("字節跳動", None, (), "바이트댄스"),  # known by a brand of its own (name_overrides.tsv)
+        ("深度求索", None, (), "딥시크"),
+        ("微博", None, (), "미박"),  # "microblog", with no text saying it is the firm
+    ],
+)
+def test_korean_form_of_a_firm(trad: str, kind: str | None, english: tuple[str, ...], ko: str) -> None:
+    from glossary.readings import korean_reading
+
+    assert korean_reading(trad, kind=kind, english=english).ko == ko

@@ -20,7 +20,7 @@ from glossary.extract.parts import Part, latin_role, repair, split_parts
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind
 from glossary.extract.text import is_korean_context, strip_aside, text_before, unmark_emphasis, within_sentence
-from glossary.extract.words import NOT_LAWS, PARTICLES
+from glossary.extract.words import FIRM_NOUNS, NOT_LAWS, PARTICLES
 
 
 def analyse(text: str, start: int, end: int) -> tuple[list[tuple[int, dict]], int]:
@@ -267,6 +267,8 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
             and len(term) >= 5:
         kind = "other"  # a quoted sentence: '청년이 강하면 나라가 강하다(青年強則國家強)'
     kind, gloss_kind = name_kinds(term, kind, gloss, gloss_kind)
+    if kind == "term" and gloss_kind == "pinyin" and gloss and not korean and firm_named(before, gloss):
+        kind, gloss_kind = "name", "name"  # food delivery platform Meituan (美团): a firm by its pinyin
     term_at = max(text.find(han[0].text, inner[0]), inner[0])
     if extra_terms and len(extra_terms) + 1 == len(han):
         whole = content.strip(" '\"‘’“”")
@@ -289,6 +291,22 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
         found.append((at if at != -1 else term_at, dict(term=other, kind=kind_of(other, bracket, False),
                                                         bracket=outer)))
     return found
+
+
+def firm_named(before: str, pinyin: str) -> bool:
+    """Capitalised pinyin after a noun that names a firm: search giant Baidu, delivery platform Meituan.
+
+    The dictionary knows few of China's younger firms, and English texts give
+    them by their pinyin after what they are, as they give persons after a title.
+
+    >>> firm_named("the food delivery platform Meituan ", "Meituan"), firm_named("the so-called Gaotie ", "Gaotie")
+    (True, False)
+    """
+    head = before.rstrip()
+    if not (pinyin[:1].isupper() and pinyin.isascii() and head.endswith(pinyin)):
+        return False
+    words = head[: len(head) - len(pinyin)].split()
+    return bool(words) and words[-1].lower().strip(",") in FIRM_NOUNS
 
 
 def same_term(a: str, b: str) -> bool:

@@ -51,13 +51,15 @@ def is_clause(pieces: list[str]) -> bool:
 
 #: What a CC-CEDICT proper-noun sense says a name is. Persons carry life dates
 #: ("Xi Jinping (1953–)") or "surname"; places, companies, media and dynasties
-#: their class noun. Institutions (State Council, Central Committee), festivals
+#: their class noun (an internet company its kind of service: app, platform,
+#: search engine). Institutions (State Council, Central Committee), festivals
 #: and slogans are capitalised too, but are terms: no class noun matches them.
 RE_LIFE_DATES = re.compile(r"\((?:b\. )?\d{3,4}\s*[-–]")
 RE_NAME_SENSE = re.compile(
     r"\bsurname\b|\b(?:city|province|county|district|prefecture|municipality|river|mountain|lake|island|"
     r"town|village|township|dynasty|kingdom|emperor|empress|"
-    r"company|corporation|brand|conglomerate|news agency|newspaper|broadcaster|politician|"
+    r"company|corporation|brand|conglomerate|car make|app|platform|website|(?:web|internet) portal|search engine|"
+    r"social network(?:ing)?|microblogging|video[- ](?:sharing|hosting)|news agency|newspaper|broadcaster|politician|"
     r"poet|writer|philosopher|novelist|actor|actress|singer|businessman|entrepreneur|scientist)\b")
 RE_PLACE_REF = re.compile(r"^see [^\s\[|]*(?:市|省|縣|县|區|区|州|鎮|镇)[|\[]")
 RE_NOT_NAME_SENSE = re.compile(r"\b(?:festival|council|committee|commission|ministry|department|congress|party|"

@@ -127,6 +127,11 @@ HONORIFICS = frozenset(
     "professor prof prof. comrade director ambassador spokesperson spokesman governor mayor former late "
     "foreign defense defence state councilor leader party chief".split())
 
+#: Nouns that name a firm before its name: search giant Baidu, delivery platform Meituan, EV maker Xpeng.
+FIRM_NOUNS = frozenset(
+    "company companies firm giant platform maker carmaker automaker chipmaker startup start-up app group brand "
+    "retailer rival operator developer unicorn conglomerate manufacturer supplier provider champion".split())
+
 
 # Korean particles and endings that close a word after a rendering.
 PARTICLES = ("에서는", "에서", "으로", "이라는", "라는", "이라", "에게", "까지", "부터", "처럼", "보다",
