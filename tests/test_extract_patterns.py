@@ -305,3 +305,12 @@ def test_a_firm_by_its_pinyin(text, term, gloss, kind):
 ])
 def test_a_capitalised_word_before_in_is_no_part_of_a_name(text, term, gloss):
     assert one(text, term).gloss == gloss
+
+
+# "No. N" numbers a document the term numbers: the number and "No." belong to the rendering.
+@pytest.mark.parametrize(("text", "gloss"), [
+    ("This year's No. 1 Central Document (中央一号文件) again put farming first.", "No. 1 Central Document"),
+    ("The No. 1 central document (中央一号文件) came out in February.", "No. 1 central document"),
+])
+def test_a_numbered_document(text, gloss):
+    assert one(text, "中央一号文件").gloss == gloss

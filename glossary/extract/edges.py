@@ -30,9 +30,9 @@ def trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> 
     if len(span) < 2 or any(t in "\"“”" for t, _ in span):
         return start
     words = [t.lower() for t, _ in span]
-    if all(t[:1].isupper() or w in DET_PREP or w in CONNECTORS or not t[0].isalnum()
+    if all(t[:1].isupper() or w in DET_PREP or w in CONNECTORS or not t[0].isalnum() or t.isdigit()
            for (t, _), w in zip(span, words)):
-        return start  # a name: Five Principles of Peaceful Coexistence
+        return start  # a name: Five Principles of Peaceful Coexistence, No. 1 Central Document
     if not (is_qualifier(span[0][0]) or any(
             w in ("and", "or", ",") or w in PREPOSITIONS or w in CUT_PREPOSITIONS and nxt in CUT_DETERMINERS
             for w, nxt in zip(words, words[1:]))):

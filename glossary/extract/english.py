@@ -159,7 +159,7 @@ def phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | None
         return None
     if last.lower() in NO_END:
         return None
-    allow_digits = has_digit(term) or numbers_agree(tokens[-3:], term)
+    allow_digits = has_digit(term) or numbers_agree(tokens[-3:], term) or numbered(tokens, term)
     if RE_ACRONYM_WORD.fullmatch(last) and len(tokens) > 1 and tokens[-2][0][:1].islower() \
             and tokens[-2][0].lower() not in NO_END:
         return noun_phrase_start(tokens, n, allow_digits, term)
@@ -206,6 +206,14 @@ def numbers_agree(tokens: list[tuple[str, int]], term: str) -> bool:
     """A number before the bracket spells the term's numerals: 1992 Consensus (九二共识)."""
     digits = numerals(term)
     return len(digits) >= 2 and any(t.isdigit() and digits in t for t, _ in tokens)
+
+
+def numbered(tokens: list[tuple[str, int]], term: str) -> bool:
+    """"No. N" before the bracket spells the term's numeral: No. 1 Central Document (中央一号文件)."""
+    digits = numerals(term)
+    return bool(digits) and any(
+        tokens[k][0] == "No" and tokens[k + 1][0] == "." and tokens[k + 2][0] == digits
+        for k in range(max(0, len(tokens) - 8), len(tokens) - 2))
 
 
 @lru_cache(maxsize=16384)  # per distinct term: every English rendering of it asks
@@ -292,6 +300,10 @@ def noun_phrase_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool,
                 start = k + 1
                 i = k - 1
                 continue
+        if tok == "." and allow_digits and i > 0 and tokens[i - 1][0] == "No" and tokens[i + 1][0].isdigit():
+            start = i - 1  # the No. 1 central document (中央一号文件)
+            i -= 2
+            continue
         if not tok[0].isalnum() or has_digit(tok) and not (allow_digits or RE_ORDINAL.match(tok)) \
                 or low in HARD:
             break
