@@ -130,29 +130,15 @@ def _keys_starting(ch: str) -> dict[str, int | str]:
 
 
 class CedictLines(Sequence[str]):
-    """Line number -> the CC-CEDICT line, ``trad<TAB>simp<TAB>pinyin<TAB>senses``; a block inflated per miss."""
+    """Line number -> the CC-CEDICT line, ``trad<TAB>simp<TAB>pinyin<TAB>senses``; its block inflated once."""
 
     def __getitem__(self, n: int) -> str:  # type: ignore[override] - no slices needed
-        line = _cedict_line_cache.get(n)
-        if line is None:
-            per_block = _block_lines()
-            line = _cedict_block(n // per_block)[n % per_block]
-            if len(_cedict_line_cache) >= _CEDICT_LINES_KEPT:
-                _cedict_line_cache.clear()
-            _cedict_line_cache[n] = line
-        return line
+        number, at = divmod(n, _block_lines())
+        data, starts = _cedict_block(number)
+        return data[starts[at] : starts[at + 1] - 1].decode("utf-8")
 
     def __len__(self) -> int:
         return int(meta()["cedict_lines"])
-
-
-# The lines a run touched are kept, not their blocks: a dense corpus of 600
-# terms touched 480 blocks (20 MB inflated) for a few thousand lines. Blocks
-# stay inflated only while recent (a term's words sit in a few neighbouring
-# blocks), so a line of an older block costs one more inflation of its 128
-# lines (about 30 us), once: the line is kept.
-_CEDICT_LINES_KEPT = 65536
-_cedict_line_cache: dict[int, str] = {}
 
 
 @cache
@@ -160,12 +146,37 @@ def _block_lines() -> int:
     return int(meta()["cedict_block_lines"])
 
 
-@lru_cache(maxsize=64)
-def _cedict_block(number: int) -> list[str]:
-    row = _db().execute("SELECT data FROM cedict_blocks WHERE id = ?", (number,)).fetchone()
-    if row is None:
-        raise IndexError(number)
-    return zlib.decompress(row[0]).decode("utf-8").split("\n")
+# A block inflated once is kept as its UTF-8 text with where each line starts
+# (about 10 KB a block, 12 MB for all of CC-CEDICT), and a line is decoded when
+# asked for (a microsecond). Kept as lists of strings, a block took four times
+# that, so only 64 recent blocks were kept, and a cold build of 20,000 terms
+# inflated 5,900 blocks for the 1,200 it touched (0.6 s).
+_cedict_blocks: dict[int, tuple[bytes, array]] = {}
+
+
+def _cedict_block(number: int) -> tuple[bytes, array]:
+    """Block ``number``'s lines as one UTF-8 text, and the offset where each starts (one more past the end)."""
+    found = _cedict_blocks.get(number)
+    if found is None:
+        row = _db().execute("SELECT data FROM cedict_blocks WHERE id = ?", (number,)).fetchone()
+        if row is None:
+            raise IndexError(number)
+        data = zlib.decompress(row[0])
+        found = _cedict_blocks[number] = (data, _line_starts(data))
+    return found
+
+
+def _line_starts(data: bytes) -> array:
+    """Where each line of ``data`` starts, and one past its end as if it ended with a newline.
+
+    >>> list(_line_starts(b"ab\\ncd"))
+    [0, 3, 6]
+    """
+    starts = array("I", [0])
+    while (end := data.find(b"\n", starts[-1])) >= 0:
+        starts.append(end + 1)
+    starts.append(len(data) + 1)
+    return starts
 
 
 # A block of cleaned senses is inflated once (about 100 us, its lines' block
@@ -182,12 +193,9 @@ def _clean_line(n: int) -> bytes:
         row = _db().execute("SELECT data FROM cedict_clean WHERE id = ?", (number,)).fetchone()
         if row is None:
             raise IndexError(n)
-        unpacker = zlib.decompressobj(zdict="\n".join(_cedict_block(number)).encode("utf-8"))
-        data = unpacker.decompress(row[0]) + unpacker.flush() + b"\n"
-        starts = array("I", [0])
-        while (end := data.find(b"\n", starts[-1])) >= 0:
-            starts.append(end + 1)
-        found = _clean_blocks[number] = (data, starts)
+        unpacker = zlib.decompressobj(zdict=_cedict_block(number)[0])  # the block's lines, as the build deflated it
+        data = unpacker.decompress(row[0]) + unpacker.flush()
+        found = _clean_blocks[number] = (data, _line_starts(data))
     data, starts = found
     return data[starts[at] : starts[at + 1] - 1]
 
