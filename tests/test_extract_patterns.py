@@ -314,3 +314,21 @@ def test_a_capitalised_word_before_in_is_no_part_of_a_name(text, term, gloss):
 ])
 def test_a_numbered_document(text, gloss):
     assert one(text, "中央一号文件").gloss == gloss
+
+
+# Firms in English text: a sentence's first word before "of" that renders nothing, a legal form
+# with its full stop, the noun that says what a firm is before its name.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("Shares of Alibaba Group (阿里巴巴集团) fell on Monday.", "阿里巴巴集团", "Alibaba Group"),
+    ("Ministry of Commerce (商务部) officials disagreed.", "商务部", "Ministry of Commerce"),
+    ("Contemporary Amperex Technology Co. Ltd. (CATL, 宁德时代) leads the market.", "宁德时代",
+     "Contemporary Amperex Technology Co. Ltd."),
+    ("The EV maker BYD (比亚迪) sold more cars than ever.", "比亚迪", "BYD"),
+])
+def test_firms_in_english(text, term, gloss):
+    assert one(text, term).gloss == gloss
+
+
+def test_a_legal_form_keeps_the_acronym_beside_it():
+    occ = one("Contemporary Amperex Technology Co. Ltd. (CATL, 宁德时代) leads the market.", "宁德时代")
+    assert occ.abbrev == "CATL"

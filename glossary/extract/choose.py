@@ -269,6 +269,8 @@ def from_bracket(text: str, opener: int, closer: int, inner: tuple[int, int]) ->
     kind, gloss_kind = name_kinds(term, kind, gloss, gloss_kind)
     if kind == "term" and gloss_kind == "pinyin" and gloss and not korean and firm_named(before, gloss):
         kind, gloss_kind = "name", "name"  # food delivery platform Meituan (美团): a firm by its pinyin
+    if kind == "name" and gloss and not korean and best and best.source == "beside":
+        gloss = after_firm_noun(gloss)
     term_at = max(text.find(han[0].text, inner[0]), inner[0])
     if extra_terms and len(extra_terms) + 1 == len(han):
         whole = content.strip(" '\"‘’“”")
@@ -307,6 +309,19 @@ def firm_named(before: str, pinyin: str) -> bool:
         return False
     words = head[: len(head) - len(pinyin)].split()
     return bool(words) and words[-1].lower().strip(",") in FIRM_NOUNS
+
+
+def after_firm_noun(gloss: str) -> str:
+    """A firm's name without the words before it that say what it is: EV maker BYD -> BYD.
+
+    >>> after_firm_noun("EV maker BYD"), after_firm_noun("the chipmaker Hua Hong"), after_firm_noun("Huawei")
+    ('BYD', 'Hua Hong', 'Huawei')
+    """
+    words = gloss.split()
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in FIRM_NOUNS and all(w[:1].isupper() for w in words[i + 1:]):
+            return " ".join(words[i + 1:])
+    return gloss
 
 
 def same_term(a: str, b: str) -> bool:

@@ -17,7 +17,7 @@ from glossary.extract.lexicon import lexicon, sense_text
 from glossary.extract.edges import term_leads_with_verb, extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization, spells_nothing_longer
-from glossary.extract.wordclass import is_capital, is_possessive, is_verbish_ing, verbish_after_to, weight
+from glossary.extract.wordclass import is_capital, is_possessive, is_verb, is_verbish_ing, verbish_after_to, weight
 from glossary.extract.words import FRAMING_NOUNS, ADVERBS, AUXILIARIES, CLAUSE_WORDS, COMPARATIVES, CONNECTORS, DETERMINERS, DET_PREP, HARD, HONORIFICS, NAME_POSSESSIVES, NO_END, PREPOSITIONS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
 
 
@@ -61,7 +61,9 @@ def english_gloss(before: str, term: str, after: str) -> tuple[str | None, str |
                 return (gloss, kind, None) if kind == "translation" else (span, "romanization", None)
             if spells_nothing_longer(span, term):
                 break  # nor can a span further left
-    start = phrase_start(tokens, n, term)
+    # A firm's legal form ends in a full stop: Contemporary Amperex Technology Co. Ltd. (宁德时代).
+    dotted = len(tokens) > 2 and tokens[-1][0] == "." and tokens[-2][0] in LEGAL_FORMS
+    start = phrase_start(tokens[:-1] if dotted else tokens, n, term)
     if start is None:
         return None, None, None
     start = trim_by_dictionary(tokens, extend_by_dictionary(tokens, start, term), term)
@@ -164,7 +166,7 @@ def phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | None
             and tokens[-2][0].lower() not in NO_END:
         return noun_phrase_start(tokens, n, allow_digits, term)
     if is_capital(last) or (last[0].isdigit() and allow_digits):
-        start = dictionary_name_after_in(tokens, name_start(tokens, n, allow_digits), term)
+        start = sentence_lead(tokens, dictionary_name_after_in(tokens, name_start(tokens, n, allow_digits), term), term)
         names = sum(1 for t, _ in tokens[start:] if t[0].isalnum())
         if names < min((n + 1) // 2, 4) and start > 1 and tokens[start - 1][0].lower() in ("the", "of"):
             # A name inside a longer phrase: centenary goal of the People's Liberation Army.
@@ -173,6 +175,37 @@ def phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | None
                 return longer
         return start
     return noun_phrase_start(tokens, n, allow_digits, term)
+
+
+#: Legal forms of a firm, written with a full stop: Co. Ltd., Inc., Corp.
+LEGAL_FORMS = ("Co", "Ltd", "Inc", "Corp", "Plc", "Bhd")
+
+
+def sentence_lead(tokens: list[tuple[str, int]], start: int, term: str) -> int:
+    """Past the words a capitalised span took only because they open the sentence.
+
+    "Shares of Alibaba Group (阿里巴巴集团)", "State-owned China Mobile
+    (中国移动)": a sentence's first word is capitalised. It is cut, with the
+    "of" or "in" after it, when it renders no part of the term (the
+    dictionary alignment), is no participle ("Made in China 2025"), is hyphenated
+    or followed by "of"/"in", and the words after it render part of the term.
+
+    >>> sentence_lead([("Shares", 0), ("of", 7), ("Alibaba", 10), ("Group", 18)], 0, "阿里巴巴集团")
+    2
+    >>> sentence_lead([("Ministry", 0), ("of", 9), ("Commerce", 12)], 0, "商务部")
+    0
+    """
+    if start + 1 >= len(tokens) or not (start == 0 and tokens[0][1] < 3 or tokens[start - 1][0] in ".!?;:\t“\""):
+        return start
+    first, after = tokens[start][0], tokens[start + 1][0]
+    joined = after in ("of", "in")
+    if is_verb(first) and not first.endswith("s") and "-" not in first or not (joined or "-" in first):
+        return start  # a participle opens names (Made in China 2025); a plural noun a sentence (Shares of ...)
+    lex = lexicon(term)
+    rest = start + 2 if joined else start + 1
+    if not lex.segments or lex.keys(first) or rest >= len(tokens):
+        return start
+    return rest if any(lex.keys(t) for t, _ in tokens[rest:] if t[0].isalnum()) else start
 
 
 RE_SENSE_HEAD = re.compile(r"[^,;(]*")
@@ -252,7 +285,7 @@ def name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int
             i -= 1
             start = i
             continue
-        if prev == "." and i >= 2 and tokens[i - 2][0] in ("No", "Art", "Vol", "Doc"):
+        if prev == "." and i >= 2 and tokens[i - 2][0] in ("No", "Art", "Vol", "Doc", *LEGAL_FORMS):
             i -= 2  # Document No. 9
             start = i
             continue
