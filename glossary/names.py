@@ -494,7 +494,7 @@ SIGNALS: tuple[Signal, ...] = (
 
 
 def name_head(trad: str) -> tuple[NameClass, str] | None:
-    """A modern person or current place the term begins with, and the rest: 毛澤東 + 思想, 上海 + 合作組織.
+    """A modern person, current place or firm the term begins with, and the rest: 毛澤東 + 思想, 阿里巴巴 + 集團.
 
     Only names the dictionary or the convention table knows count (a surname
     guess would find persons in every term), and the rest must be a word or
@@ -509,7 +509,7 @@ def name_head(trad: str) -> tuple[NameClass, str] | None:
     for n in range(min(6, len(trad) - 2), 1, -1):
         head = trad[:n]
         found = convention(head, None, ()) or dictionary(head, None, ())
-        if found is not None and found.transcribed and found.category in ("person", "place"):
+        if found is not None and found.transcribed and found.category in ("person", "place", "company"):
             return found, trad[n:]
     return None
 

@@ -186,6 +186,8 @@ def test_a_firm_by_what_it_offers(sense: str, category: str) -> None:
         ("字節跳動", None, (), "바이트댄스"),  # known by a brand of its own (name_overrides.tsv)
         ("深度求索", None, (), "딥시크"),
         ("微博", None, (), "미박"),  # "microblog", with no text saying it is the firm
+        ("阿里巴巴集團", None, (), "알리바바 집단"),  # a firm heading a term: its name as printed, the rest read
+        ("華為技術有限公司", None, (), "화웨이 기술유한공사"),
     ],
 )
 def test_korean_form_of_a_firm(trad: str, kind: str | None, english: tuple[str, ...], ko: str) -> None:

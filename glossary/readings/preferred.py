@@ -110,7 +110,7 @@ def japanese_name(trad: str) -> str | None:
 def _headed_by_name(form: str) -> str | None:
     """A term or organisation headed by a modern name: the name as Korean writers print it, the rest read.
 
-    毛澤東思想 마오쩌둥 사상, 北京大學 베이징 대학, 上海合作組織 상하이 합작조직.
+    毛澤東思想 마오쩌둥 사상, 北京大學 베이징 대학, 上海合作組織 상하이 합작조직, 阿里巴巴集團 알리바바 집단.
     """
     from glossary import names
 
