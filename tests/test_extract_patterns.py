@@ -332,3 +332,12 @@ def test_firms_in_english(text, term, gloss):
 def test_a_legal_form_keeps_the_acronym_beside_it():
     occ = one("Contemporary Amperex Technology Co. Ltd. (CATL, 宁德时代) leads the market.", "宁德时代")
     assert occ.abbrev == "CATL"
+
+
+# A Korean text names the country before an organisation: no part of the name unless the term holds it.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("중국 공업정보화부(工業和信息化部)는 새 지침을 내놨다.", "工業和信息化部", "공업정보화부"),
+    ("중국 공산당(中國共產黨)은 회의를 열었다.", "中國共產黨", "중국 공산당"),
+])
+def test_a_country_before_a_korean_rendering(text, term, gloss):
+    assert one(text, term).gloss == gloss

@@ -12,7 +12,7 @@ import re
 from glossary.extract.chars import HANGUL, RE_KO_ORDINAL, RE_KO_WORDS
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import is_transcription, korean_kind, maybe_reading, near_reading, reading_of, same_syllable, syllables_of
-from glossary.extract.words import PLACE_SUFFIXES, KO_APPOSITION, KO_BREAK, PARTICLES
+from glossary.extract.words import PLACE_SUFFIXES, KO_APPOSITION, KO_BREAK, KO_COUNTRIES, PARTICLES
 
 
 #: The characters a match of RE_KO_WORDS is made of, matched on the reversed text: the run that ends it.
@@ -91,6 +91,8 @@ def korean_gloss(before: str, term: str, after: str) -> tuple[str | None, str | 
         if first and same_start(word, first) and word.endswith("의"):
             take = k
             break
+        if word in KO_COUNTRIES and not any(ch in term for ch in KO_COUNTRIES[word]):
+            break  # 중국 공업정보화부(工業和信息化部): the country is no part of the name
         if total < n and not word.endswith(KO_BREAK) and word not in KO_APPOSITION \
                 or RE_KO_ORDINAL.fullmatch(word) or counted_by(word, term):
             take = k

@@ -144,6 +144,11 @@ KO_APPOSITION = frozenset(
     "위원장 장관 대사 총서기 서기 시장 작가 소설가 감독 배우 선수 기자 특파원 연구원 부주석 총통 전 현".split())
 
 
+#: Countries a Korean text names before an organisation (중국 공업정보화부): part of the rendering
+#: only when the term holds the country's hanzi (중국 공산당, 中國共產黨).
+KO_COUNTRIES = {"중국": "中", "미국": "美", "일본": "日", "한국": "韓", "북한": "朝北", "대만": "臺台", "홍콩": "港"}
+
+
 KO_BREAK = ("은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "며", "고", "다", "서", "한", "된", "인", "던", "의")
 
 
