@@ -341,3 +341,13 @@ def test_a_legal_form_keeps_the_acronym_beside_it():
 ])
 def test_a_country_before_a_korean_rendering(text, term, gloss):
     assert one(text, term).gloss == gloss
+
+
+# Titles after a place before a person's name: the name after the last title.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("Hong Kong Chief Executive John Lee (李家超) spoke first.", "李家超", "John Lee"),
+    ("Shanghai Party Secretary Chen Jining (陈吉宁) toured the port.", "陈吉宁", "Chen Jining"),
+    ("The Executive Yuan (行政院) approved the budget.", "行政院", "Executive Yuan"),
+])
+def test_titles_after_a_place(text, term, gloss):
+    assert one(text, term).gloss == gloss

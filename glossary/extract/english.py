@@ -298,13 +298,18 @@ def name_start(tokens: list[tuple[str, int]], n: int, allow_digits: bool) -> int
             start = i
             continue
         break
-    # Titles before a personal name: President Xi Jinping -> Xi Jinping.
+    # Titles before a personal name: President Xi Jinping -> Xi Jinping; and where the titles
+    # follow a place, the name after the last: Hong Kong Chief Executive John Lee -> John Lee.
     names = [t for t, _ in tokens[start:]]
     if n <= 3 and len(names) >= 2:  # Chinese personal names have two or three hanzi
         k = 0
         while k < len(names) - 1 and (names[k].lower().rstrip(".") in HONORIFICS or names[k].isupper() and len(
                 names[k]) <= 5 and names[k + 1].lower().rstrip(".") in HONORIFICS):  # KMT Chairman Eric Chu
             k += 1
+        if not k and len(names) >= 4:
+            last = max((j for j, w in enumerate(names[:-2]) if w.lower() in HONORIFICS), default=-1)
+            if last > 0:
+                k = last + 1
         if k and 2 <= len(names) - k <= 3:  # a name of its own: not "State Council" -> "Council"
             start += k
     return start

@@ -125,7 +125,7 @@ GENERIC_HEADS = frozenset(
 HONORIFICS = frozenset(
     "president premier chairman chairwoman secretary general minister vice mr mr. ms ms. mrs mrs. dr dr. "
     "professor prof prof. comrade director ambassador spokesperson spokesman governor mayor former late "
-    "foreign defense defence state councilor leader party chief".split())
+    "foreign defense defence state councilor leader party chief executive".split())
 
 #: Nouns that name a firm before its name: search giant Baidu, delivery platform Meituan, EV maker Xpeng.
 FIRM_NOUNS = frozenset(
