@@ -66,6 +66,16 @@ _NOT_LITERAL = re.compile(r"^(?:abbr\.|abbreviation|classifier|one of the)\b")
 _GROUP_BREAKS = frozenset("、，,;；:：·・")
 
 
+#: What CC-CEDICT's gloss of a firm says it is (a regex alternation): a company or brand, or one of the
+#: apps, platforms and websites China's internet firms are named by (Baidu "Internet portal and search
+#: engine", Douyin "app", Weibo "social media platform"), a car maker (Geely "car make").
+FIRM_SENSE_WORDS = (
+    r"company|corporation|brand|conglomerate|manufacturer|e-commerce|car make|carmaker|automaker|app|platform|"
+    r"website|(?:web|internet) portal|search engine|social network(?:ing)?|microblogging|messaging service|"
+    r"video[- ](?:sharing|hosting)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class CedictEntry:
     """One CC-CEDICT entry.

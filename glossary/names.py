@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from glossary.dictionary import FIRM_SENSE_WORDS
+
 _DATA = Path(__file__).parent / "data"
 
 #: What a name is (``NameClass.category``).
@@ -148,14 +150,7 @@ _INSTITUTION_WORDS = re.compile(
     r"newspaper|daily|journal|magazine|news agency|television|radio|times|news|post|press|review|tribune|online)\b",
     re.IGNORECASE,
 )
-# A firm, a brand, or one of the apps, platforms and websites China's internet companies are named by
-# (Baidu "Internet portal and search engine", Douyin "app", Weibo "social media platform", Geely "car make").
-_COMPANY_WORDS = re.compile(
-    r"\b(company|brand|conglomerate|corporation|manufacturer|e-commerce|app|platform|website|(?:web|Internet) portal|"
-    r"search engine|social network(?:ing)?|microblogging|messaging service|video[- ](?:sharing|hosting)|car make|"
-    r"carmaker|automaker)\b",
-    re.IGNORECASE,
-)
+_COMPANY_WORDS = re.compile(rf"\b({FIRM_SENSE_WORDS})\b", re.IGNORECASE)
 #: A firm of another country (Sony "Japanese electronics company", Ford "US car make"): never by its Mandarin sound.
 _FOREIGN_FIRM = re.compile(r"\b(?:US|USA|U\.S\.|UK)\b")
 _FOREIGN = re.compile(

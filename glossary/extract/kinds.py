@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from glossary.extract.chars import RE_SENTENCE_PUNCT
 from glossary.extract.sound import letters_of
+from glossary.dictionary import FIRM_SENSE_WORDS
 from glossary.extract.words import NOT_LAWS, SURNAMES, TITLE_ENDINGS
 
 
@@ -58,8 +59,7 @@ RE_LIFE_DATES = re.compile(r"\((?:b\. )?\d{3,4}\s*[-–]")
 RE_NAME_SENSE = re.compile(
     r"\bsurname\b|\b(?:city|province|county|district|prefecture|municipality|river|mountain|lake|island|"
     r"town|village|township|dynasty|kingdom|emperor|empress|"
-    r"company|corporation|brand|conglomerate|car make|app|platform|website|(?:web|internet) portal|search engine|"
-    r"social network(?:ing)?|microblogging|video[- ](?:sharing|hosting)|news agency|newspaper|broadcaster|politician|"
+    rf"{FIRM_SENSE_WORDS}|news agency|newspaper|broadcaster|politician|"
     r"poet|writer|philosopher|novelist|actor|actress|singer|businessman|entrepreneur|scientist)\b")
 RE_PLACE_REF = re.compile(r"^see [^\s\[|]*(?:市|省|縣|县|區|区|州|鎮|镇)[|\[]")
 RE_NOT_NAME_SENSE = re.compile(r"\b(?:festival|council|committee|commission|ministry|department|congress|party|"
