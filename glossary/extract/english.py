@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from glossary.extract.chars import HAN, RE_ACRONYM_WORD, RE_HANGUL, RE_NAME_WORD, RE_ORDINAL, TONE_MARKS, WORD
-from glossary.extract.lexicon import lexicon, sense_text
+from glossary.extract.lexicon import lexicon
 from glossary.extract.edges import term_leads_with_verb, extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization, spells_nothing_longer
@@ -166,7 +166,7 @@ def phrase_start(tokens: list[tuple[str, int]], n: int, term: str) -> int | None
             and tokens[-2][0].lower() not in NO_END:
         return noun_phrase_start(tokens, n, allow_digits, term)
     if is_capital(last) or (last[0].isdigit() and allow_digits):
-        start = sentence_lead(tokens, dictionary_name_after_in(tokens, name_start(tokens, n, allow_digits), term), term)
+        start = sentence_lead(tokens, name_start(tokens, n, allow_digits), term)
         names = sum(1 for t, _ in tokens[start:] if t[0].isalnum())
         if names < min((n + 1) // 2, 4) and start > 1 and tokens[start - 1][0].lower() in ("the", "of"):
             # A name inside a longer phrase: centenary goal of the People's Liberation Army.
@@ -184,13 +184,16 @@ LEGAL_FORMS = ("Co", "Ltd", "Inc", "Corp", "Plc", "Bhd")
 def sentence_lead(tokens: list[tuple[str, int]], start: int, term: str) -> int:
     """Past the words a capitalised span took only because they open the sentence.
 
-    "Shares of Alibaba Group (阿里巴巴集团)", "State-owned China Mobile
-    (中国移动)": a sentence's first word is capitalised. It is cut, with the
-    "of" or "in" after it, when it renders no part of the term (the
-    dictionary alignment), is no participle ("Made in China 2025"), is hyphenated
-    or followed by "of"/"in", and the words after it render part of the term.
+    "Shares of Alibaba Group (阿里巴巴集团)", "Protests in Hong Kong (香港)": a
+    sentence's first word is capitalised, and "of" and "in" join names. The
+    first word is cut, with the "of" or "in" after it, when it renders no
+    part of the term (the dictionary alignment) and the words after it do.
+    Only a word followed by "of"/"in", or hyphenated, and no participle:
+    participles open names ("Made in China 2025").
 
     >>> sentence_lead([("Shares", 0), ("of", 7), ("Alibaba", 10), ("Group", 18)], 0, "阿里巴巴集团")
+    2
+    >>> sentence_lead([("Protests", 0), ("in", 9), ("Hong", 12), ("Kong", 17)], 0, "香港")
     2
     >>> sentence_lead([("Ministry", 0), ("of", 9), ("Commerce", 12)], 0, "商务部")
     0
@@ -199,37 +202,15 @@ def sentence_lead(tokens: list[tuple[str, int]], start: int, term: str) -> int:
         return start
     first, after = tokens[start][0], tokens[start + 1][0]
     joined = after in ("of", "in")
-    if is_verb(first) and not first.endswith("s") and "-" not in first or not (joined or "-" in first):
-        return start  # a participle opens names (Made in China 2025); a plural noun a sentence (Shares of ...)
+    if not (joined or "-" in first):
+        return start
+    if is_verb(first) and not first.endswith("s") and "-" not in first:
+        return start  # a participle (Made in China 2025); "Shares" is a verb too, and a plural noun
     lex = lexicon(term)
     rest = start + 2 if joined else start + 1
     if not lex.segments or lex.keys(first) or rest >= len(tokens):
         return start
     return rest if any(lex.keys(t) for t, _ in tokens[rest:] if t[0].isalnum()) else start
-
-
-RE_SENSE_HEAD = re.compile(r"[^,;(]*")
-
-
-def dictionary_name_after_in(tokens: list[tuple[str, int]], start: int, term: str) -> int:
-    """A capitalised span joined by "in" whose tail alone is the term's dictionary rendering: the tail.
-
-    A sentence's first word is capitalised too, and "in" joins names
-    ("Made in China 2025"), so the span reaches back: "Protests in Hong Kong
-    (香港)". When the words after an "in" are, whole, a CC-CEDICT sense of the
-    term (Hong Kong; a sense's description after a comma or bracket left
-    out), the words before it are no part of the name.
-
-    >>> toks = [("Protests", 0), ("in", 9), ("Hong", 12), ("Kong", 17)]
-    >>> dictionary_name_after_in(toks, 0, "香港"), dictionary_name_after_in(toks, 0, "中國製造")
-    (2, 0)
-    """
-    for i in range(start + 1, len(tokens) - 1):
-        if tokens[i][0] == "in":
-            tail = " ".join(t for t, _ in tokens[i + 1:]).lower()
-            if tail in {RE_SENSE_HEAD.match(sense).group().strip() for sense in sense_text(term).split("\n")}:
-                return i + 1
-    return start
 
 
 CJK_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from glossary.dictionary import FIRM_SENSE_WORDS
 from glossary.extract.chars import RE_SENTENCE_PUNCT
 from glossary.extract.sound import letters_of
-from glossary.dictionary import FIRM_SENSE_WORDS
 from glossary.extract.words import NOT_LAWS, SURNAMES, TITLE_ENDINGS
 
 
