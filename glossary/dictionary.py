@@ -188,11 +188,14 @@ def clean_sense(sense: str, *, is_name: bool = False) -> str | None:
 
 
 def _preferred(entries: tuple[CedictEntry, ...], *, is_name: bool) -> tuple[CedictEntry, ...]:
-    """Common-word entries first; proper-noun entries only when there are no others or the term is a name."""
-    if is_name:
-        return tuple(sorted(entries, key=lambda e: not e.is_name))
-    common = tuple(e for e in entries if not e.is_name)
-    return common or entries
+    """The entries that speak of what the term is: the proper-noun ones for a name, the common-word ones for
+    anything else; all of them when there are none of that kind.
+
+    A firm or a person named with a common word (小米 Xiaomi, "millet"; 吉利 Geely, "auspicious"; 聯想 Lenovo,
+    "to associate") is not also its word in a translator's English column.
+    """
+    chosen = tuple(e for e in entries if e.is_name == is_name)
+    return chosen or entries
 
 
 def _follow(sense: senses.CleanSense) -> tuple[CedictEntry, ...]:

@@ -86,6 +86,20 @@ def test_surname_senses_kept_for_names(term, name_sense):
 
 
 @pytest.mark.parametrize(
+    ("term", "name", "word"),
+    [("小米", "Xiaomi", "millet"), ("吉利", "Geely", "auspicious"), ("聯想", "Lenovo", "to associate")],
+)
+def test_a_name_is_not_also_its_common_word(term, name, word):
+    """A firm named with a common word: its name has the name's senses only, the word the word's."""
+    assert dictionary_senses(term, is_name=True) == (name,)
+    assert word in dictionary_senses(term) and name not in dictionary_senses(term)
+
+
+def test_a_name_without_a_proper_noun_entry_keeps_the_common_senses():
+    assert dictionary_senses("共同富裕", is_name=True) == dictionary_senses("共同富裕")
+
+
+@pytest.mark.parametrize(
     ("trad", "simp"),
     [("兩會", "两会"), ("一帶一路", "一带一路"), ("社會", "社会"), ("現代化", "现代化"), ("決定", "决定"), ("共同體", "共同体")],
 )
