@@ -115,3 +115,21 @@ def test_progress_bar_on_a_terminal_only() -> None:
     with ProgressBar(enabled=False, stream=quiet) as bar:
         bar.start(2, 100)
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_text_with_a_stray_byte_is_read_and_warned_of(tmp_path: Path, jobs: str) -> None:
+    """A whole process, workers and all: the warning names the file on stderr, the terms come out."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.ko.txt").write_bytes(b"\xff" + (DOCS / "brief.ko.txt").read_bytes())
+    shutil.copy(DOCS / "report.en.txt", folder / "b.en.txt")
+    done = subprocess.run([sys.executable, "-m", "glossary", "extract", str(folder), "--format", "jsonl",
+                           "--jobs", jobs], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [f"{folder / 'a.ko.txt'}: 1 byte is not UTF-8; read as U+FFFD"]
+    sources = {line.split('"source": "')[1].split('"')[0] for line in done.stdout.splitlines()}
+    assert sources == {str(folder / "a.ko.txt"), str(folder / "b.en.txt")}

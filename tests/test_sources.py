@@ -4,10 +4,13 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.extract import extract_occurrences
 from glossary.model import InputError
 from glossary.sources import Skipped, decode_bytes, html_to_text, iter_sources, markdown_to_text, read_source, skipped_summary
+from glossary.sources.text import mostly_utf8
 
 KOREAN = "중국의 연례 최대 정치 행사인 양회(兩會)가 11일 폐막했다. 이구환신(以舊換新) 정책에 3000억 위안을 배정했다.\n"
 TRADITIONAL = "中國政府在今年兩會上提出以舊換新政策，並強調新質生產力的發展。\n"
@@ -242,3 +245,41 @@ def test_utf16_without_bom_is_read(tmp_path, codec, text):
     path.write_bytes(text.encode(codec))
     src = read_source(path)
     assert (src.text, src.encoding) == (text, codec)
+
+
+# A UTF-8 text with stray bytes: read with each run of them as U+FFFD, and a warning; a legacy text is not.
+_REAL_TEXTS = [Path(__file__).parent / "data" / "documents" / name for name in ("brief.ko.txt", "report.en.txt")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(_REAL_TEXTS), st.floats(0, 1), st.sampled_from([b"\xff", b"\xe9", b"\xc0", b"\xed\x95"]))
+def test_a_stray_byte_in_utf8_is_read_as_replacement(path: Path, where: float, stray: bytes) -> None:
+    text = path.read_text(encoding="utf-8")
+    cut = int(where * len(text))
+    data = text[:cut].encode() + stray + text[cut:].encode()
+    got, codec = decode_bytes(data, "stray.txt")
+    assert codec == "utf-8"
+    assert got == text[:cut] + "\ufffd" + text[cut:]
+
+
+def test_a_stray_byte_is_warned_of_with_the_file_name(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(KOREAN.encode() + "이구환신".encode()[:-1])  # the file ends inside a character
+    with caplog.at_level("WARNING", logger="glossary.sources"):
+        src = read_source(path)
+    assert src.text == KOREAN + "이구환\ufffd"
+    assert [r.getMessage() for r in caplog.records] == [f"{path}: 2 bytes are not UTF-8; read as U+FFFD"]
+    assert [o.term for o in extract_occurrences(src.text, src.path, src.encoding)] == ["兩會", "以舊換新"]
+
+
+@pytest.mark.parametrize(("text", "codec"), [(KOREAN, "cp949"), ("양회(兩會)가 열렸다\n", "cp949"), (TRADITIONAL, "big5"),
+                                             (SIMPLIFIED, "gb18030"), (ENGLISH, "big5")])
+def test_a_legacy_text_is_not_taken_for_utf8_with_stray_bytes(text: str, codec: str) -> None:
+    assert mostly_utf8(text.encode(codec)) is None
+    assert decode_bytes(text.encode(codec)) == (text, codec)
+
+
+def test_many_stray_bytes_are_not_a_text() -> None:
+    data = ("이구환신(以舊換新) " * 20).encode() + b"\xff" * 10
+    with pytest.raises(InputError, match="binary file, not text"):
+        decode_bytes(data, "x.txt")

@@ -169,3 +169,22 @@ def test_a_big_page_with_nothing_visible_is_one_empty_text(tmp_path: Path) -> No
     with limits.override(text_window=10_000):
         read, _, found = _extract_file(path)
     assert found == [] and read.path == str(path)
+
+
+@pytest.mark.parametrize("where", [10, 30_000, 95_000])
+def test_a_stray_byte_in_a_big_text_is_read_as_in_a_small_one(tmp_path: Path, where: int,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """Before the encoding is chosen (in the first bytes), after it, or near the end: the text of the whole read."""
+    body = ("\n\n".join(f"{filler(3000)} {TERMS[n % len(TERMS)]}" for n in range(30))).encode()
+    path = tmp_path / "stray.txt"
+    at = next(i for i in range(where, len(body)) if body[i] < 0x80)  # between two characters
+    path.write_bytes(body[:at] + b"\xff" + body[at:])
+    with caplog.at_level("WARNING", logger="glossary.sources"):
+        with limits.override(text_window=10_000):
+            parts = list(iter_windows(path))
+        whole_text = read_source(path).text
+    assert len(parts) > 3 and "".join(p.text for p in parts) == whole_text
+    assert whole_text.count("\ufffd") == 1 and {p.encoding for p in parts} == {"utf-8"}
+    assert [r.getMessage() for r in caplog.records] == [f"{path}: 1 byte is not UTF-8; read as U+FFFD"] * 2
+    with limits.override(text_window=10_000):
+        assert [o.term for o in _extract_file(path)[2]] == [o.term for o in whole(path)]

@@ -37,7 +37,8 @@ from pathlib import Path
 
 from glossary.i18n import _, os_reason
 from glossary.model import InputError, Source
-from glossary.sources.text import _BOMS, LEGACY_CODECS, _utf16_without_bom, plausibility
+from glossary.sources.text import (_BOMS, LEGACY_CODECS, _utf16_without_bom, STRAY_RATIO, decode_stray, mostly_utf8,
+                                   multibyte_count, plausibility, stray_allowed, warn_stray)
 
 #: Characters kept free of brackets on both sides of a cut inside a
 #: paragraph: more than the extractor's reach from a bracket (400 for its
@@ -112,6 +113,8 @@ def _codec(head: bytes, name: str) -> tuple[str, int]:
         return "utf-8", 0
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(sample) is not None:
+        return "utf-8", 0
     best: tuple[float, int, str] | None = None
     for rank, codec in enumerate(LEGACY_CODECS):
         try:
@@ -127,19 +130,34 @@ def _codec(head: bytes, name: str) -> tuple[str, int]:
 
 
 def _decoded(fh, first: bytes, codec: str, name: str) -> Iterator[str]:  # noqa: ANN001 - a binary file
-    """The file decoded chunk by chunk, newlines normalised, checked for NULs and control characters."""
-    decoder = codecs.getincrementaldecoder(codec)()
+    """The file decoded chunk by chunk, newlines normalised, checked for NULs and control characters.
+
+    UTF-8 is read as :func:`glossary.sources.text.mostly_utf8` reads a whole
+    file: a few stray bytes become U+FFFD (counted, and warned of at the end);
+    more than the text's share of them and it is not a text.
+    """
+    stray_ok = codec == "utf-8"
+    decoder = codecs.getincrementaldecoder(codec)("glossary-stray" if stray_ok else "strict")
     carry = ""
     checked = False
     data = first
+    stray = multibyte = 0
     while True:
         final = not data
         try:
-            text = decoder.decode(data, final=final)
+            text, more = decode_stray(lambda b, errors: decoder.decode(b, final=final), data)
         except UnicodeDecodeError:
             raise InputError(
                 _("{path}: binary file, not text (not UTF-8 and no CJK encoding fits)").format(path=name)
             ) from None
+        if stray_ok:
+            stray += more
+            multibyte += multibyte_count(len(data), len(text))
+            if stray and (stray > stray_allowed(multibyte) or final and multibyte < STRAY_RATIO * stray):
+                raise InputError(
+                    _("{path}: binary file, not text (not UTF-8 and no CJK encoding fits)").format(path=name))
+            if final and stray:
+                warn_stray(name, stray)
         text = carry + text
         carry = ""
         if text.endswith("\r") and not final:  # maybe the first half of a CRLF

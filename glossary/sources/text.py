@@ -1,18 +1,28 @@
 """Plain text files: bytes -> decoded text (encodings detected, newlines normalised).
 
 Steps, in order: refuse binary files (NUL bytes outside UTF-16); a BOM
-(UTF-8, UTF-16, UTF-32), then strict UTF-8, then a ranked list of CJK legacy
+(UTF-8, UTF-16, UTF-32), then strict UTF-8, then UTF-8 with a few bytes
+that are not (:func:`mostly_utf8`), then a ranked list of CJK legacy
 codecs (CP949, Big5, GB18030) judged by a plausibility score, because
 statistical detectors guess wrong on short Korean texts. Line ``n`` of the
 text is line ``n`` of the file.
+
+A UTF-8 text with a stray byte (a file cut in the middle of a character, a
+Latin-1 letter pasted in) is read, not refused: each byte that is not UTF-8
+becomes U+FFFD, and a warning names the file and the count (logger
+``glossary.sources``). Why not :mod:`codecs`' "replace" alone: a legacy
+text decoded so would lose every character, so the rule is that the valid
+multi-byte characters outnumber the bad bytes (:data:`STRAY_RATIO`), and the
+bad bytes are few (:data:`STRAY_SHARE`).
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
-from glossary.i18n import _
+from glossary.i18n import _, ngettext
 from glossary.model import InputError
 
 _BOMS = (
@@ -24,6 +34,83 @@ _BOMS = (
 #: Legacy codecs tried after UTF-8, in order of preference on a tie. EUC-KR is
 #: a subset of CP949, so CP949 stands for both.
 LEGACY_CODECS = ("cp949", "big5", "gb18030")
+
+#: At most one byte in this many of a text's non-ASCII characters may be a
+#: stray byte (and at least :data:`STRAY_FLOOR` in any text) for it to be read
+#: as UTF-8 with the bytes replaced.
+STRAY_SHARE = 200
+STRAY_FLOOR = 4
+#: ... and the valid multi-byte characters must outnumber them this many
+#: times: a CP949, Big5 or GB18030 text read as UTF-8 has about one valid
+#: character for ten bad bytes, a UTF-8 text with a stray byte hundreds.
+STRAY_RATIO = 5
+_SAMPLE = 1 << 16
+
+_log = logging.getLogger("glossary.sources")
+
+
+def _count_stray(exc: UnicodeError) -> tuple[str, int]:
+    """The ``glossary-stray`` error handler: a run of bytes that are not UTF-8 becomes one U+FFFD, as with
+    "replace", and its bytes are counted."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _STRAY[0] += exc.end - exc.start
+    return "\ufffd", exc.end
+
+
+_STRAY = [0]
+codecs.register_error("glossary-stray", _count_stray)
+
+
+def stray_allowed(multibyte: int) -> int:
+    """How many stray bytes a text with ``multibyte`` valid non-ASCII characters may have and still be UTF-8."""
+    return max(STRAY_FLOOR, multibyte // STRAY_SHARE)
+
+
+def decode_stray(decode, data: bytes) -> tuple[str, int]:  # noqa: ANN001 - a decode(bytes, errors) callable
+    """``decode(data, "glossary-stray")`` and the number of bytes it replaced."""
+    before = _STRAY[0]
+    text = decode(data, "glossary-stray")
+    return text, _STRAY[0] - before
+
+
+def multibyte_count(size: int, length: int) -> int:
+    """About how many multi-byte characters ``size`` bytes of UTF-8 decoded to ``length`` characters hold.
+
+    Each takes one to three bytes more than a character (a stray byte read as
+    U+FFFD, none): half the difference counts a hangul or hanzi text's
+    characters to within a third, without a pass over the text.
+    """
+    return max(0, size - length) // 2
+
+
+def mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text of ``data`` read as UTF-8 with its few stray bytes replaced, and their count; None when it is not UTF-8.
+
+    >>> mostly_utf8("시진핑(習近平) 주석".encode() + b"\\xff")
+    ('시진핑(習近平) 주석\ufffd', 1)
+    >>> mostly_utf8("시진핑(習近平) 주석".encode("cp949")) is None
+    True
+    """
+    # Told first by codecs' own "replace" (a run of bad bytes, one U+FFFD), at C speed: a legacy text
+    # has a bad run every few characters, and the counting handler would be called for each. The
+    # first 64 KB first: a legacy text is told at once, without a copy of the whole of it.
+    for piece in ((data[:_SAMPLE], data) if len(data) > 2 * _SAMPLE else (data,)):
+        text = piece.decode("utf-8", "replace")
+        runs = text.count("\ufffd") - piece.count(b"\xef\xbf\xbd")
+        multibyte = multibyte_count(len(piece), len(text))
+        if multibyte < STRAY_RATIO * runs or runs > stray_allowed(multibyte):
+            return None
+    if not runs:
+        return None
+    text, stray = decode_stray(lambda b, errors: b.decode("utf-8", errors), data)
+    return (text, stray) if stray <= stray_allowed(multibyte) else None
+
+
+def warn_stray(name: str, count: int) -> None:
+    """The warning for a text read with ``count`` stray bytes replaced."""
+    _log.warning(ngettext("{path}: {count} byte is not UTF-8; read as U+FFFD",
+                          "{path}: {count} bytes are not UTF-8; read as U+FFFD", count).format(path=name, count=count))
 
 
 
@@ -64,6 +151,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         return _clean(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (nearly := mostly_utf8(data)) is not None:
+        text = _clean(nearly[0], name)
+        warn_stray(name, nearly[1])
+        return text, "utf-8"
     best: tuple[float, int, str, str] | None = None
     for rank, codec in enumerate(LEGACY_CODECS):
         try:
