@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.korean import context_korean, is_clause, is_korean, korean_renderings, korean_text, preferred_korean
+from glossary.korean import (context_korean, is_clause, is_korean, ko_source, korean_renderings, korean_text,
+                             preferred_korean)
 from glossary.merge import merge_entries
 from glossary.model import KoreanReading, Occurrence, Rendering, Term
 from glossary.readings import korean_reading
@@ -110,6 +111,15 @@ def test_a_transcribed_name_is_the_korean_term_and_the_strict_reading_stays_besi
     assert korean(e)[0] == ("시진핑", "context", "transcription", 2)
     assert e.ko_renderings[0].documents == ("a.ko.txt", "b.ko.txt")
     assert ("습근평", "reading", "reading", 0) in korean(e)
+
+
+@pytest.mark.parametrize(("term", "ko", "strict"), [("香港", "홍콩", "향항"), ("深度求索", "딥시크", "심도구색"),
+                                                ("澳門", "마카오", "오문")])
+def test_a_conventional_form_is_the_names_transcription_not_a_reading(term: str, ko: str, strict: str) -> None:
+    """No text renders it: the form Korean writers print is labelled for what it is, a transcription."""
+    e = entry([Occurrence(term, "a.en.txt", 1, kind="name")])
+    assert (e.ko, ko_source(e.ko, e.ko_renderings)) == (ko, "transcription")
+    assert korean(e) == [(ko, "transcription", "transcription", 0), (strict, "reading", "reading", 0)]
 
 
 def test_a_korean_translation_in_quotes_is_kept_with_its_kind() -> None:

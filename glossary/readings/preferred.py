@@ -60,9 +60,10 @@ def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> Ko
     if found.category == "clause":
         return KoreanReading(ko="", ko_hanja=strict, transcription=None, rule="clause")
     if found.transcribed:
-        transcription = transcribe_name(found)
-        ko = found.korean or transcription
-        return KoreanReading(ko=ko, ko_hanja=strict, transcription=transcription, rule="name:modern")
+        # A form Korean writers print by convention (香港 홍콩, 深度求索 딥시크) is the name's
+        # transcription: of the name the world knows, not of its Mandarin sound (샹강, 선두추숴).
+        transcription = found.korean or transcribe_name(found)
+        return KoreanReading(ko=transcription, ko_hanja=strict, transcription=transcription, rule="name:modern")
     if found.category == "japanese":
         japanese = japanese_name(form)
         return KoreanReading(ko=japanese or strict, ko_hanja=strict, transcription=japanese, rule="name:foreign")
