@@ -193,6 +193,20 @@ def test_out_holding_the_inputs_is_refused(corpus: Path) -> None:
     assert result.exit_code == 2 and "holds the input" in result.output
 
 
+def test_a_build_of_the_folder_it_writes_into_passes_over_its_own_output(corpus: Path) -> None:
+    """`glossary build .` twice: the second reads the texts, not the first's glossary.en-ko.txt; lookup stays fresh."""
+    os.chdir(corpus)
+    first = run("build", ".", "--out", "out")
+    assert first.exit_code == 0 and first.output.startswith("Read 2 files")
+    second = run("build", ".", "--out", "out")
+    assert second.exit_code == 0, second.output
+    assert second.output.startswith("Read 2 files") and "Skipped" not in second.output
+    looked = run("lookup", "兩會", "--index", "out/glossary.sqlite")
+    assert looked.exit_code == 0 and looked.output.startswith("兩會"), looked.output
+    (corpus / "c.en.txt").write_text("The Two Sessions (兩會) opened.\n", encoding="utf-8")
+    assert "c.en.txt appeared" in run("lookup", "兩會", "--index", "out/glossary.sqlite").output
+
+
 @pytest.mark.parametrize("which", ["terms", "text"])
 def test_export_never_overwrites_an_input(corpus: Path, tmp_path: Path, which: str) -> None:
     terms = tmp_path / "terms.yaml"

@@ -59,7 +59,8 @@ def _file_sha256(path: str) -> str:
 
 
 def _listing(folder: str, extensions: Iterable[str]) -> list[str]:
-    """The text files under ``folder`` as the build walks it: sorted, no hidden names, each real folder once.
+    """The text files under ``folder`` as the build walks it: sorted, no hidden names, each real folder once,
+    no folder a build wrote.
 
     Standard library only, as the rest of the lookup path, so ``lookup`` can
     notice a text added to a folder since the build.
@@ -83,7 +84,8 @@ def _listing(folder: str, extensions: Iterable[str]) -> list[str]:
                 continue
             try:
                 if child.is_dir():
-                    todo.append(child.path)
+                    if not os.path.isfile(os.path.join(child.path, "glossary.sqlite")):  # sources.BUILD_INDEX
+                        todo.append(child.path)
                 elif os.path.splitext(child.name)[1].lower() in wanted and child.is_file():
                     found.append(os.path.relpath(child.path, folder))
             except OSError:

@@ -303,8 +303,9 @@ class Progress(Protocol):
 def list_sources(paths: Iterable[Path], skipped: list[Skipped] | None = None) -> list[tuple[Path, bool]]:
     """The files a read will visit, each with whether it was named directly.
 
-    Folders are walked recursively in sorted order; hidden files and folders
-    are passed over; other files whose extension no reader takes are put in
+    Folders are walked recursively in sorted order; hidden files and folders,
+    and a build's output folder (:data:`BUILD_INDEX`), are passed over; other
+    files whose extension no reader takes are put in
     ``skipped`` as "not supported".
     """
     out: list[tuple[Path, bool]] = []
@@ -365,9 +366,15 @@ def _size(path: Path) -> int:
         return 0
 
 
+#: A folder holding this file is a build's output folder (``glossary.build.INDEX_FILE``): a walk passes
+#: over it, so that ``glossary build .`` does not read its own glossary (``glossary.en-ko.txt``) next time.
+BUILD_INDEX = "glossary.sqlite"
+
+
 def _walk(folder: Path, root: Path, skipped: list[Skipped] | None, seen: set) -> Iterator[Path]:
     """Files under ``folder``: each real folder and file once (symbolic link loops, links back up,
-    two links to one file), regular files only (a FIFO would block the read forever)."""
+    two links to one file), regular files only (a FIFO would block the read forever); not the
+    folders a build wrote (:data:`BUILD_INDEX`)."""
     try:
         st = os.stat(folder)
         children = sorted(folder.iterdir(), key=lambda p: p.name)
@@ -387,7 +394,8 @@ def _walk(folder: Path, root: Path, skipped: list[Skipped] | None, seen: set) ->
                 skipped.append(Skipped(str(child), reason))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(child, root, skipped, seen)
+            if not os.path.isfile(child / BUILD_INDEX):
+                yield from _walk(child, root, skipped, seen)
         elif not stat.S_ISREG(st.st_mode):
             if skipped is not None:
                 skipped.append(Skipped(str(child), _("not a regular file; not opened")))
