@@ -351,3 +351,24 @@ def test_a_country_before_a_korean_rendering(text, term, gloss):
 ])
 def test_titles_after_a_place(text, term, gloss):
     assert one(text, term).gloss == gloss
+
+
+# A compound opened by a combining form renders what its parts render (bio + manufacturing), so the
+# qualifier before it, which the term lacks, is no part of the rendering.
+@pytest.mark.parametrize(("text", "term", "gloss"), [
+    ("Beijing is betting on a burgeoning bioeconomy (生物经济) in the west.", "生物经济", "bioeconomy"),
+    ("Funds flowed into the nascent biomanufacturing industry (生物制造).", "生物制造", "biomanufacturing"),
+    ("Stricter cybersecurity (网络安全) reviews followed.", "网络安全", "cybersecurity"),
+    ("The new cybersecurity law (网络安全法) took effect.", "网络安全法", "cybersecurity law"),
+    ("A new development philosophy (新发展理念) guides planning.", "新发展理念", "new development philosophy"),
+])
+def test_a_combining_form_compound(text, term, gloss):
+    assert one(text, term).gloss == gloss
+
+
+def test_a_combining_form_covers_its_part_of_the_term():
+    from glossary.extract.lexicon import lexicon
+
+    assert set(lexicon("生物制造").keys("biomanufacturing")) == {0, 1}
+    assert set(lexicon("网络安全").keys("cybersecurity")) == {0, 1}
+    assert not lexicon("生物制造").keys("biography")  # a form needs a rest of its own: bio + graphy is not

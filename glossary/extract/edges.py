@@ -16,6 +16,16 @@ from glossary.extract.wordclass import is_possessive, is_qualifier, is_verb, is_
 from glossary.extract.words import FRAMING_NOUNS, CONNECTORS, CUT_DETERMINERS, CUT_PREPOSITIONS, DETERMINERS, DET_PREP, GENERIC_COMPOUNDS, GENERIC_NOUNS, HARD, JOINING_HANZI, LEAD_ADVERBS, LEAD_HANZI, LEAD_PREPOSITIONS, NO_END, PREPOSITIONS, QUALIFIERS, SUBORDINATORS, VERBS, VERB_HEADS, VERB_STEMS_SET
 
 
+def opens_sentence(tokens: list[tuple[str, int]], i: int) -> bool:
+    """Whether word ``i`` is the first of its sentence (of the text before a bracket, its first word
+    when that starts the text), so that its capital says nothing of a name.
+
+    >>> opens_sentence([("It", 0), ("grew", 3), (".", 7), ("Stricter", 9)], 3), opens_sentence([("It", 0)], 0)
+    (True, True)
+    """
+    return i == 0 and tokens[0][1] < 3 or i > 0 and tokens[i - 1][0] in ".!?;:\t“\""
+
+
 def trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> int:
     """Move the start of a rendering right past words that do not render the term.
 
@@ -111,8 +121,9 @@ def trim_by_dictionary(tokens: list[tuple[str, int]], start: int, term: str) -> 
                for (t, _), k in zip(span[cut:i], keys_left) if k):
             cut = j
             break
-    # 3. Leading qualifiers that the term does not contain.
-    while cut < len(span) - 1 and content(cut) and not keys[cut] and span[cut][0][:1].islower():
+    # 3. Leading qualifiers that the term does not contain ("Stricter", opening the sentence, too).
+    while cut < len(span) - 1 and content(cut) and not keys[cut] and (
+            span[cut][0][:1].islower() or span[cut][0].lower() in QUALIFIERS and opens_sentence(tokens, start + cut)):
         rest = covered(cut + 1, len(span))
         if not rest or not is_qualifier(span[cut][0]):
             break

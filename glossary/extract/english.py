@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from glossary.extract.chars import HAN, RE_ACRONYM_WORD, RE_HANGUL, RE_NAME_WORD, RE_ORDINAL, TONE_MARKS, WORD
 from glossary.extract.lexicon import lexicon
-from glossary.extract.edges import term_leads_with_verb, extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
+from glossary.extract.edges import opens_sentence, term_leads_with_verb, extend_by_dictionary, extend_by_head, generic_tail, trim_by_dictionary
 from glossary.extract.quotes import quoted_before
 from glossary.extract.sound import korean_kind, maybe_pinyin, maybe_romanization, spells_nothing_longer
 from glossary.extract.wordclass import is_capital, is_possessive, is_verb, is_verbish_ing, verbish_after_to, weight
@@ -198,7 +198,7 @@ def sentence_lead(tokens: list[tuple[str, int]], start: int, term: str) -> int:
     >>> sentence_lead([("Ministry", 0), ("of", 9), ("Commerce", 12)], 0, "商务部")
     0
     """
-    if start + 1 >= len(tokens) or not (start == 0 and tokens[0][1] < 3 or tokens[start - 1][0] in ".!?;:\t“\""):
+    if start + 1 >= len(tokens) or not opens_sentence(tokens, start):
         return start
     first, after = tokens[start][0], tokens[start + 1][0]
     joined = after in ("of", "in")

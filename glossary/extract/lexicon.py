@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from glossary.extract.chars import HAN_CHAR, HAN_RUN
-from glossary.extract.words import DEMONYMS, JOINING_HANZI, SENSE_STOP
+from glossary.extract.words import COMBINING_FORMS, DEMONYMS, JOINING_HANZI, SENSE_STOP
 
 
 @lru_cache(maxsize=65536)
@@ -96,6 +96,16 @@ class Lexicon:
             found = {("w", lemma) if seg == -1 else seg for seg, index in tier if in_index(lemma, index)}
             if found:
                 return frozenset(found)
+        return self._compound_keys(word.lower(), strong)
+
+    def _compound_keys(self, word: str, strong: bool) -> frozenset:
+        """What a compound opened by a combining form renders, when both its form's word and the rest
+        render a part of the term (biomanufacturing: biology + manufacturing; not biography)."""
+        for size in (3, 4, 5, 6):
+            meaning = COMBINING_FORMS.get(word[:size])
+            if meaning is not None and len(word) - size >= 4:
+                form, rest = self.keys(meaning, strong), self.keys(word[size:], strong)
+                return form | rest if form and rest else frozenset()
         return frozenset()
 
 

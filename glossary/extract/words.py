@@ -211,6 +211,13 @@ DEMONYMS = {"chinese": "china", "sino": "china", "korean": "korea", "japanese": 
              "asian": "asia", "indian": "india", "british": "britain"}
 
 
+#: Combining forms that open an English compound, and a word CC-CEDICT's senses use for them:
+#: biomanufacturing (生物制造) is biology + manufacturing, cybersecurity (网络安全) network + security.
+COMBINING_FORMS = {"bio": "biology", "eco": "ecology", "cyber": "network", "hydro": "water", "geo": "earth",
+                   "petro": "petroleum", "agri": "agriculture", "agro": "agriculture", "electro": "electric",
+                   "nano": "nanometer", "aero": "aviation", "info": "information", "socio": "society"}
+
+
 #: Hanzi that join the words of a term and need no English word: 的, 与, 和.
 JOINING_HANZI = frozenset("的之与與和及、，")
 
@@ -223,14 +230,15 @@ QUALIFIERS = frozenset(
     "sprawling fledgling ongoing upcoming renewed same similar other various several many numerous certain own "
     "entire growing rising mounting increasing continued continuing perceived alleged apparent possible potential "
     "eventual rapid strong big large vast broad significant important crucial critical key national local modest "
-    "home-grown homegrown official emerging".split())
+    "home-grown homegrown official emerging booming burgeoning thriving nascent flourishing fast-growing".split())
 
 
 #: Nouns a writer adds around a rendering (a debt swap programme) that belong to it only when the term says so
 #: (战略 strategy, 计划 plan, 工程 project, 制度 system).
 GENERIC_NOUNS = frozenset(
     "sector sectors strategy strategies plan plans programme programmes program programs initiative initiatives "
-    "policy policies campaign campaigns project projects system systems drive agenda framework".split())
+    "policy policies campaign campaigns project projects system systems drive agenda framework industry industries"
+    .split())
 
 
 #: Generic nouns that are part of a set phrase rendering a word of the term: action plan (行动).
