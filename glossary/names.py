@@ -201,6 +201,42 @@ def _first_senses(trad: str) -> list[tuple[str, str]]:
     return out
 
 
+_ABBREVIATION = re.compile(r"^(?:[^(/]*\()?abbr\. for ([\u3400-\u9fff]+)")
+
+
+def abbreviation_of(trad: str) -> str | None:
+    """The full name a place name abbreviates, when CC-CEDICT's first sense says so, else None.
+
+    Korean writers print the full name's Korean form for it: 長三角 창장삼각주, 臺海 대만해협.
+
+    >>> abbreviation_of("長三角"), abbreviation_of("臺海"), abbreviation_of("北京")
+    ('長江三角洲', '台灣海峽', None)
+    """
+    from glossary.dictionary import lookup_entries
+
+    for entry in lookup_entries(trad):
+        if _is_name_pinyin(entry.pinyin) and entry.senses:
+            m = _ABBREVIATION.match(entry.senses[0])
+            if m and len(m.group(1)) > len(trad):
+                return m.group(1)
+    return None
+
+
+def _translated_name(trad: str) -> bool:
+    """Whether CC-CEDICT knows the term as a proper noun by a name of another language: European
+    Union (歐盟), Belarus (白俄), Philadelphia (費城); not by its own pinyin (Zhang Wei).
+
+    Such a name is no Chinese person a surname may be guessed from (歐 Ou + 盟): Korean writers do not
+    print it by its Mandarin sound (어우멍, 바이어, 페이청).
+
+    >>> _translated_name("歐盟"), _translated_name("白俄"), _translated_name("習近平"), _translated_name("丁薛祥")
+    (True, True, False, False)
+    """
+    senses = _first_senses(trad)
+    return bool(senses) and not any(_fold_latin(sense).startswith(_fold_latin(_pinyin_key(pinyin))[:4])
+                                    for sense, pinyin in senses)
+
+
 def _has_common_entry(term: str) -> bool:
     from glossary.dictionary import lookup_entries
 
@@ -453,6 +489,8 @@ def surname(trad: str, kind: str | None, english: tuple[str, ...]) -> NameClass 
             return None
         if trad[-1] in _TERM_ENDINGS:
             return None
+    if _translated_name(trad):
+        return None
     return NameClass("person", "modern", "surname", proper=trad, pinyin=name_pinyin(trad))
 
 
@@ -464,6 +502,8 @@ def seen_as_name(trad: str, kind: str | None, english: tuple[str, ...]) -> NameC
 
     >>> seen_as_name("阿凡提", "name", ()).era, seen_as_name("阿凡提", "term", ()), seen_as_name("子夜觀察", "name", ())
     ('modern', None, None)
+    >>> seen_as_name("白俄", "name", ("Belarus",)), seen_as_name("阿凡提", "name", ("Afanti",)).era
+    (None, 'modern')
     """
     from glossary.readings import load_dictionary, segment
 
@@ -472,6 +512,8 @@ def seen_as_name(trad: str, kind: str | None, english: tuple[str, ...]) -> NameC
     pieces = segment(trad)
     if len(pieces) > 1 and all(load_dictionary().word(p) is not None for p in pieces):
         return None  # words put together (子夜 + 觀察): a column or a programme, read
+    if english and _translated_name(trad) and not any(_fold_latin(e) == _pinyin_key(name_pinyin(trad)) for e in english):
+        return None  # the European Union (歐盟), Belarus (白俄): the text and the dictionary name it in another language
     return NameClass("person", "modern", "kind", proper=trad, pinyin=name_pinyin(trad))
 
 
@@ -489,7 +531,8 @@ SIGNALS: tuple[Signal, ...] = (
 
 
 def name_head(trad: str) -> tuple[NameClass, str] | None:
-    """A modern person, current place or firm the term begins with, and the rest: 毛澤東 + 思想, 阿里巴巴 + 集團.
+    """A modern person, current place, firm or a name of the convention table the term begins with, and the
+    rest: 毛澤東 + 思想, 阿里巴巴 + 集團, 聯合國 + 大會.
 
     Only names the dictionary or the convention table knows count (a surname
     guess would find persons in every term), and the rest must be a word or
@@ -504,7 +547,7 @@ def name_head(trad: str) -> tuple[NameClass, str] | None:
     for n in range(min(6, len(trad) - 2), 1, -1):
         head = trad[:n]
         found = convention(head, None, ()) or dictionary(head, None, ())
-        if found is not None and found.transcribed and found.category in ("person", "place", "company"):
+        if found is not None and found.transcribed and (found.category in ("person", "place", "company") or found.korean):
             return found, trad[n:]
     return None
 

@@ -194,3 +194,64 @@ def test_korean_form_of_a_firm(trad: str, kind: str | None, english: tuple[str, 
     from glossary.readings import korean_reading
 
     assert korean_reading(trad, kind=kind, english=english).ko == ko
+
+
+# Foreign countries and international organisations: their Korean name, never a reading of the characters.
+@pytest.mark.parametrize(("term", "ko", "strict"), [
+    ("俄罗斯", "러시아", "아라사"), ("欧洲", "유럽", "구주"), ("联合国", "유엔", "연합국"), ("东盟", "아세안", "동맹"),
+    ("秘鲁", "페루", "비로"), ("美联储", "연준", "미련저"),
+])
+def test_a_foreign_name_is_printed_by_its_own_name(term, ko, strict):
+    from glossary.readings import korean_reading
+
+    reading = korean_reading(term)
+    assert (reading.ko, reading.ko_hanja) == (ko, strict)
+
+
+def test_every_row_of_the_convention_table_is_what_its_term_reads():
+    """A row shadowed by another rule, or written in a form the reading never meets, would be dead."""
+    from importlib.resources import files
+
+    from glossary.normalize import to_simplified
+    from glossary.readings import korean_reading
+
+    rows = [line.split("\t") for line in files("glossary").joinpath("data/name_overrides.tsv").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(rows) > 100
+    wrong = [(trad, ko, form, korean_reading(form).ko) for trad, ko, _ in rows for form in {trad, to_simplified(trad)}
+             if korean_reading(form).ko != ko]
+    assert not wrong
+
+
+@pytest.mark.parametrize(("term", "ko"), [("聯合國安理會", "유엔 안보리"), ("东盟国家", "아세안 국가"),
+                                           ("欧盟委员会", "유럽연합 위원회")])
+def test_a_convention_heads_a_term(term, ko):
+    from glossary.readings import korean_reading
+
+    assert korean_reading(term).ko == ko
+
+
+@pytest.mark.parametrize(("term", "strict", "english"), [("白俄", "백아", "Belarus"), ("费城", "비성", "Philadelphia"),
+                                                         ("巴新", "파신", "Papua New Guinea")])
+def test_a_name_the_dictionary_gives_in_another_language_is_no_chinese_person(term, strict, english):
+    """白 and 費 are surnames, but CC-CEDICT knows 白俄 as Belarus: no 바이어, with or without the text's English."""
+    from glossary.readings import korean_reading
+
+    assert classify(term).category != "person"
+    assert korean_reading(term).ko == strict
+    assert korean_reading(term, kind="name", english=(english,)).ko == strict
+
+
+def test_a_person_by_surname_is_still_transcribed():
+    from glossary.readings import korean_reading
+
+    assert korean_reading("孟晚舟").ko == "멍완저우"
+    assert korean_reading("任正非", kind="name", english=("Ren Zhengfei",)).ko == "런정페이"
+
+
+@pytest.mark.parametrize(("term", "ko"), [("長三角", "창장삼각주"), ("台海", "대만해협")])
+def test_an_abbreviated_place_is_printed_as_its_full_name(term, ko):
+    from glossary.readings import korean_reading
+
+    assert names.abbreviation_of(names.classify(term).proper or term) is not None
+    assert korean_reading(term).ko == ko

@@ -62,7 +62,7 @@ def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> Ko
     if found.transcribed:
         # A form Korean writers print by convention (香港 홍콩, 深度求索 딥시크) is the name's
         # transcription: of the name the world knows, not of its Mandarin sound (샹강, 선두추숴).
-        transcription = found.korean or transcribe_name(found)
+        transcription = found.korean or _full_name_form(form, found) or transcribe_name(found)
         return KoreanReading(ko=transcription, ko_hanja=strict, transcription=transcription, rule="name:modern")
     if found.category == "japanese":
         japanese = japanese_name(form)
@@ -108,10 +108,21 @@ def japanese_name(trad: str) -> str | None:
     return joiner.join(transcribe_kana(p) for p in parts) + suffix
 
 
+def _full_name_form(form: str, found: NameClass) -> str | None:
+    """For a place name that abbreviates a longer one (長三角 for 長江三角洲), the longer one's Korean form."""
+    from glossary import names
+
+    full = names.abbreviation_of(form) if found.category == "place" else None
+    if full is None:
+        return None
+    reading = korean_reading(full)
+    return reading.ko if reading.rule == "name:modern" else None
+
+
 def _headed_by_name(form: str) -> str | None:
     """A term or organisation headed by a modern name: the name as Korean writers print it, the rest read.
 
-    毛澤東思想 마오쩌둥 사상, 北京大學 베이징 대학, 上海合作組織 상하이 합작조직, 阿里巴巴集團 알리바바 집단.
+    毛澤東思想 마오쩌둥 사상, 北京大學 베이징 대학, 阿里巴巴集團 알리바바 집단, 聯合國安理會 유엔 안보리.
     """
     from glossary import names
 
@@ -120,7 +131,7 @@ def _headed_by_name(form: str) -> str | None:
         return None
     name, rest = head
     rest_reading = korean_reading(rest)
-    if rest_reading.rule not in ("term", "name:institution"):
+    if rest_reading.rule not in ("term", "name:institution", "name:modern"):
         return None
     return f"{name.korean or transcribe_name(name)} {rest_reading.ko}"
 
