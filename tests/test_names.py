@@ -56,7 +56,7 @@ from glossary.names import classify, split_admin_suffix
         ("華為", "company", "modern"),
         ("微博", "term", ""),  # also "microblog": a name only when a text says so
         # firms of another country: never by the Mandarin sound
-        ("日產", "foreign", "modern"),  # "Nissan, Japanese car make"
+        ("馬自達", "foreign", "modern"),  # "Mazda, Japanese car make"
         ("雪佛萊", "foreign", "modern"),  # "Chevrolet, US car make"
         # foreign persons keep the reading
         ("金正恩", "foreign", "modern"),
