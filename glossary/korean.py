@@ -256,7 +256,7 @@ def korean_renderings(
         out.append(Rendering(reading.transcription, "transcription", kind="transcription"))
     if reading.ko and reading.ko != reading.transcription and not clause:
         # the engine's reading in Korean usage when it is not the strict one (운명공동체 for 命運共同體)
-        out.append(Rendering(reading.ko, "reading", kind="reading"))
+        out.append(Rendering(reading.ko, "reading", kind="translation" if reading.rule == "term:usage" else "reading"))
     if reading.ko_hanja and not clause:
         out.append(Rendering(reading.ko_hanja, "reading", kind="reading"))
     unique: dict[str, Rendering] = {}

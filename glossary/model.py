@@ -189,7 +189,7 @@ class KoreanReading:
     ko: str
     ko_hanja: str
     transcription: str | None = None  # Mandarin-to-hangul (외래어 표기법), names only
-    rule: str = "term"  # "name:modern" | "name:historical" | "name:institution" | "term" | "clause"
+    rule: str = "term"  # "name:modern" | "name:historical" | "name:institution" | "term" | "term:usage" | "clause"
 
 
 @dataclass(frozen=True, slots=True)

@@ -337,3 +337,20 @@ def test_on_a_tie_a_modern_name_takes_the_transcription_and_a_term_the_reading()
     qiushi = KoreanReading("추스", "구시", "추스", "name:modern")
     found = [occ("求是", "치우스", "transcription"), occ("求是", "추스", "transcription", source="b.ko.txt")]
     assert preferred_korean(None, korean_renderings(None, found, qiushi), qiushi) == ("추스", "context")
+
+
+@pytest.mark.parametrize(("term", "ko", "strict"), [("人民幣", "위안화", "인민폐"), ("出口管制", "수출통제", "출구관제"),
+                                                ("大數據", "빅데이터", "대수거")])
+def test_a_korean_word_in_place_of_the_reading_is_a_translation(term: str, ko: str, strict: str) -> None:
+    """The reading means something else in Korean (출구 'exit'): the word Korean writers print, labelled a translation."""
+    from glossary.readings import is_hangul_reading
+
+    e = entry([Occurrence(term, "a.en.txt", 1)])
+    assert (e.ko, e.ko_hanja) == (ko, strict)
+    assert korean(e) == [(ko, "reading", "translation", 0), (strict, "reading", "reading", 0)]
+    assert not is_hangul_reading(ko, term) and is_hangul_reading(strict, term)
+
+
+def test_a_usage_reading_stays_a_reading() -> None:
+    e = entry([Occurrence("人類命運共同體", "a.en.txt", 1)])
+    assert korean(e)[0] == ("인류운명공동체", "reading", "reading", 0)

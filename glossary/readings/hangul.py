@@ -27,7 +27,7 @@ from glossary import normalize
 from glossary.memo import persistent
 from glossary.readings.hanja_dictionary import HanjaDictionary, load_dictionary
 from glossary.readings.syllables import _D, _J, _after_vowel_or_n, dueum, jamo, undo_dueum
-from glossary.readings.tables import _overrides
+from glossary.readings.tables import _data_text, _overrides
 
 
 _HANZI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af〇"
@@ -248,28 +248,57 @@ def hangul_reading(hanzi: str, dictionary: HanjaDictionary | None = None) -> str
     return _read(hanzi, dictionary)
 
 
-def usage_reading(trad: str) -> str | None:
-    """The reading Korean writers use where it departs from the strict one, else None.
+def usage_reading(trad: str, *, translations: bool = True) -> str | None:
+    """The form Korean writers use where it departs from the strict reading, else None.
 
-    From ``data/usage_readings.tsv`` (命運共同體 운명공동체, also inside longer
-    terms); the korean-entries stage offers it as a Korean rendering, while
+    From ``data/usage_readings.tsv``, also inside longer terms: a reading
+    Korean usage prefers (命運共同體 운명공동체), or, in rows marked
+    ``translation``, the Korean word writers print for it (人民幣 위안화,
+    出口 수출, 信息 정보, where the reading 인민폐, 출구, 신식 means something
+    else or nothing in Korean). ``translations=False``: the readings alone.
+    The korean-entries stage offers it as a Korean rendering, while
     ``ko_hanja`` stays strict.
 
-    >>> usage_reading("人類命運共同體"), usage_reading("以舊換新")
-    ('인류운명공동체', None)
+    >>> usage_reading("人類命運共同體"), usage_reading("以舊換新"), usage_reading("離岸人民幣")
+    ('인류운명공동체', None, '역외위안화')
+    >>> usage_reading("人民幣", translations=False) is None
+    True
     """
-    table = _overrides("usage_readings.tsv")
+    table = _usage_rows(translations)
     text = korean_form(trad)
     if not any(word in text for word in table):
         return None
-    reading = _read(text, _usage_dictionary())
+    reading = _read(text, _usage_dictionary(translations))
     return reading if reading != hangul_reading(trad) else None
 
 
+def usage_translates(trad: str) -> bool:
+    """Whether the usage form of a term holds a Korean word of a ``translation`` row (위안화 for 人民幣).
+
+    >>> usage_translates("離岸人民幣"), usage_translates("人類命運共同體")
+    (True, False)
+    """
+    text = korean_form(trad)
+    return any(word in text for word in _usage_rows(True)) and \
+        usage_reading(trad) != usage_reading(trad, translations=False)
+
+
 @cache
-def _usage_dictionary() -> HanjaDictionary:
+def _usage_rows(translations: bool) -> dict[str, str]:
+    """word -> hangul of ``usage_readings.tsv``; the ``translation`` rows only when asked."""
+    rows = {}
+    for line in _data_text("usage_readings.tsv").split("\n"):
+        if line and not line.startswith("#"):
+            word, hangul, *kind = line.split("\t")
+            if translations or kind != ["translation"]:
+                rows[korean_form(word)] = hangul  # as the text is read: 房地產 is looked up as 房地産
+    return rows
+
+
+@cache
+def _usage_dictionary(translations: bool = True) -> HanjaDictionary:
     d = load_dictionary()
-    return HanjaDictionary(d.lines, {**d.overrides, **_overrides("usage_readings.tsv")})
+    return HanjaDictionary(d.lines, {**d.overrides, **_usage_rows(translations)})
 
 
 # Texts repeat their terms: one reading per distinct term and process.
@@ -353,7 +382,7 @@ def is_hangul_reading(hangul_text: str, hanzi: str) -> bool:
     reading = hangul_reading(hanzi).replace(" ", "")
     if len(reading) != len(text):
         return False
-    if text == reading or text == (usage_reading(hanzi) or "").replace(" ", ""):
+    if text == reading or text == (usage_reading(hanzi, translations=False) or "").replace(" ", ""):
         return True  # the strict reading, or the one Korean usage prefers (운명공동체)
     per_char = None  # the hanja package's reading, only if a syllable needs it: read on first need
     for i, syl in enumerate(text):

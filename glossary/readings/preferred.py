@@ -17,7 +17,7 @@ from glossary import normalize
 from glossary.memo import persistent
 from glossary.model import KoreanReading
 from glossary.readings import kana
-from glossary.readings.hangul import hangul_reading, usage_reading
+from glossary.readings.hangul import hangul_reading, usage_reading, usage_translates
 
 if TYPE_CHECKING:
     from glossary.names import NameClass
@@ -78,7 +78,10 @@ def _korean_reading(trad: str, kind: str | None, english: tuple[str, ...]) -> Ko
     headed = _headed_by_name(form)
     if headed is not None:
         return KoreanReading(ko=headed, ko_hanja=strict, transcription=headed, rule="term")
-    return KoreanReading(ko=usage_reading(form) or strict, ko_hanja=strict, transcription=None, rule="term")
+    usage = usage_reading(form)
+    # "term:usage": the Korean term is a word Korean writers print in place of the reading (위안화 for 人民幣)
+    rule = "term:usage" if usage and usage_translates(form) else "term"
+    return KoreanReading(ko=usage or strict, ko_hanja=strict, transcription=None, rule=rule)
 
 
 # Japanese administrative suffixes, read in hanja after the name (千葉県 지바현, 東京都 도쿄도).
@@ -131,7 +134,7 @@ def _headed_by_name(form: str) -> str | None:
         return None
     name, rest = head
     rest_reading = korean_reading(rest)
-    if rest_reading.rule not in ("term", "name:institution", "name:modern"):
+    if rest_reading.rule not in ("term", "term:usage", "name:institution", "name:modern"):
         return None
     return f"{name.korean or transcribe_name(name)} {rest_reading.ko}"
 
