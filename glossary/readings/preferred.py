@@ -136,7 +136,7 @@ def _headed_by_name(form: str) -> str | None:
     rest_reading = korean_reading(rest)
     if rest_reading.rule not in ("term", "term:usage", "name:institution", "name:modern"):
         return None
-    return f"{name.korean or transcribe_name(name)} {rest_reading.ko}"
+    return f"{name.korean or _full_name_form(name.proper, name) or transcribe_name(name)} {rest_reading.ko}"
 
 
 def is_transcription(hangul_text: str, hanzi: str) -> bool:
