@@ -372,3 +372,17 @@ def test_a_combining_form_covers_its_part_of_the_term():
     assert set(lexicon("生物制造").keys("biomanufacturing")) == {0, 1}
     assert set(lexicon("网络安全").keys("cybersecurity")) == {0, 1}
     assert not lexicon("生物制造").keys("biography")  # a form needs a rest of its own: bio + graphy is not
+
+
+# A term CC-CEDICT knows both as a name and as a word (安宁 Anning, "peaceful"; 大众 Volkswagen, "the masses")
+# is a name only where the text names it so.
+@pytest.mark.parametrize(("text", "term", "kind"), [
+    ("Officials praised a peaceful (安宁) border.", "安宁", "term"),
+    ("The city of Anning (安宁) grew.", "安宁", "name"),
+    ("Volkswagen (大众) cut jobs.", "大众", "name"),
+    ("He spoke of the public (大众) at length.", "大众", "term"),
+    ("좁쌀(小米) 값이 올랐다.", "小米", "term"),
+    ("샤오미(小米)는 새 차를 냈다.", "小米", "name"),
+])
+def test_a_name_that_is_also_a_word(text, term, kind):
+    assert one(text, term).kind == kind

@@ -255,3 +255,11 @@ def test_an_abbreviated_place_is_printed_as_its_full_name(term, ko):
 
     assert names.abbreviation_of(names.classify(term).proper or term) is not None
     assert korean_reading(term).ko == ko
+
+
+def test_a_term_headed_by_a_name_reads_a_rest_that_is_only_guessed_a_person():
+    """九龍 (Kowloon) heads 九龍金床, but 金床 is no person because 金 is a surname: the whole is read."""
+    from glossary.readings import korean_reading
+
+    assert korean_reading("九龍金床").ko == "구룡금상"
+    assert korean_reading("北京上海").ko == "베이징 상하이"  # two places the dictionary knows

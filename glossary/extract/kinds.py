@@ -94,6 +94,18 @@ def is_proper_name(term: str) -> bool:
     return any(re.fullmatch(r"[A-Z][a-z]+", x) for x in senses)
 
 
+@lru_cache(maxsize=16384)
+def has_common_entry(term: str) -> bool:
+    """Whether CC-CEDICT also has a common-word entry for the term (小米 "millet" beside Xiaomi).
+
+    >>> has_common_entry("小米"), has_common_entry("習近平")
+    (True, False)
+    """
+    from glossary.dictionary import lookup_entries
+
+    return any(not e.is_name for e in lookup_entries(term))
+
+
 def name_kinds(term: str, kind: str, gloss: str | None, gloss_kind: str | None) -> tuple[str, str | None]:
     """(kind, gloss_kind) once names are known: a person, place, company, medium or dynasty is kind ``name``,
     and the text's form of it (Xi Zhongxun, Heilongjiang, 시진핑) is a ``name`` rendering, not pinyin.
@@ -120,6 +132,8 @@ def name_kinds(term: str, kind: str, gloss: str | None, gloss_kind: str | None) 
             return "name", "name"  # a person the dictionary lacks, in capitalised pinyin: Xi Zhongxun (习仲勋)
     if not is_proper_name(term):
         return kind, gloss_kind
+    if not (gloss and gloss[:1].isupper()) and has_common_entry(term):
+        return kind, gloss_kind  # 安寧 is Anning and "peaceful", 大眾 Volkswagen and "the masses": the text says which
     if gloss and gloss_kind in ("pinyin", "romanization", "translation") and gloss[:1].isupper() and gloss.isascii():
         return "name", "name"
     return "name", gloss_kind

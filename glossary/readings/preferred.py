@@ -134,7 +134,9 @@ def _headed_by_name(form: str) -> str | None:
         return None
     name, rest = head
     rest_reading = korean_reading(rest)
-    if rest_reading.rule not in ("term", "term:usage", "name:institution", "name:modern"):
+    if rest_reading.rule not in ("term", "term:usage", "name:institution") and not (
+            # a name the dictionary or the convention table knows, no surname guess (九龍 + 金床 is no person)
+            rest_reading.rule == "name:modern" and names.classify(rest).signal in ("dictionary", "convention")):
         return None
     return f"{name.korean or _full_name_form(name.proper, name) or transcribe_name(name)} {rest_reading.ko}"
 
