@@ -168,6 +168,15 @@ def is_name_entry(term: str) -> bool:
     return bool(entries) and all(e.is_name for e in entries)
 
 
+def has_common_entry(term: str) -> bool:
+    """Whether CC-CEDICT also has a common-word entry for the term (小米 "millet" beside Xiaomi).
+
+    >>> has_common_entry("小米"), has_common_entry("習近平")
+    (True, False)
+    """
+    return any(not e.is_name for e in lookup_entries(term))
+
+
 def clean_sense(sense: str, *, is_name: bool = False) -> str | None:
     """One raw CC-CEDICT sense made fit to paste, or None if it offers nothing.
 

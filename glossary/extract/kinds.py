@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from glossary.dictionary import FIRM_SENSE_WORDS
+from glossary.dictionary import FIRM_SENSE_WORDS, has_common_entry
 from glossary.extract.chars import RE_SENTENCE_PUNCT
 from glossary.extract.sound import letters_of
 from glossary.extract.words import NOT_LAWS, SURNAMES, TITLE_ENDINGS
@@ -92,18 +92,6 @@ def is_proper_name(term: str) -> bool:
         return True
     # a bare one-word name: "Taiwan", "Huawei"
     return any(re.fullmatch(r"[A-Z][a-z]+", x) for x in senses)
-
-
-@lru_cache(maxsize=16384)
-def has_common_entry(term: str) -> bool:
-    """Whether CC-CEDICT also has a common-word entry for the term (小米 "millet" beside Xiaomi).
-
-    >>> has_common_entry("小米"), has_common_entry("習近平")
-    (True, False)
-    """
-    from glossary.dictionary import lookup_entries
-
-    return any(not e.is_name for e in lookup_entries(term))
 
 
 def name_kinds(term: str, kind: str, gloss: str | None, gloss_kind: str | None) -> tuple[str, str | None]:

@@ -145,7 +145,7 @@ def _decoded(fh, first: bytes, codec: str, name: str) -> Iterator[str]:  # noqa:
     while True:
         final = not data
         try:
-            text, more = decode_stray(lambda b, errors: decoder.decode(b, final=final), data)
+            text, more = decode_stray(lambda: decoder.decode(data, final=final))
         except UnicodeDecodeError:
             raise InputError(
                 _("{path}: binary file, not text (not UTF-8 and no CJK encoding fits)").format(path=name)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Callable
 
 from glossary.i18n import _, ngettext
 from glossary.model import InputError
@@ -67,10 +68,10 @@ def stray_allowed(multibyte: int) -> int:
     return max(STRAY_FLOOR, multibyte // STRAY_SHARE)
 
 
-def decode_stray(decode, data: bytes) -> tuple[str, int]:  # noqa: ANN001 - a decode(bytes, errors) callable
-    """``decode(data, "glossary-stray")`` and the number of bytes it replaced."""
+def decode_stray(decode: Callable[[], str]) -> tuple[str, int]:
+    """What ``decode()``, a decoding with the ``glossary-stray`` handler, gives, and how many bytes it replaced."""
     before = _STRAY[0]
-    text = decode(data, "glossary-stray")
+    text = decode()
     return text, _STRAY[0] - before
 
 
@@ -103,7 +104,7 @@ def mostly_utf8(data: bytes) -> tuple[str, int] | None:
             return None
     if not runs:
         return None
-    text, stray = decode_stray(lambda b, errors: b.decode("utf-8", errors), data)
+    text, stray = decode_stray(lambda: data.decode("utf-8", "glossary-stray"))
     return (text, stray) if stray <= stray_allowed(multibyte) else None
 
 
